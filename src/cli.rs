@@ -1,0 +1,154 @@
+//! The command line, as clap derive types. The doc comments are the help text.
+//!
+//! Settings are global so that they can stand before or after the subcommand
+//! (`zuora-token -p prod get` and `zuora-token get -p prod` both work), and each
+//! one names its environment variable here, once: `settings.rs` asks clap where
+//! a value came from and reads the flag and variable names back from these
+//! definitions when it needs to name them in an error.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+const EXAMPLES: &str = "\
+Examples:
+  zuora-token get --profile prod
+  eval \"$(zuora-token env --profile prod)\"
+  curl -H @<(zuora-token get -o header) https://rest.zuora.com/v1/catalog/products
+
+Exit codes: 0 ok, 1 other failure, 2 usage or configuration error,
+3 Zuora refused the request, 4 rate limited, 5 Zuora unreachable,
+6 invalid response from Zuora.";
+
+/// Fetch OAuth bearer tokens for Zuora's REST API and print them for shell
+/// scripts, CI jobs and curl.
+#[derive(Debug, Parser)]
+#[command(name = "zuora-token", version, after_help = EXAMPLES, arg_required_else_help = true)]
+pub struct Cli {
+    #[command(flatten)]
+    pub settings: SettingsArgs,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Print a token: raw (the default), as JSON, or as an Authorization header.
+    #[command(after_help = "\
+Examples:
+  zuora-token get --profile prod
+  zuora-token get -o json | jq .expires_at
+  zuora-token get -o header | curl -H @- https://rest.zuora.com/v1/catalog/products")]
+    Get {
+        /// What to print.
+        #[arg(short, long, value_enum, default_value_t = Format::Token)]
+        output: Format,
+    },
+
+    /// Print statements that set ZUORA_ACCESS_TOKEN, ZUORA_TOKEN_EXPIRES_AT and
+    /// ZUORA_BASE_URL in a shell.
+    #[command(after_help = "\
+Examples:
+  eval \"$(zuora-token env --profile prod)\"
+  zuora-token env --shell fish | source
+  zuora-token env --shell powershell | Invoke-Expression
+  zuora-token env --shell dotenv > zuora.env")]
+    Env {
+        /// The shell (or file format) to write for.
+        #[arg(short, long, value_enum, default_value_t = Shell::Sh)]
+        shell: Shell,
+    },
+}
+
+/// How `get` prints the token.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// The access token and a newline, nothing else.
+    Token,
+    /// One JSON object with the token and its metadata.
+    Json,
+    /// `Authorization: Bearer <token>`, for `curl -H @-`.
+    Header,
+}
+
+/// Which syntax `env` writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Shell {
+    /// POSIX shells: bash, zsh, dash, ksh (`export NAME='value';`).
+    Sh,
+    /// fish (`set -gx NAME 'value';`).
+    Fish,
+    /// PowerShell (`$env:NAME = 'value'`).
+    Powershell,
+    /// A .env file (`NAME=value`), e.g. for GitLab CI or docker compose.
+    Dotenv,
+}
+
+/// Where the credentials come from. Each falls back to its environment
+/// variable, then to the profile in the config file.
+#[derive(Debug, Args)]
+#[command(next_help_heading = "Settings")]
+pub struct SettingsArgs {
+    /// Profile to use from the config file [default: the file's `default_profile`].
+    #[arg(short, long, global = true, env = "ZUORA_PROFILE", value_name = "NAME")]
+    pub profile: Option<String>,
+
+    /// Config file [default: <user config dir>/zuora-token/config.toml].
+    #[arg(long, global = true, env = "ZUORA_TOKEN_CONFIG", value_name = "PATH")]
+    pub config: Option<PathBuf>,
+
+    /// OAuth client id (36 characters, from Zuora's OAuth clients page).
+    #[arg(long, global = true, env = "ZUORA_CLIENT_ID", value_name = "ID")]
+    pub client_id: Option<String>,
+
+    /// OAuth client secret. Other users can read it in the process list: prefer
+    /// the environment variable, --client-secret-file or a profile.
+    #[arg(
+        long,
+        global = true,
+        env = "ZUORA_CLIENT_SECRET",
+        hide_env_values = true,
+        value_name = "SECRET"
+    )]
+    pub client_secret: Option<String>,
+
+    /// Read the client secret from this file ('-' for standard input).
+    #[arg(
+        long,
+        global = true,
+        env = "ZUORA_CLIENT_SECRET_FILE",
+        value_name = "PATH"
+    )]
+    pub client_secret_file: Option<PathBuf>,
+
+    /// Zuora environment by name, e.g. prod, prod-eu, sbx, csbx-ap [default: prod].
+    #[arg(
+        short,
+        long,
+        global = true,
+        env = "ZUORA_ENVIRONMENT",
+        value_name = "NAME"
+    )]
+    pub environment: Option<String>,
+
+    /// Base URL of Zuora's REST API; beats --environment given at the same level.
+    #[arg(long, global = true, env = "ZUORA_BASE_URL", value_name = "URL")]
+    pub base_url: Option<String>,
+
+    /// Entity id (a hyphenated UUID) for multi-entity tenants.
+    #[arg(long, global = true, env = "ZUORA_ENTITY_ID", value_name = "UUID")]
+    pub entity_id: Option<String>,
+
+    /// Zuora-Track-Id header to send, for tracing the request with Zuora.
+    #[arg(long, global = true, env = "ZUORA_TRACK_ID", value_name = "ID")]
+    pub track_id: Option<String>,
+
+    /// Say on stderr where each setting came from and what was sent and received.
+    #[arg(short, long, global = true, conflicts_with = "quiet")]
+    pub verbose: bool,
+
+    /// Print no warnings.
+    #[arg(short, long, global = true)]
+    pub quiet: bool,
+}

@@ -1,0 +1,169 @@
+//! The TOML config file: a `default_profile` and `[profiles.NAME]` tables.
+//!
+//! Every key is checked, in every profile, so a typo is an error that names the
+//! key, the profile and the file instead of a setting silently ignored. Errors
+//! give a line and column but never quote the line, which may hold a secret.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use serde::de::Error as _;
+use serde::{Deserialize, Deserializer};
+
+use crate::error::{Error, Result};
+use crate::origin::Origin;
+use crate::secret::Secret;
+
+/// A parsed config file.
+#[derive(Debug)]
+pub struct ConfigFile {
+    pub path: PathBuf,
+    pub default_profile: Option<String>,
+    pub profiles: BTreeMap<String, Profile>,
+}
+
+/// One `[profiles.NAME]` table. Every key is optional: flags and environment
+/// variables can supply or override each of them.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Profile {
+    pub environment: Option<String>,
+    pub base_url: Option<String>,
+    pub client_id: Option<String>,
+    #[serde(default, deserialize_with = "secret")]
+    pub client_secret: Option<Secret>,
+    pub client_secret_file: Option<PathBuf>,
+    pub client_secret_command: Option<String>,
+    pub entity_id: Option<String>,
+    pub track_id: Option<String>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawFile {
+    default_profile: Option<String>,
+    #[serde(default)]
+    profiles: BTreeMap<String, toml::Value>,
+}
+
+impl ConfigFile {
+    /// Reads the file at `path`. A missing file is `None` when the path is the
+    /// default one, and an error when the user named it (`origin` says where).
+    pub fn load(path: &Path, origin: &Origin) -> Result<Option<ConfigFile>> {
+        let text = match std::fs::read_to_string(path) {
+            Ok(text) => text,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound && *origin == Origin::Default => {
+                return Ok(None);
+            }
+            Err(e) => {
+                return Err(Error::usage(format!(
+                    "cannot read the config file {} (from {origin}): {e}",
+                    path.display()
+                )));
+            }
+        };
+        Self::parse(path, &text).map(Some)
+    }
+
+    fn parse(path: &Path, text: &str) -> Result<ConfigFile> {
+        let invalid =
+            |what: String| Error::usage(format!("invalid config file {}: {what}", path.display()));
+        let raw: RawFile = toml::from_str(text).map_err(|e| invalid(located(text, &e)))?;
+        let dir = path.parent().unwrap_or(Path::new("."));
+        let profiles = raw
+            .profiles
+            .into_iter()
+            .map(|(name, table)| {
+                let mut profile: Profile = table.try_into().map_err(|e: toml::de::Error| {
+                    invalid(format!("profile '{name}': {}", e.message()))
+                })?;
+                profile.client_secret_file = profile.client_secret_file.map(|p| resolve(dir, &p));
+                Ok((name, profile))
+            })
+            .collect::<Result<_>>()?;
+        Ok(ConfigFile {
+            path: path.to_owned(),
+            default_profile: raw.default_profile,
+            profiles,
+        })
+    }
+
+    /// The profile names, for an error that lists them.
+    pub fn profile_names(&self) -> String {
+        if self.profiles.is_empty() {
+            return "it defines none".into();
+        }
+        let names: Vec<&str> = self.profiles.keys().map(String::as_str).collect();
+        format!("it defines: {}", names.join(", "))
+    }
+}
+
+/// toml's message with a line and column, without the source line it quotes.
+fn located(text: &str, e: &toml::de::Error) -> String {
+    let message = e.message().trim_end();
+    match e.span() {
+        Some(span) => {
+            let before = &text[..span.start.min(text.len())];
+            let line = before.matches('\n').count() + 1;
+            let column = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+            format!("line {line}, column {column}: {message}")
+        }
+        None => message.to_owned(),
+    }
+}
+
+/// A secret file named in the config file: `~/` is the home directory, and a
+/// relative path is relative to the config file, not to where the tool runs.
+fn resolve(dir: &Path, path: &Path) -> PathBuf {
+    let home = directories::BaseDirs::new().map(|d| d.home_dir().to_owned());
+    match (path.strip_prefix("~"), home) {
+        (Ok(rest), Some(home)) => home.join(rest),
+        _ if path == Path::new("-") => path.to_owned(),
+        _ => dir.join(path),
+    }
+}
+
+/// Reads `client_secret` without letting a type error quote its value.
+fn secret<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<Secret>, D::Error> {
+    match toml::Value::deserialize(deserializer)? {
+        toml::Value::String(s) => Ok(Some(Secret::new(s))),
+        other => Err(D::Error::custom(format!(
+            "`client_secret` must be a string, not {}",
+            other.type_str()
+        ))),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn parse(text: &str) -> Result<ConfigFile> {
+        ConfigFile::parse(Path::new("/etc/zt/config.toml"), text)
+    }
+
+    #[test]
+    fn relative_secret_files_are_relative_to_the_config_file() {
+        let file = parse("[profiles.a]\nclient_secret_file = \"secret.txt\"\n").unwrap();
+        let path = file.profiles["a"].client_secret_file.clone().unwrap();
+        assert_eq!(path, Path::new("/etc/zt/secret.txt"));
+    }
+
+    #[test]
+    fn a_mistyped_secret_is_not_quoted() {
+        let err = parse("[profiles.a]\nclient_secret = 123456789\n")
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("must be a string, not integer"), "{err}");
+        assert!(!err.contains("123456789"), "{err}");
+    }
+
+    #[test]
+    fn a_syntax_error_gives_the_place_but_not_the_line() {
+        let err = parse("[profiles.a]\nclient_secret = \"s3cr3t\n")
+            .unwrap_err()
+            .to_string();
+        assert!(err.contains("line 2, column"), "{err}");
+        assert!(!err.contains("s3cr3t"), "{err}");
+    }
+}

@@ -1,0 +1,33 @@
+//! zuora-token: fetch OAuth bearer tokens for Zuora's REST API.
+
+mod app;
+mod cli;
+mod config_file;
+mod diag;
+mod environments;
+mod error;
+mod ids;
+mod origin;
+mod output;
+mod secret;
+mod settings;
+mod time;
+mod token;
+mod zuora;
+
+use std::process::ExitCode;
+
+use clap::{CommandFactory, FromArgMatches};
+
+fn main() -> ExitCode {
+    error::install_panic_hook();
+    let matches = cli::Cli::command().get_matches();
+    let cli = cli::Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
+    match app::run(&cli, &matches) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            e.report();
+            e.exit_code()
+        }
+    }
+}

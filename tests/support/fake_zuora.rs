@@ -1,0 +1,405 @@
+//! A fake Zuora `POST /oauth/token` on 127.0.0.1, used by the integration
+//! tests, by `cargo run --example fake_zuora` and by the benchmarks.
+//!
+//! By default it behaves as Zuora documents: it checks the method, path,
+//! content type, form fields and headers, and answers with Zuora's JSON and
+//! headers, or with the error Zuora would give. Replies can be queued to
+//! answer otherwise (a 429, a 5xx, garbage). Every request is recorded, so
+//! tests can assert exactly what was sent and how many requests were made.
+//! Only the standard library is used, so that nothing between the test and
+//! the bytes on the wire can hide a mistake.
+
+#![allow(dead_code)] // Each user (test file, example, bench) uses a different part.
+
+use std::collections::VecDeque;
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::{SocketAddr, TcpListener, TcpStream};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex, MutexGuard};
+use std::thread;
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+/// The OAuth client the fake accepts: a 36-character id, and a secret with
+/// the `+`, `/`, `=` of real secrets plus `&` and `%` to prove the encoding.
+pub const CLIENT_ID: &str = "6f1c3a0e-2b7d-4c59-9e81-3d5a7f0b2c64";
+pub const CLIENT_SECRET: &str = "dEm0+s3cr3t/with=chars&100%";
+
+/// Zuora's documented token lifetime.
+pub const EXPIRES_IN: u64 = 3599;
+
+/// One request as it arrived.
+#[derive(Debug, Clone)]
+pub struct Recorded {
+    pub method: String,
+    pub path: String,
+    /// Header names in lower case, in the order sent.
+    pub headers: Vec<(String, String)>,
+    pub body: String,
+    /// The body decoded as a form, if it is one.
+    pub form: Option<Vec<(String, String)>>,
+}
+
+impl Recorded {
+    pub fn header(&self, name: &str) -> Option<&str> {
+        let name = name.to_ascii_lowercase();
+        self.headers
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map(|(_, v)| v.as_str())
+    }
+
+    pub fn field(&self, name: &str) -> Option<&str> {
+        let form = self.form.as_ref()?;
+        form.iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, v)| v.as_str())
+    }
+}
+
+/// How to answer one request.
+#[derive(Debug, Clone)]
+pub enum Reply {
+    /// Behave as Zuora does.
+    Zuora,
+    /// This status, these headers and this body.
+    Canned {
+        status: u16,
+        headers: Vec<(String, String)>,
+        body: Vec<u8>,
+    },
+    /// These bytes as the whole response, HTTP or not.
+    Raw(Vec<u8>),
+}
+
+impl Reply {
+    pub fn status(status: u16, body: impl Into<Vec<u8>>) -> Reply {
+        Reply::Canned {
+            status,
+            headers: vec![(
+                "Content-Type".into(),
+                "application/json; charset=utf-8".into(),
+            )],
+            body: body.into(),
+        }
+    }
+
+    pub fn header(mut self, name: &str, value: &str) -> Reply {
+        if let Reply::Canned { headers, .. } = &mut self {
+            headers.push((name.into(), value.into()));
+        }
+        self
+    }
+}
+
+#[derive(Default)]
+struct State {
+    requests: Mutex<Vec<Recorded>>,
+    queued: Mutex<VecDeque<Reply>>,
+    expires_in: Mutex<Option<String>>,
+    delay: Mutex<Duration>,
+    issued: AtomicU64,
+}
+
+/// A running fake. It serves until the process ends.
+#[derive(Clone)]
+pub struct FakeZuora {
+    addr: SocketAddr,
+    state: Arc<State>,
+}
+
+impl FakeZuora {
+    /// Starts on a free port of 127.0.0.1.
+    pub fn start() -> FakeZuora {
+        FakeZuora::start_on(0).expect("bind 127.0.0.1")
+    }
+
+    /// Starts on `port` of 127.0.0.1 (0 for any free one).
+    pub fn start_on(port: u16) -> std::io::Result<FakeZuora> {
+        let listener = TcpListener::bind(("127.0.0.1", port))?;
+        let fake = FakeZuora {
+            addr: listener.local_addr()?,
+            state: Arc::default(),
+        };
+        let state = Arc::clone(&fake.state);
+        thread::spawn(move || {
+            for stream in listener.incoming().flatten() {
+                let state = Arc::clone(&state);
+                thread::spawn(move || serve(stream, &state));
+            }
+        });
+        Ok(fake)
+    }
+
+    pub fn url(&self) -> String {
+        format!("http://{}", self.addr)
+    }
+
+    pub fn addr(&self) -> SocketAddr {
+        self.addr
+    }
+
+    /// Queues `reply` for the next request not yet answered.
+    pub fn then(&self, reply: Reply) -> &FakeZuora {
+        lock(&self.state.queued).push_back(reply);
+        self
+    }
+
+    /// The `expires_in` of tokens issued from now on, as raw JSON (`3599`, `0.5`).
+    pub fn expires_in(&self, json: &str) {
+        *lock(&self.state.expires_in) = Some(json.to_owned());
+    }
+
+    /// Waits this long before answering each request.
+    pub fn delay(&self, delay: Duration) {
+        *lock(&self.state.delay) = delay;
+    }
+
+    pub fn requests(&self) -> Vec<Recorded> {
+        lock(&self.state.requests).clone()
+    }
+
+    pub fn count(&self) -> usize {
+        lock(&self.state.requests).len()
+    }
+
+    /// The only request made; panics unless exactly one was.
+    pub fn only_request(&self) -> Recorded {
+        let requests = self.requests();
+        assert_eq!(
+            requests.len(),
+            1,
+            "expected exactly one request, got {requests:#?}"
+        );
+        requests.into_iter().next().unwrap()
+    }
+}
+
+fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
+    mutex.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+fn serve(stream: TcpStream, state: &State) {
+    let Some(request) = read_request(&stream) else {
+        return;
+    };
+    let index = {
+        let mut requests = lock(&state.requests);
+        requests.push(request.clone());
+        requests.len()
+    };
+    thread::sleep(*lock(&state.delay));
+    let reply = lock(&state.queued).pop_front().unwrap_or(Reply::Zuora);
+    let bytes = match reply {
+        Reply::Zuora => zuora(&request, state, index),
+        Reply::Canned {
+            status,
+            headers,
+            body,
+        } => response(status, &headers, &body),
+        Reply::Raw(bytes) => bytes,
+    };
+    let mut stream = stream;
+    let _ = stream.write_all(&bytes);
+    let _ = stream.flush();
+}
+
+/// Reads one HTTP/1.1 request: request line, headers, Content-Length body.
+fn read_request(stream: &TcpStream) -> Option<Recorded> {
+    let mut reader = BufReader::new(stream);
+    let mut line = String::new();
+    reader.read_line(&mut line).ok()?;
+    let mut parts = line.split_whitespace();
+    let (method, path) = (parts.next()?.to_owned(), parts.next()?.to_owned());
+    let mut headers = Vec::new();
+    loop {
+        line.clear();
+        reader.read_line(&mut line).ok()?;
+        let header = line.trim_end_matches(['\r', '\n']);
+        if header.is_empty() {
+            break;
+        }
+        let (name, value) = header.split_once(':')?;
+        headers.push((name.trim().to_ascii_lowercase(), value.trim().to_owned()));
+    }
+    let length = headers
+        .iter()
+        .find(|(n, _)| n == "content-length")
+        .and_then(|(_, v)| v.parse::<usize>().ok())
+        .unwrap_or(0);
+    let mut body = vec![0; length.min(1 << 20)];
+    reader.read_exact(&mut body).ok()?;
+    let body = String::from_utf8_lossy(&body).into_owned();
+    let form = decode_form(&body);
+    Some(Recorded {
+        method,
+        path,
+        headers,
+        body,
+        form,
+    })
+}
+
+/// Decodes `application/x-www-form-urlencoded`; `None` if it is malformed.
+fn decode_form(body: &str) -> Option<Vec<(String, String)>> {
+    if body.is_empty() {
+        return Some(Vec::new());
+    }
+    body.split('&')
+        .map(|pair| {
+            let (name, value) = pair.split_once('=')?;
+            Some((decode(name)?, decode(value)?))
+        })
+        .collect()
+}
+
+fn decode(text: &str) -> Option<String> {
+    let mut out = Vec::new();
+    let mut bytes = text.bytes();
+    while let Some(b) = bytes.next() {
+        out.push(match b {
+            b'+' => b' ',
+            b'%' => {
+                let hex = [bytes.next()?, bytes.next()?];
+                u8::from_str_radix(std::str::from_utf8(&hex).ok()?, 16).ok()?
+            }
+            _ => b,
+        });
+    }
+    String::from_utf8(out).ok()
+}
+
+/// Zuora's behaviour: the checks it makes, in order, and its answers.
+fn zuora(request: &Recorded, state: &State, index: usize) -> Vec<u8> {
+    let error = |status: u16, message: &str| {
+        let body = format!(r#"{{"code":{status}0000,"message":"{message}"}}"#);
+        response(status, &json_headers(None), body.as_bytes())
+    };
+    if request.path != "/oauth/token" {
+        return error(404, "Not found");
+    }
+    if request.method != "POST" {
+        return error(405, "Method not allowed");
+    }
+    if request.header("content-type") != Some("application/x-www-form-urlencoded") {
+        return error(415, "Unsupported content type");
+    }
+    if ["authorization", "apiaccesskeyid", "apisecretaccesskey"]
+        .iter()
+        .any(|h| request.header(h).is_some())
+    {
+        return error(400, "Do not send authentication headers to /oauth/token");
+    }
+    let Some(form) = &request.form else {
+        return error(400, "Malformed form body");
+    };
+    let mut names: Vec<&str> = form.iter().map(|(n, _)| n.as_str()).collect();
+    names.sort();
+    if names != ["client_id", "client_secret", "grant_type"] {
+        return error(
+            400,
+            "client_id, client_secret and grant_type are required, once each",
+        );
+    }
+    if request.field("grant_type") != Some("client_credentials") {
+        return error(400, "Unsupported grant type");
+    }
+    if request.field("client_id") != Some(CLIENT_ID)
+        || request.field("client_secret") != Some(CLIENT_SECRET)
+    {
+        let body = br#"{"message":"Authentication error"}"#;
+        return response(401, &json_headers(None), body);
+    }
+    let track_id = request.header("zuora-track-id");
+    if track_id.is_some_and(|t| t.len() > 64 || t.contains([':', ';', '"', '\''])) {
+        return error(400, "Invalid Zuora-Track-Id");
+    }
+    let entity = request.header("zuora-entity-ids");
+    if entity.is_some_and(|e| e.len() != 36) {
+        return error(400, "Invalid Zuora-Entity-Ids");
+    }
+
+    let n = state.issued.fetch_add(1, Ordering::SeqCst);
+    let expires_in = lock(&state.expires_in)
+        .clone()
+        .unwrap_or_else(|| EXPIRES_IN.to_string());
+    let entity = entity.unwrap_or("1a2b7a37-3e7d-4cb3-b0e2-883de9e766cc");
+    let body = format!(
+        r#"{{"access_token":"{}","expires_in":{expires_in},"jti":"{}","scope":"user.7c4d5433dc234c369a01b9719ecd059f entity.{entity} service.echo.read tenant.19","token_type":"bearer"}}"#,
+        hex_id(n, 0),
+        hex_id(n, 1)
+    );
+    let mut headers = json_headers(track_id);
+    headers.push(("X-RateLimit-Limit-minute".into(), "100".into()));
+    headers.push((
+        "X-RateLimit-Remaining-minute".into(),
+        100usize.saturating_sub(index).to_string(),
+    ));
+    response(200, &headers, body.as_bytes())
+}
+
+/// Zuora's usual response headers: JSON, a request id, the echoed track id.
+fn json_headers(track_id: Option<&str>) -> Vec<(String, String)> {
+    let mut headers = vec![
+        (
+            "Content-Type".into(),
+            "application/json; charset=utf-8".into(),
+        ),
+        ("Zuora-Request-Id".into(), request_id()),
+    ];
+    if let Some(track_id) = track_id {
+        headers.push(("Zuora-Track-Id".into(), track_id.into()));
+    }
+    headers
+}
+
+/// 32 hex characters, different for each token and each run.
+fn hex_id(n: u64, salt: u64) -> String {
+    let nanos = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .unwrap()
+        .as_nanos() as u64;
+    let mixed = (nanos ^ (n << 32) ^ salt).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+    let more = (mixed ^ n ^ (salt << 16)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+    format!("{mixed:016x}{more:016x}")
+}
+
+fn request_id() -> String {
+    let h = hex_id(u64::from(std::process::id()), 7);
+    format!(
+        "{}-{}-{}-{}-{}",
+        &h[..8],
+        &h[8..12],
+        &h[12..16],
+        &h[16..20],
+        &h[20..32]
+    )
+}
+
+fn response(status: u16, headers: &[(String, String)], body: &[u8]) -> Vec<u8> {
+    let reason = match status {
+        200 => "OK",
+        307 => "Temporary Redirect",
+        400 => "Bad Request",
+        401 => "Unauthorized",
+        403 => "Forbidden",
+        404 => "Not Found",
+        405 => "Method Not Allowed",
+        415 => "Unsupported Media Type",
+        429 => "Too Many Requests",
+        500 => "Internal Server Error",
+        502 => "Bad Gateway",
+        503 => "Service Unavailable",
+        _ => "Status",
+    };
+    let mut head = format!(
+        "HTTP/1.1 {status} {reason}\r\nContent-Length: {}\r\nConnection: close\r\n",
+        body.len()
+    );
+    for (name, value) in headers {
+        head.push_str(&format!("{name}: {value}\r\n"));
+    }
+    head.push_str("\r\n");
+    let mut bytes = head.into_bytes();
+    bytes.extend_from_slice(body);
+    bytes
+}

@@ -143,6 +143,19 @@ mod tests {
     }
 
     #[test]
+    fn the_shipped_example_parses_and_shows_every_secret_source() {
+        let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("zuora-token.example.toml");
+        let file = ConfigFile::parse(&path, include_str!("../zuora-token.example.toml")).unwrap();
+        let names: Vec<&str> = file.profiles.keys().map(String::as_str).collect();
+        assert_eq!(names, ["local", "prod", "sandbox"]);
+        assert_eq!(file.default_profile.as_deref(), Some("prod"));
+        let p = &file.profiles;
+        assert!(p["prod"].client_secret_command.is_some());
+        assert!(p["sandbox"].client_secret_file.is_some());
+        assert!(p["local"].client_secret.is_some());
+    }
+
+    #[test]
     fn relative_secret_files_are_relative_to_the_config_file() {
         let file = parse("[profiles.a]\nclient_secret_file = \"secret.txt\"\n").unwrap();
         let path = file.profiles["a"].client_secret_file.clone().unwrap();

@@ -126,7 +126,7 @@ struct Layers<'a> {
 }
 
 impl Layers<'_> {
-    fn from_profile<T: Clone>(
+    fn in_profile<T: Clone>(
         &self,
         key: &'static str,
         get: impl Fn(&Profile) -> &Option<T>,
@@ -149,7 +149,7 @@ impl Layers<'_> {
     ) -> Option<Sourced<T>> {
         self.cli
             .pick(value, id)
-            .or_else(|| self.from_profile(id, get))
+            .or_else(|| self.in_profile(id, get))
     }
 
     /// The base URL, from a base URL or an environment name: whichever was
@@ -200,11 +200,11 @@ impl Layers<'_> {
             self.cli
                 .pick(&self.args.client_secret_file, "client_secret_file")
                 .map(|s| s.map(SecretSource::File)),
-            self.from_profile("client_secret", |p| &p.client_secret)
+            self.in_profile("client_secret", |p| &p.client_secret)
                 .map(|s| s.map(SecretSource::Inline)),
-            self.from_profile("client_secret_file", |p| &p.client_secret_file)
+            self.in_profile("client_secret_file", |p| &p.client_secret_file)
                 .map(|s| s.map(SecretSource::File)),
-            self.from_profile("client_secret_command", |p| &p.client_secret_command)
+            self.in_profile("client_secret_command", |p| &p.client_secret_command)
                 .map(|s| s.map(SecretSource::Command)),
         ]
         .into_iter()

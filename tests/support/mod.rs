@@ -5,11 +5,16 @@
 
 pub mod fake_zuora;
 
+use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
+#[allow(unused_imports)] // Each test file uses a different part.
 pub use fake_zuora::{CLIENT_ID, CLIENT_SECRET, EXPIRES_IN, FakeZuora, Recorded, Reply};
 use tempfile::TempDir;
+
+/// The binary under test.
+pub const BIN: &str = env!("CARGO_BIN_EXE_zuora-token");
 
 /// A fake Zuora and a home directory of its own for the binary.
 pub struct Sandbox {
@@ -29,26 +34,60 @@ impl Sandbox {
         self.home.path()
     }
 
-    /// The binary with nothing of this machine's environment but `PATH`:
-    /// `HOME` and the XDG directories point into the sandbox, and no
-    /// `ZUORA_*`, proxy or `RUST_BACKTRACE` variable leaks in.
+    /// Nothing of this machine's environment but `PATH`: `HOME` and the XDG
+    /// directories point into the sandbox, and no `ZUORA_*`, proxy or
+    /// `RUST_BACKTRACE` variable leaks in.
+    fn base_env(&self) -> Vec<(&'static str, OsString)> {
+        vec![
+            ("PATH", std::env::var_os("PATH").unwrap_or_default()),
+            ("HOME", self.home().into()),
+            ("XDG_CONFIG_HOME", self.home().join(".config").into()),
+            ("XDG_CACHE_HOME", self.home().join(".cache").into()),
+        ]
+    }
+
+    /// Working credentials for the fake.
+    fn credentials_env(&self) -> Vec<(&'static str, OsString)> {
+        vec![
+            ("ZUORA_BASE_URL", self.zuora.url().into()),
+            ("ZUORA_CLIENT_ID", CLIENT_ID.into()),
+            ("ZUORA_CLIENT_SECRET", CLIENT_SECRET.into()),
+        ]
+    }
+
+    /// The binary, in the sandbox's environment.
     pub fn cmd(&self) -> Command {
-        let mut cmd = Command::new(env!("CARGO_BIN_EXE_zuora-token"));
-        cmd.env_clear()
-            .env("PATH", std::env::var_os("PATH").unwrap_or_default())
-            .env("HOME", self.home())
-            .env("XDG_CONFIG_HOME", self.home().join(".config"))
-            .env("XDG_CACHE_HOME", self.home().join(".cache"));
+        let mut cmd = Command::new(BIN);
+        cmd.env_clear().envs(self.base_env());
+        cmd
+    }
+
+    /// `cmd` with the fake's base URL and client id, but no secret.
+    pub fn without_secret(&self) -> Command {
+        let mut cmd = self.cmd();
+        cmd.env("ZUORA_BASE_URL", self.zuora.url())
+            .env("ZUORA_CLIENT_ID", CLIENT_ID);
         cmd
     }
 
     /// `cmd` with working credentials for the fake in the environment.
     pub fn authed(&self) -> Command {
         let mut cmd = self.cmd();
-        cmd.env("ZUORA_BASE_URL", self.zuora.url())
-            .env("ZUORA_CLIENT_ID", CLIENT_ID)
-            .env("ZUORA_CLIENT_SECRET", CLIENT_SECRET);
+        cmd.envs(self.credentials_env());
         cmd
+    }
+
+    /// `program` (a shell) running `script` in the sandbox's environment with
+    /// working credentials, `$ZT` naming the binary.
+    pub fn shell(&self, program: &str, script: &str) -> Run {
+        let mut shell = std::process::Command::new(program);
+        shell
+            .args(["-c", script])
+            .env_clear()
+            .envs(self.base_env())
+            .envs(self.credentials_env())
+            .env("ZT", BIN);
+        run(&mut Command::from_std(shell))
     }
 
     /// Writes `name` in the sandbox and returns its path.
@@ -65,13 +104,62 @@ impl Sandbox {
     }
 }
 
-/// The output of a finished command, as text.
-pub fn stdout(output: &std::process::Output) -> String {
-    String::from_utf8(output.stdout.clone()).expect("stdout is UTF-8")
+/// What a finished command did.
+#[derive(Debug)]
+pub struct Run {
+    pub code: i32,
+    pub stdout: String,
+    pub stderr: String,
 }
 
-pub fn stderr(output: &std::process::Output) -> String {
-    String::from_utf8(output.stderr.clone()).expect("stderr is UTF-8")
+impl Run {
+    /// Asserts the exit code, showing everything on failure.
+    pub fn code(&self, expected: i32) -> &Run {
+        assert_eq!(self.code, expected, "unexpected exit code: {self:#?}");
+        self
+    }
+
+    pub fn ok(&self) -> &Run {
+        self.code(0)
+    }
+
+    /// Asserts that neither stream holds `text` (a secret, say), in any form
+    /// it could have been sent in.
+    pub fn never_shows(&self, text: &str) -> &Run {
+        for form in [text.to_owned(), percent_encode(text)] {
+            assert!(
+                !self.stdout.contains(&form),
+                "stdout shows {form:?}: {self:#?}"
+            );
+            assert!(
+                !self.stderr.contains(&form),
+                "stderr shows {form:?}: {self:#?}"
+            );
+        }
+        self
+    }
+}
+
+/// Runs `cmd` to the end.
+pub fn run(cmd: &mut Command) -> Run {
+    let output = cmd.output().expect("run the binary");
+    Run {
+        code: output.status.code().expect("exited, not killed"),
+        stdout: String::from_utf8(output.stdout).expect("stdout is UTF-8"),
+        stderr: String::from_utf8(output.stderr).expect("stderr is UTF-8"),
+    }
+}
+
+/// Percent-encodes all but RFC 3986's unreserved characters.
+pub fn percent_encode(text: &str) -> String {
+    text.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' => {
+                (b as char).to_string()
+            }
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
 }
 
 /// Whether `program` can be run here; tests that need it skip (saying so) if not.

@@ -1,0 +1,281 @@
+//! Every output format, checked byte for byte and, for the shell formats, by
+//! running the real shells (each test skips, saying so, where its shell is
+//! not installed; CI installs them all).
+
+mod support;
+
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
+
+use serde_json::Value;
+use support::{EXPIRES_IN, Reply, Sandbox, have, run};
+
+/// A token with every character RFC 6750 allows, so quoting is exercised.
+const TOKEN: &str = "tok-1.a_b~c+d/e==";
+
+fn canned(sb: &Sandbox, token_type: &str) {
+    sb.zuora.then(Reply::status(
+        200,
+        format!(
+            r#"{{"access_token":"{TOKEN}","expires_in":3599,"jti":"j-1","scope":"tenant.19","token_type":"{token_type}"}}"#
+        ),
+    ));
+}
+
+fn now() -> u64 {
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .unwrap()
+        .as_secs()
+}
+
+/// Seconds since the epoch of an RFC 3339 UTC timestamp as printed.
+fn parse_rfc3339(text: &str) -> u64 {
+    let n = |range: std::ops::Range<usize>| text[range].parse::<u64>().unwrap();
+    assert_eq!(text.len(), 20, "{text}");
+    assert!(text.ends_with('Z') && &text[10..11] == "T", "{text}");
+    let (y, m, d) = (n(0..4), n(5..7), n(8..10));
+    // Days from civil, Howard Hinnant's algorithm.
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y / 400;
+    let yoe = y - era * 400;
+    let doy = (153 * ((m + 9) % 12) + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    let days = era * 146_097 + doe - 719_468;
+    days * 86_400 + n(11..13) * 3600 + n(14..16) * 60 + n(17..19)
+}
+
+#[test]
+fn token_is_the_token_and_a_newline_and_nothing_else() {
+    let sb = Sandbox::new();
+    canned(&sb, "bearer");
+    let out = run(sb.authed().arg("get"));
+    out.ok();
+    assert_eq!(out.stdout, format!("{TOKEN}\n"));
+    assert_eq!(out.stderr, "");
+}
+
+#[test]
+fn a_real_token_from_the_fake_is_printed() {
+    let sb = Sandbox::new();
+    let out = run(sb.authed().args(["get", "-o", "token"]));
+    out.ok();
+    let token = out.stdout.trim_end();
+    assert_eq!(token.len(), 32);
+    assert!(token.bytes().all(|b| b.is_ascii_hexdigit()));
+}
+
+#[test]
+fn header_is_an_authorization_line_with_capital_bearer() {
+    let sb = Sandbox::new();
+    canned(&sb, "bearer");
+    let out = run(sb.authed().args(["get", "-o", "header"]));
+    out.ok();
+    assert_eq!(out.stdout, format!("Authorization: Bearer {TOKEN}\n"));
+}
+
+#[test]
+fn json_has_every_field_with_the_time_left_now() {
+    let sb = Sandbox::new();
+    canned(&sb, "BEARER");
+    let before = now();
+    let out = run(sb.authed().args(["get", "--output", "json"]));
+    out.ok();
+    assert_eq!(out.stdout.lines().count(), 1);
+    let json: Value = serde_json::from_str(&out.stdout).unwrap();
+    let keys: Vec<&str> = json
+        .as_object()
+        .unwrap()
+        .keys()
+        .map(String::as_str)
+        .collect();
+    let mut expected = [
+        "access_token",
+        "base_url",
+        "expires_at",
+        "expires_in",
+        "jti",
+        "scope",
+        "token_type",
+    ];
+    expected.sort();
+    assert_eq!(keys, expected);
+    assert_eq!(json["access_token"], TOKEN);
+    assert_eq!(
+        json["token_type"], "BEARER",
+        "token_type is as Zuora sent it"
+    );
+    assert_eq!(json["scope"], "tenant.19");
+    assert_eq!(json["jti"], "j-1");
+    assert_eq!(json["base_url"], sb.zuora.url());
+    let left = json["expires_in"].as_u64().unwrap();
+    assert!((3590..=3599).contains(&left), "{left}");
+    let expires_at = parse_rfc3339(json["expires_at"].as_str().unwrap());
+    assert!(
+        expires_at >= before + 3599 - 1 && expires_at <= now() + 3599,
+        "{expires_at}"
+    );
+}
+
+#[test]
+fn expiry_counts_from_when_the_request_was_sent() {
+    let sb = Sandbox::new();
+    sb.zuora.delay(Duration::from_secs(3));
+    let sent = now();
+    let out = run(sb.authed().args(["get", "-o", "json"]));
+    out.ok();
+    let json: Value = serde_json::from_str(&out.stdout).unwrap();
+    let expires_at = parse_rfc3339(json["expires_at"].as_str().unwrap());
+    // Counted from the answer, it would be at least sent + 3 + 3599.
+    assert!(
+        expires_at <= sent + EXPIRES_IN + 1,
+        "expires_at {expires_at}, sent {sent}"
+    );
+    assert!(
+        json["expires_in"].as_u64().unwrap() <= EXPIRES_IN - 2,
+        "{}",
+        json["expires_in"]
+    );
+}
+
+#[test]
+fn env_prints_one_statement_a_variable_for_each_shell() {
+    let sb = Sandbox::new();
+    let url = sb.zuora.url();
+    for (shell, expected) in [
+        (
+            "sh",
+            format!(
+                "export ZUORA_ACCESS_TOKEN='{TOKEN}';\nexport ZUORA_TOKEN_EXPIRES_AT='@';\nexport ZUORA_BASE_URL='{url}';\n"
+            ),
+        ),
+        (
+            "fish",
+            format!(
+                "set -gx ZUORA_ACCESS_TOKEN '{TOKEN}';\nset -gx ZUORA_TOKEN_EXPIRES_AT '@';\nset -gx ZUORA_BASE_URL '{url}';\n"
+            ),
+        ),
+        (
+            "powershell",
+            format!(
+                "$env:ZUORA_ACCESS_TOKEN = '{TOKEN}'\n$env:ZUORA_TOKEN_EXPIRES_AT = '@'\n$env:ZUORA_BASE_URL = '{url}'\n"
+            ),
+        ),
+        (
+            "dotenv",
+            format!("ZUORA_ACCESS_TOKEN={TOKEN}\nZUORA_TOKEN_EXPIRES_AT=@\nZUORA_BASE_URL={url}\n"),
+        ),
+    ] {
+        canned(&sb, "bearer");
+        let out = run(sb.authed().args(["env", "--shell", shell]));
+        out.ok();
+        let expires = out.stdout.lines().nth(1).unwrap();
+        let stamp = &expires[expires.find("20").unwrap()..][..20];
+        parse_rfc3339(stamp);
+        assert_eq!(out.stdout, expected.replace('@', stamp), "{shell}");
+    }
+    canned(&sb, "bearer");
+    let out = run(sb.authed().arg("env"));
+    assert!(
+        out.stdout.starts_with("export "),
+        "sh is the default: {}",
+        out.stdout
+    );
+}
+
+/// Prints the three variables, one a line, from inside the shell.
+const SHOW: &str =
+    r#"printf '%s\n' "$ZUORA_ACCESS_TOKEN" "$ZUORA_TOKEN_EXPIRES_AT" "$ZUORA_BASE_URL""#;
+
+fn assert_shows_variables(out: &support::Run, sb: &Sandbox) {
+    out.ok();
+    let lines: Vec<&str> = out.stdout.lines().collect();
+    assert_eq!(lines.len(), 3, "{out:#?}");
+    assert_eq!(lines[0], TOKEN);
+    parse_rfc3339(lines[1]);
+    assert_eq!(lines[2], sb.zuora.url());
+}
+
+#[test]
+fn posix_shells_eval_the_output_quoted_and_unquoted() {
+    for shell in ["sh", "bash", "dash", "zsh"] {
+        if !have(shell) {
+            continue;
+        }
+        for eval in [r#"eval "$("$ZT" env)""#, r#"eval $("$ZT" env)"#] {
+            let sb = Sandbox::new();
+            canned(&sb, "bearer");
+            // Files that a glob in the output would match must not change it.
+            std::fs::write(sb.home().join("ZUORA_ACCESS_TOKEN=x"), "").unwrap();
+            let script = format!("cd \"$HOME\" && {eval} && {SHOW}");
+            assert_shows_variables(&sb.shell(shell, &script), &sb);
+        }
+    }
+}
+
+#[test]
+fn fish_sources_the_output() {
+    if !have("fish") {
+        return;
+    }
+    let sb = Sandbox::new();
+    canned(&sb, "bearer");
+    let out = sb.shell(
+        "fish",
+        &format!("\"$ZT\" env --shell fish | source; and {SHOW}"),
+    );
+    assert_shows_variables(&out, &sb);
+}
+
+#[test]
+fn powershell_invokes_the_output() {
+    if !have("pwsh") {
+        return;
+    }
+    let sb = Sandbox::new();
+    canned(&sb, "bearer");
+    let script = "& $env:ZT env --shell powershell | Out-String | Invoke-Expression; \
+        $env:ZUORA_ACCESS_TOKEN; $env:ZUORA_TOKEN_EXPIRES_AT; $env:ZUORA_BASE_URL";
+    let out = sb.shell("pwsh", script);
+    assert_shows_variables(&out, &sb);
+}
+
+#[test]
+fn dotenv_output_loads_in_a_posix_shell() {
+    if !have("bash") {
+        return;
+    }
+    let sb = Sandbox::new();
+    canned(&sb, "bearer");
+    let script = format!("\"$ZT\" env --shell dotenv > zt.env && set -a && . ./zt.env && {SHOW}");
+    let out = sb.shell("bash", &format!("cd \"$HOME\" && {script}"));
+    assert_shows_variables(&out, &sb);
+}
+
+#[test]
+fn curl_takes_the_header_from_stdin_and_from_process_substitution() {
+    if !have("curl") || !have("bash") {
+        return;
+    }
+    let sb = Sandbox::new();
+    let api = format!("{}/v1/catalog/products", sb.zuora.url());
+    for script in [
+        format!("\"$ZT\" get -o header | curl -s -o /dev/null -H @- {api}"),
+        format!("curl -s -o /dev/null -H @<(\"$ZT\" get -o header) {api}"),
+    ] {
+        sb.shell("bash", &script).ok();
+    }
+    let requests = sb.zuora.requests();
+    assert_eq!(requests.len(), 4, "{requests:#?}");
+    for pair in requests.chunks(2) {
+        let token = pair[0].path.clone();
+        assert_eq!(token, "/oauth/token");
+        assert_eq!(pair[1].path, "/v1/catalog/products");
+        let auth = pair[1]
+            .header("authorization")
+            .expect("curl sent the header");
+        assert!(
+            auth.starts_with("Bearer ") && auth.len() == "Bearer ".len() + 32,
+            "{auth}"
+        );
+    }
+}

@@ -1,0 +1,549 @@
+//! Where settings come from: flag, environment variable, profile, default;
+//! the config file; the environments; the secret sources.
+//!
+//! Environments name real Zuora hosts, which tests must never reach. Those
+//! tests point HTTPS_PROXY at the fake, which then receives the proxy's
+//! `CONNECT host:443` and refuses it: the test reads the host from that
+//! request, and nothing leaves 127.0.0.1.
+
+mod support;
+
+use support::{CLIENT_ID, CLIENT_SECRET, Sandbox, run};
+
+/// The host a command tried to reach through the fake acting as its proxy.
+fn proxied_host(sb: &Sandbox, cmd: &mut assert_cmd::Command) -> String {
+    let out = run(cmd.env("HTTPS_PROXY", sb.zuora.url()));
+    out.code(5);
+    let req = sb.zuora.requests().pop().expect("a CONNECT to the proxy");
+    assert_eq!(req.method, "CONNECT");
+    req.path.trim_end_matches(":443").to_owned()
+}
+
+/// Credentials without a base URL, so that the environment decides.
+fn creds(sb: &Sandbox) -> assert_cmd::Command {
+    let mut cmd = sb.cmd();
+    cmd.env("ZUORA_CLIENT_ID", CLIENT_ID)
+        .env("ZUORA_CLIENT_SECRET", CLIENT_SECRET);
+    cmd
+}
+
+#[test]
+fn every_environment_and_alias_selects_its_host() {
+    let sb = Sandbox::new();
+    for (name, alias, host) in [
+        ("prod", "us-cloud2-production", "rest.zuora.com"),
+        ("prod-na", "us-cloud1-production", "rest.na.zuora.com"),
+        ("prod-eu", "eu-production", "rest.eu.zuora.com"),
+        ("prod-ap", "apac-production", "rest.ap.zuora.com"),
+        ("sbx", "us-cloud2-api-sandbox", "rest.apisandbox.zuora.com"),
+        (
+            "sbx-na",
+            "us-cloud1-api-sandbox",
+            "rest.sandbox.na.zuora.com",
+        ),
+        ("sbx-eu", "eu-api-sandbox", "rest.sandbox.eu.zuora.com"),
+        ("csbx", "us-central-sandbox", "rest.test.zuora.com"),
+        ("csbx-eu", "eu-central-sandbox", "rest.test.eu.zuora.com"),
+        ("csbx-ap", "apac-central-sandbox", "rest.test.ap.zuora.com"),
+    ] {
+        assert_eq!(
+            proxied_host(&sb, creds(&sb).args(["get", "-e", name])),
+            host
+        );
+        assert_eq!(
+            proxied_host(&sb, creds(&sb).args(["get", "--environment", alias])),
+            host
+        );
+    }
+    let mut sdk_spelling = creds(&sb);
+    sdk_spelling.env("ZUORA_ENVIRONMENT", "SBX_EU").arg("get");
+    assert_eq!(
+        proxied_host(&sb, &mut sdk_spelling),
+        "rest.sandbox.eu.zuora.com"
+    );
+}
+
+#[test]
+fn with_no_environment_or_base_url_the_base_url_is_rest_zuora_com() {
+    let sb = Sandbox::new();
+    assert_eq!(proxied_host(&sb, creds(&sb).arg("get")), "rest.zuora.com");
+}
+
+#[test]
+fn an_unknown_environment_is_an_error_listing_the_valid_ones() {
+    let sb = Sandbox::new();
+    let out = run(creds(&sb).args(["get", "-e", "prod-mars"]));
+    out.code(2);
+    assert!(
+        out.stderr
+            .contains("unknown environment \"prod-mars\" from --environment"),
+        "{}",
+        out.stderr
+    );
+    for name in [
+        "prod-eu",
+        "csbx-ap",
+        "eu-api-sandbox",
+        "https://rest.test.ap.zuora.com",
+    ] {
+        assert!(
+            out.stderr.contains(name),
+            "{name} not listed: {}",
+            out.stderr
+        );
+    }
+}
+
+#[test]
+fn base_url_beats_environment_at_the_same_level_and_loses_to_a_higher_one() {
+    let sb = Sandbox::new();
+    let url = sb.zuora.url();
+    run(creds(&sb).args(["get", "-e", "prod", "--base-url", &url])).ok();
+    run(creds(&sb)
+        .env("ZUORA_ENVIRONMENT", "prod")
+        .env("ZUORA_BASE_URL", &url)
+        .arg("get"))
+    .ok();
+    assert_eq!(sb.zuora.count(), 2);
+    sb.config(&format!(
+        "default_profile = \"p\"\n[profiles.p]\nenvironment = \"prod\"\nbase_url = \"{url}\"\n"
+    ));
+    run(creds(&sb).arg("get")).ok();
+    assert_eq!(sb.zuora.count(), 3);
+    // An environment flag beats a base URL from a lower level.
+    assert_eq!(
+        proxied_host(&sb, creds(&sb).args(["get", "-e", "sbx"])),
+        "rest.apisandbox.zuora.com"
+    );
+    let mut env_over_profile = creds(&sb);
+    env_over_profile.env("ZUORA_ENVIRONMENT", "csbx").arg("get");
+    assert_eq!(
+        proxied_host(&sb, &mut env_over_profile),
+        "rest.test.zuora.com"
+    );
+}
+
+#[test]
+fn flags_beat_environment_variables_which_beat_the_profile() {
+    let sb = Sandbox::new();
+    let url = sb.zuora.url();
+    sb.config(&format!(
+        "default_profile = \"p\"\n[profiles.p]\nbase_url = \"{url}\"\nclient_id = \"from-profile\"\n\
+         client_secret = \"{CLIENT_SECRET}\"\ntrack_id = \"from-profile\"\n"
+    ));
+    let id = |sb: &Sandbox| sb.zuora.requests().pop().unwrap();
+    let out = run(sb.cmd().arg("get"));
+    out.code(3);
+    assert_eq!(id(&sb).field("client_id"), Some("from-profile"));
+    assert_eq!(id(&sb).header("zuora-track-id"), Some("from-profile"));
+    assert!(
+        out.stderr
+            .contains("client id (from `client_id` in profile 'p' of "),
+        "{}",
+        out.stderr
+    );
+
+    run(sb
+        .cmd()
+        .env("ZUORA_CLIENT_ID", "from-env")
+        .env("ZUORA_TRACK_ID", "from-env")
+        .arg("get"))
+    .code(3);
+    assert_eq!(id(&sb).field("client_id"), Some("from-env"));
+    assert_eq!(id(&sb).header("zuora-track-id"), Some("from-env"));
+
+    run(sb.cmd().env("ZUORA_CLIENT_ID", "from-env").args([
+        "get",
+        "--client-id",
+        CLIENT_ID,
+        "--track-id",
+        "from-flag",
+    ]))
+    .ok();
+    assert_eq!(id(&sb).field("client_id"), Some(CLIENT_ID));
+    assert_eq!(id(&sb).header("zuora-track-id"), Some("from-flag"));
+}
+
+#[test]
+fn an_empty_environment_variable_counts_as_unset() {
+    let sb = Sandbox::new();
+    sb.config(&format!(
+        "default_profile = \"p\"\n[profiles.p]\nclient_id = \"{CLIENT_ID}\"\n"
+    ));
+    run(sb
+        .authed()
+        .env("ZUORA_CLIENT_ID", "")
+        .env("ZUORA_TRACK_ID", "")
+        .arg("get"))
+    .ok();
+    let req = sb.zuora.only_request();
+    assert_eq!(req.field("client_id"), Some(CLIENT_ID));
+    assert_eq!(req.header("zuora-track-id"), None);
+    let out = run(sb.authed().args(["get", "--client-id", ""]));
+    out.code(2);
+    assert!(
+        out.stderr
+            .contains("the client id from --client-id is empty"),
+        "{}",
+        out.stderr
+    );
+}
+
+#[test]
+fn profiles_are_chosen_by_flag_then_variable_then_default_profile() {
+    let sb = Sandbox::new();
+    let url = sb.zuora.url();
+    let profile =
+        |name: &str| format!("[profiles.{name}]\nbase_url = \"{url}\"\nclient_id = \"{name}\"\n");
+    sb.config(&format!(
+        "default_profile = \"a\"\n{}{}{}",
+        profile("a"),
+        profile("b"),
+        profile("c")
+    ));
+    let used = |cmd: &mut assert_cmd::Command| {
+        run(cmd.env("ZUORA_CLIENT_SECRET", "x"));
+        sb.zuora
+            .requests()
+            .pop()
+            .unwrap()
+            .field("client_id")
+            .unwrap()
+            .to_owned()
+    };
+    assert_eq!(used(sb.cmd().arg("get")), "a");
+    assert_eq!(used(sb.cmd().env("ZUORA_PROFILE", "b").arg("get")), "b");
+    assert_eq!(
+        used(sb.cmd().env("ZUORA_PROFILE", "b").args(["get", "-p", "c"])),
+        "c"
+    );
+    assert_eq!(used(sb.cmd().args(["--profile", "b", "get"])), "b");
+}
+
+#[test]
+fn a_missing_profile_is_an_error_listing_the_ones_that_exist() {
+    let sb = Sandbox::new();
+    let path = sb.config("[profiles.prod]\n[profiles.sandbox]\n");
+    let out = run(sb.authed().args(["get", "-p", "staging"]));
+    out.code(2);
+    let expected = format!(
+        "profile 'staging' (from --profile) is not in {}; it defines: prod, sandbox",
+        path.display()
+    );
+    assert!(out.stderr.contains(&expected), "{}", out.stderr);
+
+    let sb = Sandbox::new();
+    let out = run(sb.authed().env("ZUORA_PROFILE", "prod").arg("get"));
+    out.code(2);
+    assert!(out.stderr.contains("profile 'prod' (from environment variable ZUORA_PROFILE) not found: there is no config file"), "{}", out.stderr);
+    assert_eq!(sb.zuora.count(), 0);
+}
+
+#[test]
+fn default_profile_naming_no_profile_is_an_error() {
+    let sb = Sandbox::new();
+    sb.config("default_profile = \"gone\"\n[profiles.prod]\n");
+    let out = run(sb.authed().arg("get"));
+    out.code(2);
+    assert!(
+        out.stderr
+            .contains("profile 'gone' (from `default_profile` in "),
+        "{}",
+        out.stderr
+    );
+}
+
+#[test]
+fn a_missing_default_config_file_is_fine_but_a_named_one_is_an_error() {
+    let sb = Sandbox::new();
+    run(sb.authed().arg("get")).ok();
+    let missing = sb.home().join("nope.toml");
+    let out = run(sb.authed().arg("get").arg("--config").arg(&missing));
+    out.code(2);
+    assert!(
+        out.stderr.contains(&format!(
+            "cannot read the config file {} (from --config)",
+            missing.display()
+        )),
+        "{}",
+        out.stderr
+    );
+    let out = run(sb.authed().env("ZUORA_TOKEN_CONFIG", &missing).arg("get"));
+    out.code(2);
+    assert!(
+        out.stderr
+            .contains("(from environment variable ZUORA_TOKEN_CONFIG)"),
+        "{}",
+        out.stderr
+    );
+}
+
+#[test]
+fn config_and_profile_given_by_path_and_variable_are_used() {
+    let sb = Sandbox::new();
+    let path = sb.file(
+        "elsewhere.toml",
+        &format!("[profiles.x]\nbase_url = \"{}\"\n", sb.zuora.url()),
+    );
+    let cmd = || {
+        let mut cmd = sb.cmd();
+        cmd.env("ZUORA_CLIENT_ID", CLIENT_ID)
+            .env("ZUORA_CLIENT_SECRET", CLIENT_SECRET);
+        cmd
+    };
+    run(cmd().args(["get", "-p", "x", "--config"]).arg(&path)).ok();
+    run(cmd()
+        .env("ZUORA_TOKEN_CONFIG", &path)
+        .env("ZUORA_PROFILE", "x")
+        .arg("get"))
+    .ok();
+    assert_eq!(sb.zuora.count(), 2);
+}
+
+#[test]
+fn an_unknown_key_names_the_key_the_profile_and_the_file() {
+    let sb = Sandbox::new();
+    let path = sb.config("[profiles.prod]\nclient_id = \"x\"\nclient_secert = \"oops\"\n");
+    let out = run(sb.authed().arg("get"));
+    out.code(2);
+    let err = &out.stderr;
+    assert!(
+        err.contains(&format!(
+            "invalid config file {}: profile 'prod': unknown field `client_secert`",
+            path.display()
+        )),
+        "{err}"
+    );
+
+    sb.config("defualt_profile = \"prod\"\n");
+    let out = run(sb.authed().arg("get"));
+    out.code(2);
+    assert!(
+        out.stderr
+            .contains("line 1, column 1: unknown field `defualt_profile`"),
+        "{}",
+        out.stderr
+    );
+    assert_eq!(sb.zuora.count(), 0);
+}
+
+#[test]
+fn a_broken_config_file_is_reported_without_quoting_its_secret() {
+    let sb = Sandbox::new();
+    sb.config("[profiles.prod]\nclient_secret = \"hunter2-very-secret\n");
+    let out = run(sb.authed().arg("get"));
+    out.code(2).never_shows("hunter2-very-secret");
+    assert!(out.stderr.contains("line 2, column"), "{}", out.stderr);
+}
+
+#[test]
+fn the_secret_can_come_from_a_file_stdin_a_command_or_a_profile() {
+    let sb = Sandbox::new();
+    let file = sb.file("secret.txt", &format!("{CLIENT_SECRET}\n"));
+    let cmd = || sb.without_secret();
+    run(cmd().arg("get").arg("--client-secret-file").arg(&file)).ok();
+    run(cmd().env("ZUORA_CLIENT_SECRET_FILE", &file).arg("get")).ok();
+    run(cmd()
+        .args(["get", "--client-secret-file", "-"])
+        .write_stdin(format!("{CLIENT_SECRET}\r\n")))
+    .ok();
+    sb.file(".config/zuora-token/s.txt", CLIENT_SECRET);
+    for source in [
+        "client_secret_file = \"s.txt\"".to_owned(),
+        "client_secret_file = \"~/.config/zuora-token/s.txt\"".to_owned(),
+        format!("client_secret_command = \"printf '%s\\\\n' '{CLIENT_SECRET}'\""),
+        format!("client_secret = \"{CLIENT_SECRET}\""),
+    ] {
+        sb.config(&format!(
+            "default_profile = \"p\"\n[profiles.p]\n{source}\n"
+        ));
+        let out = run(cmd().arg("get"));
+        assert_eq!(out.code, 0, "{source}: {out:#?}");
+    }
+    let requests = sb.zuora.requests();
+    assert_eq!(requests.len(), 7);
+    assert!(
+        requests
+            .iter()
+            .all(|r| r.field("client_secret") == Some(CLIENT_SECRET))
+    );
+}
+
+#[test]
+fn a_higher_level_secret_source_wins_and_two_at_one_level_are_an_error() {
+    let sb = Sandbox::new();
+    let file = sb.file("secret.txt", CLIENT_SECRET);
+    sb.config("default_profile = \"p\"\n[profiles.p]\nclient_secret_command = \"exit 1\"\n");
+    run(sb
+        .authed()
+        .env("ZUORA_CLIENT_SECRET", "wrong")
+        .arg("get")
+        .arg("--client-secret-file")
+        .arg(&file))
+    .ok();
+    run(sb.authed().arg("get")).ok();
+    assert_eq!(sb.zuora.count(), 2);
+
+    let out = run(sb
+        .authed()
+        .env("ZUORA_CLIENT_SECRET_FILE", &file)
+        .arg("get"));
+    out.code(2);
+    assert!(out.stderr.contains("the client secret is given twice, by environment variable ZUORA_CLIENT_SECRET and by environment variable ZUORA_CLIENT_SECRET_FILE"), "{}", out.stderr);
+
+    sb.config("default_profile = \"p\"\n[profiles.p]\nclient_secret = \"a\"\nclient_secret_command = \"echo b\"\n");
+    let out = run(sb.without_secret().arg("get"));
+    out.code(2);
+    assert!(
+        out.stderr
+            .contains("given twice, by `client_secret` in profile 'p'"),
+        "{}",
+        out.stderr
+    );
+    assert_eq!(sb.zuora.count(), 2);
+}
+
+#[test]
+fn unreadable_empty_or_failing_secret_sources_are_errors() {
+    let sb = Sandbox::new();
+    let cmd = || sb.without_secret();
+    let missing = sb.home().join("missing.txt");
+    let out = run(cmd().arg("get").arg("--client-secret-file").arg(&missing));
+    out.code(2);
+    assert!(
+        out.stderr.contains(&format!(
+            "cannot read the client secret file {} (from --client-secret-file)",
+            missing.display()
+        )),
+        "{}",
+        out.stderr
+    );
+
+    let empty = sb.file("empty.txt", "\n");
+    let out = run(cmd().arg("get").arg("--client-secret-file").arg(&empty));
+    out.code(2);
+    assert!(
+        out.stderr
+            .contains("the client secret from --client-secret-file is empty"),
+        "{}",
+        out.stderr
+    );
+
+    sb.config("default_profile = \"p\"\n[profiles.p]\nclient_secret_command = \"echo leaked-secret; exit 3\"\n");
+    let out = run(cmd().arg("get"));
+    out.code(1).never_shows("leaked-secret");
+    assert!(
+        out.stderr
+            .contains("the client secret command from `client_secret_command` in profile 'p'"),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        out.stderr.contains("failed (exit status: 3)"),
+        "{}",
+        out.stderr
+    );
+    assert_eq!(sb.zuora.count(), 0);
+}
+
+#[test]
+fn missing_credentials_say_how_to_supply_them() {
+    let sb = Sandbox::new();
+    let out = run(sb.cmd().arg("get"));
+    out.code(2);
+    assert!(out.stderr.contains("no client id given"), "{}", out.stderr);
+    assert!(
+        out.stderr
+            .contains("--client-id, set ZUORA_CLIENT_ID, or add client_id"),
+        "{}",
+        out.stderr
+    );
+    let out = run(sb.cmd().args(["get", "--client-id", CLIENT_ID]));
+    out.code(2);
+    assert!(
+        out.stderr.contains("no client secret given"),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        out.stderr
+            .contains("set ZUORA_CLIENT_SECRET, pass --client-secret-file PATH"),
+        "{}",
+        out.stderr
+    );
+    let path = sb.config("[profiles.p]\n");
+    let out = run(sb.cmd().args(["get", "-p", "p"]));
+    assert!(
+        out.stderr.contains(&format!(
+            "add client_id to profile 'p' in {}",
+            path.display()
+        )),
+        "{}",
+        out.stderr
+    );
+}
+
+#[test]
+fn a_secret_on_the_command_line_gets_a_warning_unless_quiet() {
+    let sb = Sandbox::new();
+    let cmd = || sb.without_secret();
+    let out = run(cmd().args(["get", "--client-secret", CLIENT_SECRET]));
+    out.ok().never_shows(CLIENT_SECRET);
+    assert!(
+        out.stderr.starts_with(
+            "zuora-token: warning: --client-secret puts the secret in the process list"
+        ),
+        "{}",
+        out.stderr
+    );
+    assert_eq!(out.stderr.lines().count(), 1);
+    let out = run(cmd().args(["get", "-q", "--client-secret", CLIENT_SECRET]));
+    out.ok();
+    assert_eq!(out.stderr, "");
+    let out = run(sb.authed().arg("get"));
+    assert_eq!(out.stderr, "", "no warning for the environment variable");
+}
+
+#[test]
+fn verbose_says_where_each_setting_came_from_but_not_the_secret() {
+    let sb = Sandbox::new();
+    let out = run(sb.authed().args(["get", "-v"]));
+    out.ok().never_shows(CLIENT_SECRET);
+    let err = &out.stderr;
+    assert!(
+        err.contains(&format!(
+            "base URL {} (from environment variable ZUORA_BASE_URL)",
+            sb.zuora.url()
+        )),
+        "{err}"
+    );
+    assert!(
+        err.contains("client secret given inline (from environment variable ZUORA_CLIENT_SECRET)"),
+        "{err}"
+    );
+    assert!(err.contains("-> 200 OK"), "{err}");
+    assert!(
+        !err.contains(out.stdout.trim()),
+        "the token is not in -v output: {err}"
+    );
+}
+
+#[test]
+fn the_example_configs_local_profile_works_against_the_fake() {
+    let sb = Sandbox::new();
+    let example = concat!(env!("CARGO_MANIFEST_DIR"), "/zuora-token.example.toml");
+    let out = run(sb.cmd().args([
+        "get",
+        "--config",
+        example,
+        "--profile",
+        "local",
+        "--base-url",
+        &sb.zuora.url(),
+    ]));
+    out.ok();
+    assert_eq!(
+        sb.zuora.only_request().field("client_secret"),
+        Some(CLIENT_SECRET)
+    );
+}

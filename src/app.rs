@@ -1,24 +1,114 @@
-//! Runs one parsed command line: resolve the settings, get a token, print it.
+//! Runs one parsed command line.
 
+use std::process::ExitCode;
 use std::time::SystemTime;
 
 use clap::ArgMatches;
 
-use crate::cli::{Cli, Command};
-use crate::error::Result;
-use crate::output;
-use crate::settings::Settings;
-use crate::zuora;
+use crate::cache::{Cache, Lookup};
+use crate::cli::{CacheCommand, Cli, Command, Report, SettingsArgs};
+use crate::error::{Error, Result};
+use crate::output::{self, Status};
+use crate::settings::{self, Settings};
+use crate::source;
 
 /// Runs `cli`; `matches` are what it was parsed from (they tell a flag from
 /// its environment variable).
-pub fn run(cli: &Cli, matches: &ArgMatches) -> Result<()> {
-    let settings = Settings::resolve(&cli.settings, matches)?;
-    let text = match cli.command {
-        Command::Get { output: format } => {
-            output::token(&zuora::fetch(&settings)?, format, SystemTime::now())
+pub fn run(cli: &Cli, matches: &ArgMatches) -> Result<ExitCode> {
+    let args = &cli.settings;
+    match &cli.command {
+        Command::Get {
+            output: format,
+            cache,
+        } => {
+            let settings = Settings::resolve(args, matches)?;
+            let token = source::token(&settings, cache)?;
+            output::print(&output::token(&token, *format, SystemTime::now()))?;
         }
-        Command::Env { shell } => output::env(&zuora::fetch(&settings)?, shell)?,
+        Command::Env { shell, cache } => {
+            let settings = Settings::resolve(args, matches)?;
+            output::print(&output::env(&source::token(&settings, cache)?, *shell)?)?;
+        }
+        Command::Status { output: format } => {
+            return status(&Settings::resolve(args, matches)?, *format);
+        }
+        Command::Cache {
+            command: CacheCommand::List { output: format },
+        } => {
+            let cache = cache(args, matches)?;
+            let entries = cache.entries().map_err(|e| cache_error(&cache, e))?;
+            output::print(&output::cache_list(&entries, *format, SystemTime::now()))?;
+        }
+        Command::Cache {
+            command: CacheCommand::Clear { all: true },
+        } => {
+            let cache = cache(args, matches)?;
+            let removed = cache.clear().map_err(|e| cache_error(&cache, e))?;
+            settings::diag(args).note(format_args!(
+                "removed {removed} cached token(s) from {}",
+                cache.dir().display()
+            ));
+        }
+        Command::Cache {
+            command: CacheCommand::Clear { all: false },
+        } => {
+            let settings = Settings::resolve(args, matches)?;
+            let cache = cache(args, matches)?;
+            let entry = cache.entry(&settings);
+            let removed = entry.remove().map_err(|e| cache_error(&cache, e))?;
+            let what = if removed {
+                "removed the cached token"
+            } else {
+                "no token was cached"
+            };
+            settings.diag.note(format_args!(
+                "{what} for client {} at {}",
+                settings.client_id.value, settings.base_url.value
+            ));
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `status`: exit 0 if a usable token is cached, 1 otherwise.
+fn status(settings: &Settings, format: Report) -> Result<ExitCode> {
+    let entry = settings
+        .cache_dir
+        .clone()
+        .map(|dir| Cache::new(dir).entry(settings));
+    let cached = match entry.as_ref().map(|e| e.read()) {
+        Some(Lookup::Found(cached)) => Some(cached),
+        _ => None,
     };
-    output::print(&text)
+    let token = cached.as_ref().map(|c| &c.token);
+    let usable = token.is_some_and(|t| source::fresh(t, settings));
+    let report = Status {
+        base_url: settings.base_url.value.as_str(),
+        client_id: &settings.client_id.value,
+        entity_id: settings.entity_id.as_ref().map(|e| e.as_str()),
+        cache_file: entry.as_ref().map(|e| e.path()),
+        token,
+        usable,
+        min_ttl: settings.min_ttl.value,
+    };
+    output::print(&output::status(&report, format, SystemTime::now()))?;
+    Ok(if usable {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
+}
+
+/// The cache directory, for commands that need one.
+fn cache(args: &SettingsArgs, matches: &ArgMatches) -> Result<Cache> {
+    settings::cache_dir(args, matches)
+        .map(Cache::new)
+        .ok_or_else(|| Error::usage("this system names no cache directory; pass --cache-dir PATH"))
+}
+
+fn cache_error(cache: &Cache, e: std::io::Error) -> Error {
+    Error::other(format!(
+        "cannot use the token cache in {}: {e}",
+        cache.dir().display()
+    ))
 }

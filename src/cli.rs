@@ -44,6 +44,9 @@ Examples:
         /// What to print.
         #[arg(short, long, value_enum, default_value_t = Format::Token)]
         output: Format,
+
+        #[command(flatten)]
+        cache: CacheUse,
     },
 
     /// Print statements that set ZUORA_ACCESS_TOKEN, ZUORA_TOKEN_EXPIRES_AT and
@@ -58,7 +61,68 @@ Examples:
         /// The shell (or file format) to write for.
         #[arg(short, long, value_enum, default_value_t = Shell::Sh)]
         shell: Shell,
+
+        #[command(flatten)]
+        cache: CacheUse,
     },
+
+    /// Show the cached token for the resolved credentials, without network
+    /// access: expiry, scope, cache file. Never the token. Exits 0 if a token
+    /// with at least --min-ttl left is cached, 1 otherwise.
+    #[command(after_help = "\
+Examples:
+  zuora-token status --profile prod
+  zuora-token status -q -o json | jq .expires_in
+  zuora-token status >/dev/null || echo 'no usable token cached'")]
+    Status {
+        /// What to print.
+        #[arg(short, long, value_enum, default_value_t = Report::Text)]
+        output: Report,
+    },
+
+    /// List or clear cached tokens.
+    Cache {
+        #[command(subcommand)]
+        command: CacheCommand,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum CacheCommand {
+    /// List the cached tokens: base URL, client id, entity, expiry (never the tokens).
+    List {
+        /// What to print.
+        #[arg(short, long, value_enum, default_value_t = Report::Text)]
+        output: Report,
+    },
+    /// Remove the cached token for the resolved credentials, or every one.
+    Clear {
+        /// Remove every cached token, whoever's credentials it was for.
+        #[arg(long)]
+        all: bool,
+    },
+}
+
+/// How a command that fetches uses the cache.
+#[derive(Debug, Args)]
+#[command(next_help_heading = "Cache")]
+pub struct CacheUse {
+    /// Fetch a new token even if a valid one is cached, and cache it.
+    #[arg(long, conflicts_with = "no_cache")]
+    pub refresh: bool,
+
+    /// Neither read nor write the cache.
+    #[arg(long)]
+    pub no_cache: bool,
+}
+
+/// How `status` and `cache list` print.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Report {
+    /// Aligned lines for people.
+    Text,
+    /// One JSON object (or array), for scripts.
+    Json,
 }
 
 /// How `get` prints the token.
@@ -143,6 +207,34 @@ pub struct SettingsArgs {
     /// Zuora-Track-Id header to send, for tracing the request with Zuora.
     #[arg(long, global = true, env = "ZUORA_TRACK_ID", value_name = "ID")]
     pub track_id: Option<String>,
+
+    /// Directory of the token cache [default: <user cache dir>/zuora-token].
+    #[arg(
+        long,
+        global = true,
+        env = "ZUORA_TOKEN_CACHE_DIR",
+        value_name = "PATH"
+    )]
+    pub cache_dir: Option<PathBuf>,
+
+    /// Hand out a cached token only while it has at least this long left
+    /// [default: 300].
+    #[arg(
+        long,
+        global = true,
+        env = "ZUORA_TOKEN_MIN_TTL",
+        value_name = "SECONDS"
+    )]
+    pub min_ttl: Option<String>,
+
+    /// Give up after this long, waits for other processes included [default: 30].
+    #[arg(
+        long,
+        global = true,
+        env = "ZUORA_TOKEN_TIMEOUT",
+        value_name = "SECONDS"
+    )]
+    pub timeout: Option<String>,
 
     /// Say on stderr where each setting came from and what was sent and received.
     #[arg(short, long, global = true, conflicts_with = "quiet")]

@@ -36,6 +36,8 @@ pub struct Profile {
     pub client_secret_command: Option<String>,
     pub entity_id: Option<String>,
     pub track_id: Option<String>,
+    /// Seconds a cached token must have left to be handed out.
+    pub min_ttl: Option<u64>,
 }
 
 #[derive(Deserialize)]

@@ -20,6 +20,13 @@ impl Diag {
         }
     }
 
+    /// A confirmation of what a command did (`cache clear`), unless `-q`.
+    pub fn note(&self, message: impl Display) {
+        if !self.quiet {
+            eprintln!("zuora-token: {message}");
+        }
+    }
+
     pub fn info(&self, message: impl Display) {
         if self.verbose {
             eprintln!("zuora-token: {message}");

@@ -1,6 +1,7 @@
 //! zuora-token: fetch OAuth bearer tokens for Zuora's REST API.
 
 mod app;
+mod cache;
 mod cli;
 mod config_file;
 mod diag;
@@ -11,6 +12,7 @@ mod origin;
 mod output;
 mod secret;
 mod settings;
+mod source;
 mod time;
 mod token;
 mod zuora;
@@ -24,7 +26,7 @@ fn main() -> ExitCode {
     let matches = cli::Cli::command().get_matches();
     let cli = cli::Cli::from_arg_matches(&matches).unwrap_or_else(|e| e.exit());
     match app::run(&cli, &matches) {
-        Ok(()) => ExitCode::SUCCESS,
+        Ok(code) => code,
         Err(e) => {
             e.report();
             e.exit_code()

@@ -4,14 +4,16 @@
 //! half of it.
 
 use std::io::Write;
-use std::time::SystemTime;
+use std::path::{Path, PathBuf};
+use std::time::{Duration, SystemTime};
 
 use serde::Serialize;
 
-use crate::cli::{Format, Shell};
+use crate::cache::Cached;
+use crate::cli::{Format, Report, Shell};
 use crate::error::{Error, Result};
 use crate::time::rfc3339;
-use crate::token::Token;
+use crate::token::{Scope, Token};
 
 /// What `get` prints.
 pub fn token(token: &Token, format: Format, now: SystemTime) -> String {
@@ -28,8 +30,7 @@ pub fn token(token: &Token, format: Format, now: SystemTime) -> String {
                 jti: token.jti.as_deref(),
                 base_url: token.base_url.as_str(),
             };
-            let json = serde_json::to_string(&object).expect("a struct of strings serializes");
-            format!("{json}\n")
+            to_json_line(&object)
         }
     }
 }
@@ -68,6 +69,196 @@ pub fn env(token: &Token, shell: Shell) -> Result<String> {
         out.push('\n');
     }
     Ok(out)
+}
+
+/// What `status` reports: the resolved identity and its cached token, if any.
+#[derive(Debug)]
+pub struct Status<'a> {
+    pub base_url: &'a str,
+    pub client_id: &'a str,
+    pub entity_id: Option<&'a str>,
+    pub cache_file: Option<&'a Path>,
+    pub token: Option<&'a Token>,
+    /// Whether the token has at least the minimum TTL left.
+    pub usable: bool,
+    pub min_ttl: Duration,
+}
+
+/// `status -o json`.
+#[derive(Serialize)]
+struct StatusJson<'a> {
+    base_url: &'a str,
+    client_id: &'a str,
+    entity_id: Option<&'a str>,
+    cache_file: Option<String>,
+    cached: bool,
+    usable: bool,
+    min_ttl: u64,
+    expires_at: Option<String>,
+    expires_in: Option<u64>,
+    obtained_at: Option<String>,
+    scope: Option<Scope>,
+}
+
+/// What `status` prints; never the token itself.
+pub fn status(status: &Status, format: Report, now: SystemTime) -> String {
+    let token = status.token;
+    if format == Report::Json {
+        let json = StatusJson {
+            base_url: status.base_url,
+            client_id: status.client_id,
+            entity_id: status.entity_id,
+            cache_file: status.cache_file.map(|p| p.display().to_string()),
+            cached: token.is_some(),
+            usable: status.usable,
+            min_ttl: status.min_ttl.as_secs(),
+            expires_at: token.map(|t| rfc3339(t.expires_at)),
+            expires_in: token.map(|t| t.seconds_left(now)),
+            obtained_at: token.map(|t| rfc3339(t.obtained_at)),
+            scope: token.and_then(|t| t.scope.as_deref()).map(Scope::parse),
+        };
+        return to_json_line(&json);
+    }
+    let mut lines = vec![
+        ("base URL", status.base_url.to_owned()),
+        ("client id", status.client_id.to_owned()),
+        ("entity id", status.entity_id.unwrap_or("-").to_owned()),
+        (
+            "cache file",
+            status
+                .cache_file
+                .map_or("- (no cache directory)".into(), |p| p.display().to_string()),
+        ),
+    ];
+    let Some(token) = token else {
+        lines.push(("token", "none cached".into()));
+        return table(&lines);
+    };
+    let left = token.seconds_left(now);
+    let state = if status.usable {
+        "cached, usable"
+    } else if left == 0 {
+        "cached, expired"
+    } else {
+        "cached, but less than the minimum TTL left"
+    };
+    lines.push(("token", state.into()));
+    lines.push((
+        "expires",
+        format!("{} ({})", rfc3339(token.expires_at), until(left)),
+    ));
+    lines.push(("min TTL", duration(status.min_ttl.as_secs())));
+    lines.push(("obtained", rfc3339(token.obtained_at)));
+    if let Some(scope) = token.scope.as_deref().map(Scope::parse) {
+        let list = |items: &[String]| {
+            if items.is_empty() {
+                "-".into()
+            } else {
+                items.join(", ")
+            }
+        };
+        lines.push(("tenant", scope.tenant.unwrap_or_else(|| "-".into())));
+        lines.push(("entities", list(&scope.entities)));
+        lines.push(("user", scope.user.unwrap_or_else(|| "-".into())));
+        lines.push(("services", list(&scope.services)));
+        if !scope.other.is_empty() {
+            lines.push(("other scope", list(&scope.other)));
+        }
+    }
+    table(&lines)
+}
+
+/// `cache list -o json`: one object an entry.
+#[derive(Serialize)]
+struct ListedJson<'a> {
+    file: String,
+    base_url: Option<&'a str>,
+    client_id: Option<&'a str>,
+    entity_id: Option<&'a str>,
+    expires_at: Option<String>,
+    expires_in: Option<u64>,
+    /// Why the entry is unusable, for one that is.
+    error: Option<&'a str>,
+}
+
+/// What `cache list` prints: the entries, never their tokens.
+pub fn cache_list(
+    entries: &[(PathBuf, Result<Cached, String>)],
+    format: Report,
+    now: SystemTime,
+) -> String {
+    if format == Report::Json {
+        let rows: Vec<ListedJson> = entries
+            .iter()
+            .map(|(path, entry)| {
+                let (c, error) = match entry {
+                    Ok(c) => (Some(c), None),
+                    Err(why) => (None, Some(why.as_str())),
+                };
+                ListedJson {
+                    file: path.display().to_string(),
+                    base_url: c.map(|c| c.token.base_url.as_str()),
+                    client_id: c.map(|c| c.client_id.as_str()),
+                    entity_id: c.and_then(|c| c.entity_id.as_deref()),
+                    expires_at: c.map(|c| rfc3339(c.token.expires_at)),
+                    expires_in: c.map(|c| c.token.seconds_left(now)),
+                    error,
+                }
+            })
+            .collect();
+        return to_json_line(&rows);
+    }
+    entries
+        .iter()
+        .map(|(path, entry)| match entry {
+            Ok(c) => format!(
+                "{}  {}  entity {}  expires {} ({})\n",
+                c.token.base_url,
+                c.client_id,
+                c.entity_id.as_deref().unwrap_or("-"),
+                rfc3339(c.token.expires_at),
+                until(c.token.seconds_left(now))
+            ),
+            Err(why) => format!("{}: unusable ({why})\n", path.display()),
+        })
+        .collect()
+}
+
+fn to_json_line(value: &impl Serialize) -> String {
+    let json = serde_json::to_string(value).expect("plain data serializes");
+    format!("{json}\n")
+}
+
+/// `label:  value` lines with the values aligned.
+fn table(lines: &[(&str, String)]) -> String {
+    let width = lines
+        .iter()
+        .map(|(label, _)| label.len())
+        .max()
+        .unwrap_or(0)
+        + 1;
+    lines
+        .iter()
+        .map(|(label, value)| format!("{:<width$} {value}\n", format!("{label}:")))
+        .collect()
+}
+
+/// `in 59m 58s`, or `expired`.
+fn until(seconds_left: u64) -> String {
+    if seconds_left == 0 {
+        "expired".into()
+    } else {
+        format!("in {}", duration(seconds_left))
+    }
+}
+
+/// `1h 2m`, `59m 58s`, `12s`.
+fn duration(seconds: u64) -> String {
+    match (seconds / 3600, seconds % 3600 / 60, seconds % 60) {
+        (0, 0, s) => format!("{s}s"),
+        (0, m, s) => format!("{m}m {s}s"),
+        (h, m, _) => format!("{h}h {m}m"),
+    }
 }
 
 /// Writes `text` to stdout in one go.
@@ -200,6 +391,14 @@ mod tests {
             };
             assert_eq!(String::from_utf8_lossy(&out.stdout), *value);
         }
+    }
+
+    #[test]
+    fn durations_read_naturally() {
+        assert_eq!(duration(12), "12s");
+        assert_eq!(duration(3598), "59m 58s");
+        assert_eq!(duration(3720), "1h 2m");
+        assert_eq!(until(0), "expired");
     }
 
     #[test]

@@ -4,6 +4,7 @@
 //! names the flag, variable or profile key to fix.
 
 use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
 
 use clap::ArgMatches;
 use clap::parser::ValueSource;
@@ -27,15 +28,33 @@ pub struct Settings {
     pub secret_source: Sourced<SecretSource>,
     pub entity_id: Option<EntityId>,
     pub track_id: Option<TrackId>,
+    /// Where tokens are cached; `None` when there is no cache directory.
+    pub cache_dir: Option<PathBuf>,
+    /// A cached token is handed out only while it has this long left.
+    pub min_ttl: Sourced<Duration>,
+    /// When the command must be done by, waits included.
+    pub deadline: Instant,
+    pub timeout: Duration,
     pub diag: Diag,
 }
+
+/// The default of `--min-ttl`: Zuora's own guide refreshes 5 minutes early.
+const DEFAULT_MIN_TTL: Duration = Duration::from_secs(300);
+
+/// The default of `--timeout`.
+const DEFAULT_TIMEOUT: Duration = Duration::from_secs(30);
 
 impl Settings {
     /// Resolves the settings. `matches` are the parsed arguments `args` came
     /// from; they tell a flag from its environment variable.
     pub fn resolve(args: &SettingsArgs, matches: &ArgMatches) -> Result<Settings> {
-        let diag = Diag::new(args.verbose, args.quiet);
+        let started = Instant::now();
+        let diag = diag(args);
         let cli = Cli(matches);
+        let timeout = match cli.pick(&args.timeout, "timeout") {
+            Some(t) => validate(t, "timeout", parse_timeout)?.value,
+            None => DEFAULT_TIMEOUT,
+        };
         let file = load_config(cli.pick(&args.config, "config"))?;
         let profile = select_profile(cli.pick(&args.profile, "profile"), file.as_ref())?;
         let layers = Layers { args, cli, profile };
@@ -59,6 +78,13 @@ impl Settings {
             .first(&args.track_id, "track_id", |p| &p.track_id)
             .map(|v| validate(v, "track id", TrackId::parse).map(|v| v.value))
             .transpose()?;
+        let min_ttl = match cli.pick(&args.min_ttl, "min_ttl") {
+            Some(ttl) => validate(ttl, "minimum TTL", parse_min_ttl)?,
+            None => layers
+                .in_profile("min_ttl", |p| &p.min_ttl)
+                .map(|ttl| ttl.map(Duration::from_secs))
+                .unwrap_or(Sourced::new(DEFAULT_MIN_TTL, Origin::Default)),
+        };
 
         if secret_source.origin == Origin::Flag("client_secret") {
             diag.warn(
@@ -86,9 +112,48 @@ impl Settings {
             secret_source,
             entity_id,
             track_id,
+            cache_dir: cache_dir(args, matches),
+            min_ttl,
+            deadline: started + timeout,
+            timeout,
             diag,
         })
     }
+}
+
+/// The stderr reporter the flags ask for.
+pub fn diag(args: &SettingsArgs) -> Diag {
+    Diag::new(args.verbose, args.quiet)
+}
+
+/// The cache directory: `--cache-dir`, `ZUORA_TOKEN_CACHE_DIR`, else
+/// `<user cache dir>/zuora-token`; `None` if the system names no cache dir.
+/// Commands that need no credentials use this alone.
+pub fn cache_dir(args: &SettingsArgs, matches: &ArgMatches) -> Option<PathBuf> {
+    Cli(matches)
+        .pick(&args.cache_dir, "cache_dir")
+        .map(|dir| dir.value)
+        .or_else(|| {
+            Some(
+                directories::BaseDirs::new()?
+                    .cache_dir()
+                    .join("zuora-token"),
+            )
+        })
+}
+
+fn parse_min_ttl(text: &str) -> Result<Duration, String> {
+    text.parse::<u64>()
+        .map(Duration::from_secs)
+        .map_err(|_| "it must be a whole number of seconds, 0 or more".into())
+}
+
+fn parse_timeout(text: &str) -> Result<Duration, String> {
+    text.parse::<f64>()
+        .ok()
+        .filter(|s| *s > 0.0)
+        .and_then(|s| Duration::try_from_secs_f64(s).ok())
+        .ok_or_else(|| "it must be a number of seconds greater than 0".into())
 }
 
 /// Values from the command line, where clap knows whether it read the flag

@@ -7,6 +7,7 @@
 use std::fmt;
 use std::time::{Duration, SystemTime};
 
+use serde::Serialize;
 use serde_json::{Map, Value};
 
 use crate::ids::BaseUrl;
@@ -45,6 +46,8 @@ pub struct Token {
     pub token_type: String,
     /// When the token stops working, counted from when the request was sent.
     pub expires_at: SystemTime,
+    /// When the request for it was sent.
+    pub obtained_at: SystemTime,
     pub scope: Option<String>,
     pub jti: Option<String>,
     pub base_url: BaseUrl,
@@ -93,6 +96,7 @@ impl Token {
             access_token,
             token_type,
             expires_at,
+            obtained_at: sent_at,
             scope: optional_string(&fields, "scope")?,
             jti: optional_string(&fields, "jti")?,
             base_url: base_url.clone(),
@@ -104,6 +108,34 @@ impl Token {
         self.expires_at
             .duration_since(now)
             .map_or(0, |d| d.as_secs())
+    }
+}
+
+/// A scope string broken into what Zuora puts in it:
+/// `user.<id> entity.<uuid>... service.<name>.<access>... tenant.<id>`.
+#[derive(Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Scope {
+    pub tenant: Option<String>,
+    pub entities: Vec<String>,
+    pub user: Option<String>,
+    pub services: Vec<String>,
+    /// Anything Zuora may add that is none of the above.
+    pub other: Vec<String>,
+}
+
+impl Scope {
+    pub fn parse(scope: &str) -> Scope {
+        let mut parts = Scope::default();
+        for item in scope.split_whitespace() {
+            match item.split_once('.') {
+                Some(("tenant", id)) => parts.tenant = Some(id.to_owned()),
+                Some(("user", id)) => parts.user = Some(id.to_owned()),
+                Some(("entity", id)) => parts.entities.push(id.to_owned()),
+                Some(("service", name)) => parts.services.push(name.to_owned()),
+                _ => parts.other.push(item.to_owned()),
+            }
+        }
+        parts
     }
 }
 
@@ -140,6 +172,21 @@ mod tests {
             SystemTime::UNIX_EPOCH + Duration::from_secs(3599)
         );
         assert_eq!(token.scope.as_deref(), Some("user.x tenant.19"));
+    }
+
+    #[test]
+    fn scope_is_broken_into_its_parts() {
+        let scope = Scope::parse(
+            "user.7c4d5433dc234c369a01b9719ecd059f entity.1a2b entity.c92e service.echo.read tenant.19 odd",
+        );
+        assert_eq!(scope.tenant.as_deref(), Some("19"));
+        assert_eq!(
+            scope.user.as_deref(),
+            Some("7c4d5433dc234c369a01b9719ecd059f")
+        );
+        assert_eq!(scope.entities, ["1a2b", "c92e"]);
+        assert_eq!(scope.services, ["echo.read"]);
+        assert_eq!(scope.other, ["odd"]);
     }
 
     #[test]

@@ -17,9 +17,6 @@ const USER_AGENT: &str = concat!("zuora-token/", env!("CARGO_PKG_VERSION"));
 /// without being read, so a hostile or broken server cannot fill memory.
 const MAX_BODY: u64 = 1 << 20;
 
-/// How long the whole exchange may take.
-const TIMEOUT: Duration = Duration::from_secs(30);
-
 /// How much of Zuora's error message is shown.
 const MAX_MESSAGE: usize = 300;
 
@@ -31,7 +28,11 @@ pub fn fetch(settings: &Settings) -> Result<Token> {
         ("client_secret", settings.secret.expose()),
         ("grant_type", "client_credentials"),
     ]);
-    let mut request = agent()
+    let remaining = settings.deadline.saturating_duration_since(Instant::now());
+    if remaining.is_zero() {
+        return Err(timed_out(settings, &url));
+    }
+    let mut request = agent(remaining)
         .post(&url)
         .header("Content-Type", "application/x-www-form-urlencoded")
         .header("Accept", "application/json")
@@ -47,7 +48,7 @@ pub fn fetch(settings: &Settings) -> Result<Token> {
     let started = Instant::now();
     let mut response = request
         .send(body.as_bytes())
-        .map_err(|e| transport_error(e, &url))?;
+        .map_err(|e| transport_error(e, &url, settings))?;
     let status = response.status();
     settings.diag.info(format_args!(
         "POST {url} -> {status} in {} ms{}",
@@ -56,7 +57,7 @@ pub fn fetch(settings: &Settings) -> Result<Token> {
             .map(|id| format!(" (Zuora-Request-Id {id})"))
             .unwrap_or_default()
     ));
-    let body = read_body(&mut response, &url)?;
+    let body = read_body(&mut response, &url, settings)?;
     if status == StatusCode::OK {
         Token::from_response(&body, sent_at, &settings.base_url.value).map_err(|why| {
             let id = context(response.headers());
@@ -70,12 +71,12 @@ pub fn fetch(settings: &Settings) -> Result<Token> {
     }
 }
 
-fn agent() -> ureq::Agent {
+fn agent(timeout: Duration) -> ureq::Agent {
     let config = ureq::Agent::config_builder()
         .http_status_as_error(false)
         // The form carries the secret: never send it anywhere else.
         .max_redirects(0)
-        .timeout_global(Some(TIMEOUT))
+        .timeout_global(Some(timeout))
         .build();
     ureq::Agent::new_with_config(config)
 }
@@ -102,7 +103,11 @@ fn percent_encode(text: &str) -> String {
     out
 }
 
-fn read_body(response: &mut Response<ureq::Body>, url: &str) -> Result<Vec<u8>> {
+fn read_body(
+    response: &mut Response<ureq::Body>,
+    url: &str,
+    settings: &Settings,
+) -> Result<Vec<u8>> {
     response
         .body_mut()
         .with_config()
@@ -116,17 +121,14 @@ fn read_body(response: &mut Response<ureq::Body>, url: &str) -> Result<Vec<u8>> 
                     MAX_BODY / 1024
                 ),
             ),
-            other => transport_error(other, url),
+            other => transport_error(other, url, settings),
         })
 }
 
 /// Maps a failure to talk HTTP with the server. None of these carry the body.
-fn transport_error(error: ureq::Error, url: &str) -> Error {
+fn transport_error(error: ureq::Error, url: &str, settings: &Settings) -> Error {
     let (kind, what) = match &error {
-        ureq::Error::Timeout(_) => (
-            Kind::Unreachable,
-            format!("timed out after {} s talking to {url}", TIMEOUT.as_secs()),
-        ),
+        ureq::Error::Timeout(_) => return timed_out(settings, url),
         ureq::Error::HostNotFound => (
             Kind::Unreachable,
             format!("cannot resolve the host of {url}"),
@@ -142,6 +144,18 @@ fn transport_error(error: ureq::Error, url: &str) -> Error {
         _ => (Kind::Unreachable, format!("cannot reach {url}: {error}")),
     };
     Error::new(kind, what)
+}
+
+/// The command ran out of time (`--timeout`).
+fn timed_out(settings: &Settings, url: &str) -> Error {
+    Error::new(
+        Kind::Unreachable,
+        format!(
+            "timed out after {} s waiting for {url}",
+            settings.timeout.as_secs_f64()
+        ),
+    )
+    .with_hint("a longer --timeout (or ZUORA_TOKEN_TIMEOUT) gives it more time")
 }
 
 /// An HTTP status other than 200: which kind, Zuora's message, and a hint.

@@ -1,5 +1,5 @@
 //! The request: exactly what Zuora documents, and nothing sent when a value
-//! is invalid.
+//! is invalid. Runs pass --no-cache, so that each makes a request.
 
 mod support;
 
@@ -8,7 +8,7 @@ use support::{CLIENT_ID, CLIENT_SECRET, Sandbox, percent_encode, run};
 #[test]
 fn sends_exactly_the_documented_request() {
     let sb = Sandbox::new();
-    run(sb.authed().arg("get")).ok();
+    run(sb.authed().args(["get", "--no-cache"])).ok();
     let req = sb.zuora.only_request();
     assert_eq!(req.method, "POST");
     assert_eq!(req.path, "/oauth/token");
@@ -68,7 +68,7 @@ fn sends_track_and_entity_headers_when_set() {
         .authed()
         .env("ZUORA_TRACK_ID", "from-env")
         .env("ZUORA_ENTITY_ID", entity)
-        .arg("get"))
+        .args(["get", "--no-cache"]))
     .ok();
     let req = sb.zuora.only_request();
     assert_eq!(req.header("zuora-track-id"), Some("from-env"));
@@ -80,7 +80,7 @@ fn a_trailing_slash_or_path_on_the_base_url_still_posts_to_the_root() {
     for suffix in ["", "/", "/v1/", "/v1/accounts"] {
         let sb = Sandbox::new();
         let url = format!("{}{suffix}", sb.zuora.url());
-        run(sb.authed().args(["get", "--base-url", &url])).ok();
+        run(sb.authed().args(["get", "--no-cache", "--base-url", &url])).ok();
         assert_eq!(
             sb.zuora.only_request().path,
             "/oauth/token",
@@ -92,8 +92,14 @@ fn a_trailing_slash_or_path_on_the_base_url_still_posts_to_the_root() {
 #[test]
 fn settings_may_stand_before_or_after_the_subcommand() {
     let sb = Sandbox::new();
-    run(sb.authed().args(["--track-id", "before", "get"])).ok();
-    run(sb.authed().args(["get", "--track-id", "after"])).ok();
+    run(sb
+        .authed()
+        .args(["--track-id", "before", "get", "--no-cache"]))
+    .ok();
+    run(sb
+        .authed()
+        .args(["get", "--no-cache", "--track-id", "after"]))
+    .ok();
     let tracks: Vec<_> = sb
         .zuora
         .requests()
@@ -132,7 +138,7 @@ fn invalid_values_are_refused_before_anything_is_sent() {
         ),
     ];
     for (args, message) in cases {
-        let out = run(sb.authed().arg("get").args(args));
+        let out = run(sb.authed().args(["get", "--no-cache"]).args(args));
         out.code(2);
         assert!(out.stderr.contains(message), "{args:?}: {}", out.stderr);
         assert!(
@@ -142,7 +148,10 @@ fn invalid_values_are_refused_before_anything_is_sent() {
         );
         assert_eq!(out.stdout, "");
     }
-    let out = run(sb.authed().env("ZUORA_TRACK_ID", "x;y").arg("get"));
+    let out = run(sb
+        .authed()
+        .env("ZUORA_TRACK_ID", "x;y")
+        .args(["get", "--no-cache"]));
     out.code(2);
     assert!(
         out.stderr
@@ -159,7 +168,7 @@ fn odd_lengths_are_sent_anyway_and_mentioned_on_rejection() {
     let long_secret = "s".repeat(43);
     let out = run(sb
         .authed()
-        .args(["get", "--client-id", "short-id"])
+        .args(["get", "--no-cache", "--client-id", "short-id"])
         .env("ZUORA_CLIENT_SECRET", &long_secret));
     out.code(3).never_shows(&long_secret);
     assert!(

@@ -1,5 +1,6 @@
 //! Where settings come from: flag, environment variable, profile, default;
-//! the config file; the environments; the secret sources.
+//! the config file; the environments; the secret sources. Each run passes
+//! --no-cache, so that every run makes the request these tests inspect.
 //!
 //! Environments name real Zuora hosts, which tests must never reach. Those
 //! tests point HTTPS_PROXY at the fake, which then receives the proxy's
@@ -47,16 +48,21 @@ fn every_environment_and_alias_selects_its_host() {
         ("csbx-ap", "apac-central-sandbox", "rest.test.ap.zuora.com"),
     ] {
         assert_eq!(
-            proxied_host(&sb, creds(&sb).args(["get", "-e", name])),
+            proxied_host(&sb, creds(&sb).args(["get", "--no-cache", "-e", name])),
             host
         );
         assert_eq!(
-            proxied_host(&sb, creds(&sb).args(["get", "--environment", alias])),
+            proxied_host(
+                &sb,
+                creds(&sb).args(["get", "--no-cache", "--environment", alias])
+            ),
             host
         );
     }
     let mut sdk_spelling = creds(&sb);
-    sdk_spelling.env("ZUORA_ENVIRONMENT", "SBX_EU").arg("get");
+    sdk_spelling
+        .env("ZUORA_ENVIRONMENT", "SBX_EU")
+        .args(["get", "--no-cache"]);
     assert_eq!(
         proxied_host(&sb, &mut sdk_spelling),
         "rest.sandbox.eu.zuora.com"
@@ -66,13 +72,16 @@ fn every_environment_and_alias_selects_its_host() {
 #[test]
 fn with_no_environment_or_base_url_the_base_url_is_rest_zuora_com() {
     let sb = Sandbox::new();
-    assert_eq!(proxied_host(&sb, creds(&sb).arg("get")), "rest.zuora.com");
+    assert_eq!(
+        proxied_host(&sb, creds(&sb).args(["get", "--no-cache"])),
+        "rest.zuora.com"
+    );
 }
 
 #[test]
 fn an_unknown_environment_is_an_error_listing_the_valid_ones() {
     let sb = Sandbox::new();
-    let out = run(creds(&sb).args(["get", "-e", "prod-mars"]));
+    let out = run(creds(&sb).args(["get", "--no-cache", "-e", "prod-mars"]));
     out.code(2);
     assert!(
         out.stderr
@@ -98,25 +107,27 @@ fn an_unknown_environment_is_an_error_listing_the_valid_ones() {
 fn base_url_beats_environment_at_the_same_level_and_loses_to_a_higher_one() {
     let sb = Sandbox::new();
     let url = sb.zuora.url();
-    run(creds(&sb).args(["get", "-e", "prod", "--base-url", &url])).ok();
+    run(creds(&sb).args(["get", "--no-cache", "-e", "prod", "--base-url", &url])).ok();
     run(creds(&sb)
         .env("ZUORA_ENVIRONMENT", "prod")
         .env("ZUORA_BASE_URL", &url)
-        .arg("get"))
+        .args(["get", "--no-cache"]))
     .ok();
     assert_eq!(sb.zuora.count(), 2);
     sb.config(&format!(
         "default_profile = \"p\"\n[profiles.p]\nenvironment = \"prod\"\nbase_url = \"{url}\"\n"
     ));
-    run(creds(&sb).arg("get")).ok();
+    run(creds(&sb).args(["get", "--no-cache"])).ok();
     assert_eq!(sb.zuora.count(), 3);
     // An environment flag beats a base URL from a lower level.
     assert_eq!(
-        proxied_host(&sb, creds(&sb).args(["get", "-e", "sbx"])),
+        proxied_host(&sb, creds(&sb).args(["get", "--no-cache", "-e", "sbx"])),
         "rest.apisandbox.zuora.com"
     );
     let mut env_over_profile = creds(&sb);
-    env_over_profile.env("ZUORA_ENVIRONMENT", "csbx").arg("get");
+    env_over_profile
+        .env("ZUORA_ENVIRONMENT", "csbx")
+        .args(["get", "--no-cache"]);
     assert_eq!(
         proxied_host(&sb, &mut env_over_profile),
         "rest.test.zuora.com"
@@ -132,7 +143,7 @@ fn flags_beat_environment_variables_which_beat_the_profile() {
          client_secret = \"{CLIENT_SECRET}\"\ntrack_id = \"from-profile\"\n"
     ));
     let id = |sb: &Sandbox| sb.zuora.requests().pop().unwrap();
-    let out = run(sb.cmd().arg("get"));
+    let out = run(sb.cmd().args(["get", "--no-cache"]));
     out.code(3);
     assert_eq!(id(&sb).field("client_id"), Some("from-profile"));
     assert_eq!(id(&sb).header("zuora-track-id"), Some("from-profile"));
@@ -147,7 +158,7 @@ fn flags_beat_environment_variables_which_beat_the_profile() {
         .cmd()
         .env("ZUORA_CLIENT_ID", "from-env")
         .env("ZUORA_TRACK_ID", "from-env")
-        .arg("get"))
+        .args(["get", "--no-cache"]))
     .code(3);
     assert_eq!(id(&sb).field("client_id"), Some("from-env"));
     assert_eq!(id(&sb).header("zuora-track-id"), Some("from-env"));
@@ -174,12 +185,12 @@ fn an_empty_environment_variable_counts_as_unset() {
         .authed()
         .env("ZUORA_CLIENT_ID", "")
         .env("ZUORA_TRACK_ID", "")
-        .arg("get"))
+        .args(["get", "--no-cache"]))
     .ok();
     let req = sb.zuora.only_request();
     assert_eq!(req.field("client_id"), Some(CLIENT_ID));
     assert_eq!(req.header("zuora-track-id"), None);
-    let out = run(sb.authed().args(["get", "--client-id", ""]));
+    let out = run(sb.authed().args(["get", "--no-cache", "--client-id", ""]));
     out.code(2);
     assert!(
         out.stderr
@@ -211,20 +222,34 @@ fn profiles_are_chosen_by_flag_then_variable_then_default_profile() {
             .unwrap()
             .to_owned()
     };
-    assert_eq!(used(sb.cmd().arg("get")), "a");
-    assert_eq!(used(sb.cmd().env("ZUORA_PROFILE", "b").arg("get")), "b");
+    assert_eq!(used(sb.cmd().args(["get", "--no-cache"])), "a");
     assert_eq!(
-        used(sb.cmd().env("ZUORA_PROFILE", "b").args(["get", "-p", "c"])),
+        used(
+            sb.cmd()
+                .env("ZUORA_PROFILE", "b")
+                .args(["get", "--no-cache"])
+        ),
+        "b"
+    );
+    assert_eq!(
+        used(
+            sb.cmd()
+                .env("ZUORA_PROFILE", "b")
+                .args(["get", "--no-cache", "-p", "c"])
+        ),
         "c"
     );
-    assert_eq!(used(sb.cmd().args(["--profile", "b", "get"])), "b");
+    assert_eq!(
+        used(sb.cmd().args(["--profile", "b", "get", "--no-cache"])),
+        "b"
+    );
 }
 
 #[test]
 fn a_missing_profile_is_an_error_listing_the_ones_that_exist() {
     let sb = Sandbox::new();
     let path = sb.config("[profiles.prod]\n[profiles.sandbox]\n");
-    let out = run(sb.authed().args(["get", "-p", "staging"]));
+    let out = run(sb.authed().args(["get", "--no-cache", "-p", "staging"]));
     out.code(2);
     let expected = format!(
         "profile 'staging' (from --profile) is not in {}; it defines: prod, sandbox",
@@ -233,7 +258,10 @@ fn a_missing_profile_is_an_error_listing_the_ones_that_exist() {
     assert!(out.stderr.contains(&expected), "{}", out.stderr);
 
     let sb = Sandbox::new();
-    let out = run(sb.authed().env("ZUORA_PROFILE", "prod").arg("get"));
+    let out = run(sb
+        .authed()
+        .env("ZUORA_PROFILE", "prod")
+        .args(["get", "--no-cache"]));
     out.code(2);
     assert!(out.stderr.contains("profile 'prod' (from environment variable ZUORA_PROFILE) not found: there is no config file"), "{}", out.stderr);
     assert_eq!(sb.zuora.count(), 0);
@@ -243,7 +271,7 @@ fn a_missing_profile_is_an_error_listing_the_ones_that_exist() {
 fn default_profile_naming_no_profile_is_an_error() {
     let sb = Sandbox::new();
     sb.config("default_profile = \"gone\"\n[profiles.prod]\n");
-    let out = run(sb.authed().arg("get"));
+    let out = run(sb.authed().args(["get", "--no-cache"]));
     out.code(2);
     assert!(
         out.stderr
@@ -256,9 +284,13 @@ fn default_profile_naming_no_profile_is_an_error() {
 #[test]
 fn a_missing_default_config_file_is_fine_but_a_named_one_is_an_error() {
     let sb = Sandbox::new();
-    run(sb.authed().arg("get")).ok();
+    run(sb.authed().args(["get", "--no-cache"])).ok();
     let missing = sb.home().join("nope.toml");
-    let out = run(sb.authed().arg("get").arg("--config").arg(&missing));
+    let out = run(sb
+        .authed()
+        .args(["get", "--no-cache"])
+        .arg("--config")
+        .arg(&missing));
     out.code(2);
     assert!(
         out.stderr.contains(&format!(
@@ -268,7 +300,10 @@ fn a_missing_default_config_file_is_fine_but_a_named_one_is_an_error() {
         "{}",
         out.stderr
     );
-    let out = run(sb.authed().env("ZUORA_TOKEN_CONFIG", &missing).arg("get"));
+    let out = run(sb
+        .authed()
+        .env("ZUORA_TOKEN_CONFIG", &missing)
+        .args(["get", "--no-cache"]));
     out.code(2);
     assert!(
         out.stderr
@@ -291,11 +326,14 @@ fn config_and_profile_given_by_path_and_variable_are_used() {
             .env("ZUORA_CLIENT_SECRET", CLIENT_SECRET);
         cmd
     };
-    run(cmd().args(["get", "-p", "x", "--config"]).arg(&path)).ok();
+    run(cmd()
+        .args(["get", "--no-cache", "-p", "x", "--config"])
+        .arg(&path))
+    .ok();
     run(cmd()
         .env("ZUORA_TOKEN_CONFIG", &path)
         .env("ZUORA_PROFILE", "x")
-        .arg("get"))
+        .args(["get", "--no-cache"]))
     .ok();
     assert_eq!(sb.zuora.count(), 2);
 }
@@ -304,7 +342,7 @@ fn config_and_profile_given_by_path_and_variable_are_used() {
 fn an_unknown_key_names_the_key_the_profile_and_the_file() {
     let sb = Sandbox::new();
     let path = sb.config("[profiles.prod]\nclient_id = \"x\"\nclient_secert = \"oops\"\n");
-    let out = run(sb.authed().arg("get"));
+    let out = run(sb.authed().args(["get", "--no-cache"]));
     out.code(2);
     let err = &out.stderr;
     assert!(
@@ -316,7 +354,7 @@ fn an_unknown_key_names_the_key_the_profile_and_the_file() {
     );
 
     sb.config("defualt_profile = \"prod\"\n");
-    let out = run(sb.authed().arg("get"));
+    let out = run(sb.authed().args(["get", "--no-cache"]));
     out.code(2);
     assert!(
         out.stderr
@@ -331,7 +369,7 @@ fn an_unknown_key_names_the_key_the_profile_and_the_file() {
 fn a_broken_config_file_is_reported_without_quoting_its_secret() {
     let sb = Sandbox::new();
     sb.config("[profiles.prod]\nclient_secret = \"hunter2-very-secret\n");
-    let out = run(sb.authed().arg("get"));
+    let out = run(sb.authed().args(["get", "--no-cache"]));
     out.code(2).never_shows("hunter2-very-secret");
     assert!(out.stderr.contains("line 2, column"), "{}", out.stderr);
 }
@@ -341,10 +379,17 @@ fn the_secret_can_come_from_a_file_stdin_a_command_or_a_profile() {
     let sb = Sandbox::new();
     let file = sb.file("secret.txt", &format!("{CLIENT_SECRET}\n"));
     let cmd = || sb.without_secret();
-    run(cmd().arg("get").arg("--client-secret-file").arg(&file)).ok();
-    run(cmd().env("ZUORA_CLIENT_SECRET_FILE", &file).arg("get")).ok();
     run(cmd()
-        .args(["get", "--client-secret-file", "-"])
+        .args(["get", "--no-cache"])
+        .arg("--client-secret-file")
+        .arg(&file))
+    .ok();
+    run(cmd()
+        .env("ZUORA_CLIENT_SECRET_FILE", &file)
+        .args(["get", "--no-cache"]))
+    .ok();
+    run(cmd()
+        .args(["get", "--no-cache", "--client-secret-file", "-"])
         .write_stdin(format!("{CLIENT_SECRET}\r\n")))
     .ok();
     sb.file(".config/zuora-token/s.txt", CLIENT_SECRET);
@@ -357,7 +402,7 @@ fn the_secret_can_come_from_a_file_stdin_a_command_or_a_profile() {
         sb.config(&format!(
             "default_profile = \"p\"\n[profiles.p]\n{source}\n"
         ));
-        let out = run(cmd().arg("get"));
+        let out = run(cmd().args(["get", "--no-cache"]));
         assert_eq!(out.code, 0, "{source}: {out:#?}");
     }
     let requests = sb.zuora.requests();
@@ -377,22 +422,22 @@ fn a_higher_level_secret_source_wins_and_two_at_one_level_are_an_error() {
     run(sb
         .authed()
         .env("ZUORA_CLIENT_SECRET", "wrong")
-        .arg("get")
+        .args(["get", "--no-cache"])
         .arg("--client-secret-file")
         .arg(&file))
     .ok();
-    run(sb.authed().arg("get")).ok();
+    run(sb.authed().args(["get", "--no-cache"])).ok();
     assert_eq!(sb.zuora.count(), 2);
 
     let out = run(sb
         .authed()
         .env("ZUORA_CLIENT_SECRET_FILE", &file)
-        .arg("get"));
+        .args(["get", "--no-cache"]));
     out.code(2);
     assert!(out.stderr.contains("the client secret is given twice, by environment variable ZUORA_CLIENT_SECRET and by environment variable ZUORA_CLIENT_SECRET_FILE"), "{}", out.stderr);
 
     sb.config("default_profile = \"p\"\n[profiles.p]\nclient_secret = \"a\"\nclient_secret_command = \"echo b\"\n");
-    let out = run(sb.without_secret().arg("get"));
+    let out = run(sb.without_secret().args(["get", "--no-cache"]));
     out.code(2);
     assert!(
         out.stderr
@@ -408,7 +453,10 @@ fn unreadable_empty_or_failing_secret_sources_are_errors() {
     let sb = Sandbox::new();
     let cmd = || sb.without_secret();
     let missing = sb.home().join("missing.txt");
-    let out = run(cmd().arg("get").arg("--client-secret-file").arg(&missing));
+    let out = run(cmd()
+        .args(["get", "--no-cache"])
+        .arg("--client-secret-file")
+        .arg(&missing));
     out.code(2);
     assert!(
         out.stderr.contains(&format!(
@@ -420,7 +468,10 @@ fn unreadable_empty_or_failing_secret_sources_are_errors() {
     );
 
     let empty = sb.file("empty.txt", "\n");
-    let out = run(cmd().arg("get").arg("--client-secret-file").arg(&empty));
+    let out = run(cmd()
+        .args(["get", "--no-cache"])
+        .arg("--client-secret-file")
+        .arg(&empty));
     out.code(2);
     assert!(
         out.stderr
@@ -430,7 +481,7 @@ fn unreadable_empty_or_failing_secret_sources_are_errors() {
     );
 
     sb.config("default_profile = \"p\"\n[profiles.p]\nclient_secret_command = \"echo leaked-secret; exit 3\"\n");
-    let out = run(cmd().arg("get"));
+    let out = run(cmd().args(["get", "--no-cache"]));
     out.code(1).never_shows("leaked-secret");
     assert!(
         out.stderr
@@ -449,7 +500,7 @@ fn unreadable_empty_or_failing_secret_sources_are_errors() {
 #[test]
 fn missing_credentials_say_how_to_supply_them() {
     let sb = Sandbox::new();
-    let out = run(sb.cmd().arg("get"));
+    let out = run(sb.cmd().args(["get", "--no-cache"]));
     out.code(2);
     assert!(out.stderr.contains("no client id given"), "{}", out.stderr);
     assert!(
@@ -458,7 +509,9 @@ fn missing_credentials_say_how_to_supply_them() {
         "{}",
         out.stderr
     );
-    let out = run(sb.cmd().args(["get", "--client-id", CLIENT_ID]));
+    let out = run(sb
+        .cmd()
+        .args(["get", "--no-cache", "--client-id", CLIENT_ID]));
     out.code(2);
     assert!(
         out.stderr.contains("no client secret given"),
@@ -472,7 +525,7 @@ fn missing_credentials_say_how_to_supply_them() {
         out.stderr
     );
     let path = sb.config("[profiles.p]\n");
-    let out = run(sb.cmd().args(["get", "-p", "p"]));
+    let out = run(sb.cmd().args(["get", "--no-cache", "-p", "p"]));
     assert!(
         out.stderr.contains(&format!(
             "add client_id to profile 'p' in {}",
@@ -487,7 +540,7 @@ fn missing_credentials_say_how_to_supply_them() {
 fn a_secret_on_the_command_line_gets_a_warning_unless_quiet() {
     let sb = Sandbox::new();
     let cmd = || sb.without_secret();
-    let out = run(cmd().args(["get", "--client-secret", CLIENT_SECRET]));
+    let out = run(cmd().args(["get", "--no-cache", "--client-secret", CLIENT_SECRET]));
     out.ok().never_shows(CLIENT_SECRET);
     assert!(
         out.stderr.starts_with(
@@ -497,17 +550,17 @@ fn a_secret_on_the_command_line_gets_a_warning_unless_quiet() {
         out.stderr
     );
     assert_eq!(out.stderr.lines().count(), 1);
-    let out = run(cmd().args(["get", "-q", "--client-secret", CLIENT_SECRET]));
+    let out = run(cmd().args(["get", "--no-cache", "-q", "--client-secret", CLIENT_SECRET]));
     out.ok();
     assert_eq!(out.stderr, "");
-    let out = run(sb.authed().arg("get"));
+    let out = run(sb.authed().args(["get", "--no-cache"]));
     assert_eq!(out.stderr, "", "no warning for the environment variable");
 }
 
 #[test]
 fn verbose_says_where_each_setting_came_from_but_not_the_secret() {
     let sb = Sandbox::new();
-    let out = run(sb.authed().args(["get", "-v"]));
+    let out = run(sb.authed().args(["get", "--no-cache", "-v"]));
     out.ok().never_shows(CLIENT_SECRET);
     let err = &out.stderr;
     assert!(

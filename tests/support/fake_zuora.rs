@@ -94,6 +94,8 @@ impl Reply {
 #[derive(Default)]
 struct State {
     requests: Mutex<Vec<Recorded>>,
+    /// OAuth clients accepted besides the demo one.
+    clients: Mutex<Vec<(String, String)>>,
     queued: Mutex<VecDeque<Reply>>,
     expires_in: Mutex<Option<String>>,
     delay: Mutex<Duration>,
@@ -147,6 +149,11 @@ impl FakeZuora {
     /// The `expires_in` of tokens issued from now on, as raw JSON (`3599`, `0.5`).
     pub fn expires_in(&self, json: &str) {
         *lock(&self.state.expires_in) = Some(json.to_owned());
+    }
+
+    /// Accepts another client id and secret too.
+    pub fn accept(&self, client_id: &str, secret: &str) {
+        lock(&self.state.clients).push((client_id.into(), secret.into()));
     }
 
     /// Waits this long before answering each request.
@@ -303,9 +310,11 @@ fn zuora(request: &Recorded, state: &State, index: usize) -> Vec<u8> {
     if request.field("grant_type") != Some("client_credentials") {
         return error(400, "Unsupported grant type");
     }
-    if request.field("client_id") != Some(CLIENT_ID)
-        || request.field("client_secret") != Some(CLIENT_SECRET)
-    {
+    let known = |(id, secret): &(String, String)| {
+        request.field("client_id") == Some(id) && request.field("client_secret") == Some(secret)
+    };
+    let demo = (CLIENT_ID.to_owned(), CLIENT_SECRET.to_owned());
+    if !known(&demo) && !lock(&state.clients).iter().any(known) {
         let body = br#"{"message":"Authentication error"}"#;
         return response(401, &json_headers(None), body);
     }

@@ -77,6 +77,16 @@ impl Sandbox {
         cmd
     }
 
+    /// The binary with working credentials, as a std `Command` (for
+    /// spawning many at once).
+    pub fn spawnable(&self) -> std::process::Command {
+        let mut cmd = std::process::Command::new(BIN);
+        cmd.env_clear()
+            .envs(self.base_env())
+            .envs(self.credentials_env());
+        cmd
+    }
+
     /// `program` (a shell) running `script` in the sandbox's environment with
     /// working credentials, `$ZT` naming the binary.
     pub fn shell(&self, program: &str, script: &str) -> Run {

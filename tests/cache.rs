@@ -1,0 +1,439 @@
+//! The token cache: reuse, refresh, single flight across processes, one entry
+//! per identity, recovery from damage, file modes, `status` and `cache`.
+
+mod support;
+
+use std::path::PathBuf;
+use std::process::Stdio;
+use std::time::{Duration, Instant};
+
+use serde_json::Value;
+use support::{CLIENT_ID, CLIENT_SECRET, Sandbox, run};
+
+fn token(sb: &Sandbox, args: &[&str]) -> String {
+    let out = run(sb.authed().arg("get").args(args));
+    out.ok();
+    out.stdout.trim_end().to_owned()
+}
+
+/// The cache file of the credentials `args` resolve to, as `status` names it.
+fn entry_path(sb: &Sandbox, args: &[&str]) -> PathBuf {
+    let out = run(sb.authed().args(["status", "-o", "json"]).args(args));
+    let json: Value = serde_json::from_str(&out.stdout).unwrap();
+    PathBuf::from(json["cache_file"].as_str().unwrap())
+}
+
+fn cache_dir(sb: &Sandbox) -> PathBuf {
+    sb.home().join(".cache/zuora-token")
+}
+
+#[test]
+fn a_second_get_reuses_the_cached_token() {
+    let sb = Sandbox::new();
+    let first = token(&sb, &[]);
+    assert_eq!(token(&sb, &[]), first);
+    let out = run(sb.authed().arg("env"));
+    assert!(
+        out.stdout.contains(&first),
+        "env goes through the cache: {}",
+        out.stdout
+    );
+    assert_eq!(sb.zuora.count(), 1);
+}
+
+#[test]
+fn refresh_fetches_a_new_token_and_caches_it() {
+    let sb = Sandbox::new();
+    let first = token(&sb, &[]);
+    let refreshed = token(&sb, &["--refresh"]);
+    assert_ne!(refreshed, first);
+    assert_eq!(token(&sb, &[]), refreshed);
+    assert_eq!(sb.zuora.count(), 2);
+}
+
+#[test]
+fn no_cache_neither_reads_nor_writes() {
+    let sb = Sandbox::new();
+    let a = token(&sb, &["--no-cache"]);
+    assert!(
+        !cache_dir(&sb).exists(),
+        "--no-cache wrote {}",
+        cache_dir(&sb).display()
+    );
+    let b = token(&sb, &[]);
+    let c = token(&sb, &["--no-cache"]);
+    assert!(a != b && b != c, "each uncached get is a request");
+    assert_eq!(sb.zuora.count(), 3);
+    let out = run(sb.authed().args(["get", "--refresh", "--no-cache"]));
+    out.code(2);
+}
+
+#[test]
+fn parallel_processes_on_an_empty_cache_make_one_request() {
+    let sb = Sandbox::new();
+    sb.zuora.delay(Duration::from_millis(300));
+    let children: Vec<_> = (0..40)
+        .map(|_| {
+            sb.spawnable()
+                .arg("get")
+                .stdout(Stdio::piped())
+                .stderr(Stdio::piped())
+                .spawn()
+                .unwrap()
+        })
+        .collect();
+    let outputs: Vec<_> = children
+        .into_iter()
+        .map(|c| c.wait_with_output().unwrap())
+        .collect();
+    for out in &outputs {
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    let tokens: std::collections::BTreeSet<_> = outputs.iter().map(|o| o.stdout.clone()).collect();
+    assert_eq!(tokens.len(), 1, "all print the same token");
+    assert_eq!(sb.zuora.count(), 1, "exactly one request to Zuora");
+}
+
+#[test]
+fn a_token_with_less_than_the_minimum_ttl_left_is_refetched() {
+    let sb = Sandbox::new();
+    sb.zuora.expires_in("200");
+    let first = token(&sb, &[]);
+    assert_ne!(
+        token(&sb, &[]),
+        first,
+        "200 s left is under the default 300"
+    );
+    assert_eq!(sb.zuora.count(), 2);
+    let kept = token(&sb, &["--min-ttl", "100"]);
+    assert_eq!(token(&sb, &["--min-ttl", "100"]), kept);
+    let out = run(sb.authed().env("ZUORA_TOKEN_MIN_TTL", "100").arg("get"));
+    assert_eq!(out.stdout.trim_end(), kept);
+    assert_eq!(sb.zuora.count(), 2);
+
+    sb.config("default_profile = \"p\"\n[profiles.p]\nmin_ttl = 100\n");
+    assert_eq!(token(&sb, &[]), kept, "min_ttl from the profile");
+    assert_eq!(sb.zuora.count(), 2);
+}
+
+#[test]
+fn a_token_shorter_lived_than_the_minimum_ttl_is_still_handed_out() {
+    let sb = Sandbox::new();
+    sb.zuora.expires_in("60");
+    let out = run(sb.authed().args(["get", "-v"]));
+    out.ok();
+    assert!(
+        out.stderr
+            .contains("less than the minimum TTL of 300 s; using it anyway"),
+        "{}",
+        out.stderr
+    );
+    let quiet = run(sb.authed().arg("get"));
+    quiet.ok();
+    assert_eq!(quiet.stderr, "", "the note is for -v only");
+    assert_eq!(sb.zuora.count(), 2);
+}
+
+#[test]
+fn an_invalid_min_ttl_is_a_usage_error() {
+    let sb = Sandbox::new();
+    for (value, origin) in [("-1", "--min-ttl"), ("5m", "--min-ttl")] {
+        let out = run(sb.authed().arg("get").arg(format!("--min-ttl={value}")));
+        out.code(2);
+        assert!(
+            out.stderr
+                .contains(&format!("invalid minimum TTL {value:?} from {origin}")),
+            "{}",
+            out.stderr
+        );
+    }
+    let out = run(sb.authed().env("ZUORA_TOKEN_MIN_TTL", "soon").arg("get"));
+    out.code(2);
+    assert!(
+        out.stderr
+            .contains("from environment variable ZUORA_TOKEN_MIN_TTL"),
+        "{}",
+        out.stderr
+    );
+    sb.config("default_profile = \"p\"\n[profiles.p]\nmin_ttl = \"soon\"\n");
+    let out = run(sb.authed().arg("get"));
+    out.code(2);
+    assert!(
+        out.stderr.contains("profile 'p': invalid type: string"),
+        "{}",
+        out.stderr
+    );
+    assert_eq!(sb.zuora.count(), 0);
+}
+
+#[test]
+fn each_identity_has_its_own_entry() {
+    let sb = Sandbox::new();
+    let other_id = "2d9b7e41-8c3f-4a65-b1d0-6e7f8a9b0c12";
+    sb.zuora.accept(other_id, CLIENT_SECRET);
+    sb.zuora.accept(CLIENT_ID, "rotated-secret");
+    let localhost = sb.zuora.url().replace("127.0.0.1", "localhost");
+    let variants: [&[&str]; 5] = [
+        &[],
+        &["--client-id", other_id],
+        &["--client-secret-file", "-"],
+        &["--entity-id", "11e643f4-a3ee-8bad-b061-0025904c756d"],
+        &["--base-url", &localhost],
+    ];
+    let get = |args: &[&str]| {
+        let mut cmd = sb.authed();
+        cmd.arg("get").args(args).write_stdin("rotated-secret\n");
+        let out = run(&mut cmd);
+        out.ok();
+        out.stdout
+    };
+    let first: Vec<String> = variants.iter().map(|args| get(args)).collect();
+    let again: Vec<String> = variants.iter().map(|args| get(args)).collect();
+    assert_eq!(first, again);
+    let distinct: std::collections::BTreeSet<_> = first.iter().collect();
+    assert_eq!(distinct.len(), 5);
+    assert_eq!(sb.zuora.count(), 5);
+    let json = run(sb.authed().args(["cache", "list", "-o", "json"]));
+    assert_eq!(
+        serde_json::from_str::<Value>(&json.stdout)
+            .unwrap()
+            .as_array()
+            .unwrap()
+            .len(),
+        5
+    );
+}
+
+#[test]
+fn a_damaged_entry_is_a_miss_and_is_replaced() {
+    let sb = Sandbox::new();
+    let path = entry_path(&sb, &[]);
+    token(&sb, &[]);
+    let valid = std::fs::read_to_string(&path).unwrap();
+    for damage in [
+        "garbage".to_owned(),
+        String::new(),
+        valid[..valid.len() / 2].to_owned(),
+        valid.replace("\"version\":1", "\"version\":99"),
+        valid.replace("\"access_token\":\"", "\"access_token\":\"bad'$(x) "),
+    ] {
+        std::fs::write(&path, &damage).unwrap();
+        let out = run(sb.authed().args(["get", "-v"]));
+        out.ok();
+        assert!(
+            out.stderr.contains("is unusable"),
+            "{damage:?}: {}",
+            out.stderr
+        );
+        assert!(!out.stdout.contains("bad'"), "{}", out.stdout);
+        let replaced = std::fs::read_to_string(&path).unwrap();
+        assert!(
+            replaced.contains(out.stdout.trim_end()),
+            "the entry was replaced"
+        );
+    }
+    assert_eq!(sb.zuora.count(), 6);
+}
+
+#[test]
+fn a_cache_dir_that_cannot_be_written_is_a_warning_not_a_failure() {
+    let sb = Sandbox::new();
+    let in_the_way = sb.file("not-a-dir", "");
+    let dir = in_the_way.join("cache");
+    let out = run(sb.authed().arg("get").arg("--cache-dir").arg(&dir));
+    out.ok();
+    assert_eq!(out.stdout.trim_end().len(), 32, "the token is printed");
+    assert!(
+        out.stderr
+            .starts_with("zuora-token: warning: cannot use the token cache in"),
+        "{}",
+        out.stderr
+    );
+    let quiet = run(sb
+        .authed()
+        .args(["get", "-q"])
+        .env("ZUORA_TOKEN_CACHE_DIR", &dir));
+    quiet.ok();
+    assert_eq!(quiet.stderr, "");
+}
+
+#[test]
+fn cache_dir_can_be_set_by_flag_or_variable() {
+    let sb = Sandbox::new();
+    let dir = sb.home().join("elsewhere");
+    let a = token(&sb, &["--cache-dir", dir.to_str().unwrap()]);
+    let out = run(sb.authed().env("ZUORA_TOKEN_CACHE_DIR", &dir).arg("get"));
+    assert_eq!(out.stdout.trim_end(), a);
+    assert_eq!(sb.zuora.count(), 1);
+    assert!(!cache_dir(&sb).exists());
+}
+
+#[cfg(unix)]
+#[test]
+fn the_directory_is_private_and_so_are_the_files() {
+    use std::os::unix::fs::PermissionsExt;
+    let sb = Sandbox::new();
+    let path = entry_path(&sb, &[]);
+    token(&sb, &[]);
+    let mode = |p: &std::path::Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode(&cache_dir(&sb)), 0o700);
+    assert_eq!(mode(&path), 0o600);
+    assert_eq!(mode(&path.with_extension("lock")), 0o600);
+    let names: Vec<_> = std::fs::read_dir(cache_dir(&sb))
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(names.len(), 2, "no temporary file is left: {names:?}");
+}
+
+#[test]
+fn a_lock_that_is_never_released_does_not_hang_callers() {
+    let sb = Sandbox::new();
+    let path = entry_path(&sb, &[]);
+    std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+    let held = std::fs::File::create(path.with_extension("lock")).unwrap();
+    held.lock().unwrap();
+    let started = Instant::now();
+    let out = run(sb.authed().args(["get", "-v", "--timeout", "2"]));
+    let waited = started.elapsed();
+    out.ok();
+    assert!(
+        out.stderr
+            .contains("another process held the lock for 1.0 s; fetching without it"),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        waited >= Duration::from_millis(900) && waited < Duration::from_secs(2),
+        "{waited:?}"
+    );
+    // A valid cached token needs no lock.
+    let started = Instant::now();
+    token(&sb, &["--timeout", "2"]);
+    assert!(started.elapsed() < Duration::from_millis(500));
+    assert_eq!(sb.zuora.count(), 1);
+}
+
+#[test]
+fn verbose_says_hit_miss_and_refresh() {
+    let sb = Sandbox::new();
+    let says = |args: &[&str], what: &str| {
+        let out = run(sb.authed().args(["get", "-v"]).args(args));
+        assert!(out.stderr.contains(what), "{args:?}: {}", out.stderr);
+    };
+    says(&[], "cache: miss, nothing cached at");
+    says(&[], "cache: hit, 359");
+    says(&["--refresh"], "cache: refresh (--refresh)");
+    says(
+        &["--min-ttl", "4000"],
+        "cache: miss, the cached token has 359",
+    );
+    says(&["--no-cache"], "cache: not used (--no-cache)");
+}
+
+#[test]
+fn status_reports_the_cached_token_without_showing_it_or_going_online() {
+    let sb = Sandbox::new();
+    let out = run(sb.authed().arg("status"));
+    out.code(1);
+    assert!(
+        out.stdout.contains("token:      none cached"),
+        "{}",
+        out.stdout
+    );
+    let entity = "11e643f4-a3ee-8bad-b061-0025904c756d";
+    let tok = token(&sb, &["--entity-id", entity]);
+    let out = run(sb.authed().args(["status", "--entity-id", entity]));
+    out.ok().never_shows(&tok).never_shows(CLIENT_SECRET);
+    for line in [
+        &format!("base URL:   {}", sb.zuora.url()),
+        &format!("client id:  {CLIENT_ID}"),
+        &format!("entity id:  {entity}"),
+        "token:      cached, usable",
+        "(in 59m 5",
+        "tenant:     19",
+        &format!("entities:   {entity}"),
+        "user:       7c4d5433dc234c369a01b9719ecd059f",
+        "services:   echo.read",
+    ] {
+        assert!(out.stdout.contains(line), "{line}: {}", out.stdout);
+    }
+    let json = run(sb
+        .authed()
+        .args(["status", "-o", "json", "--entity-id", entity]));
+    json.ok().never_shows(&tok);
+    let json: Value = serde_json::from_str(&json.stdout).unwrap();
+    assert_eq!(json["cached"], true);
+    assert_eq!(json["usable"], true);
+    assert_eq!(json["min_ttl"], 300);
+    assert_eq!(json["scope"]["tenant"], "19");
+    assert_eq!(json["scope"]["services"][0], "echo.read");
+    assert!(json["expires_in"].as_u64().unwrap() > 3500);
+    // Less than the minimum TTL left: cached, but not usable.
+    let out = run(sb
+        .authed()
+        .args(["status", "--min-ttl", "4000", "--entity-id", entity]));
+    out.code(1);
+    assert!(
+        out.stdout
+            .contains("cached, but less than the minimum TTL left"),
+        "{}",
+        out.stdout
+    );
+    assert_eq!(sb.zuora.count(), 1, "status makes no request");
+}
+
+#[test]
+fn cache_list_and_clear() {
+    let sb = Sandbox::new();
+    let other = "2d9b7e41-8c3f-4a65-b1d0-6e7f8a9b0c12";
+    sb.zuora.accept(other, CLIENT_SECRET);
+    let a = token(&sb, &[]);
+    let b = token(&sb, &["--client-id", other]);
+    let list = run(sb.cmd().args(["cache", "list"]));
+    list.ok().never_shows(&a).never_shows(&b);
+    assert_eq!(list.stdout.lines().count(), 2, "{}", list.stdout);
+    assert!(
+        list.stdout.contains(&format!(
+            "{}  {CLIENT_ID}  entity -  expires ",
+            sb.zuora.url()
+        )),
+        "{}",
+        list.stdout
+    );
+
+    let out = run(sb.authed().args(["cache", "clear"]));
+    out.ok();
+    assert!(
+        out.stderr
+            .contains(&format!("removed the cached token for client {CLIENT_ID}")),
+        "{}",
+        out.stderr
+    );
+    run(sb.authed().arg("status")).code(1);
+    run(sb.authed().args(["status", "--client-id", other])).ok();
+    let again = run(sb.authed().args(["cache", "clear"]));
+    again.ok();
+    assert!(
+        again.stderr.contains("no token was cached"),
+        "{}",
+        again.stderr
+    );
+
+    let all = run(sb.cmd().args(["cache", "clear", "--all"]));
+    all.ok();
+    assert!(
+        all.stderr.contains("removed 1 cached token(s)"),
+        "{}",
+        all.stderr
+    );
+    assert_eq!(
+        run(sb.cmd().args(["cache", "list", "-o", "json"])).stdout,
+        "[]\n"
+    );
+    assert_eq!(sb.zuora.count(), 2);
+}

@@ -236,6 +236,16 @@ pub struct SettingsArgs {
     )]
     pub timeout: Option<String>,
 
+    /// Retry rate limits (429), gateway failures (502, 503, 504) and broken
+    /// connections this many times [default: 3].
+    #[arg(long, global = true, env = "ZUORA_TOKEN_RETRIES", value_name = "N")]
+    pub retries: Option<String>,
+
+    /// Trust exactly the PEM certificates in this file instead of the
+    /// operating system's trust store.
+    #[arg(long, global = true, env = "ZUORA_CA_BUNDLE", value_name = "PATH")]
+    pub ca_bundle: Option<PathBuf>,
+
     /// Say on stderr where each setting came from and what was sent and received.
     #[arg(short, long, global = true, conflicts_with = "quiet")]
     pub verbose: bool,

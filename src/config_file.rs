@@ -38,6 +38,8 @@ pub struct Profile {
     pub track_id: Option<String>,
     /// Seconds a cached token must have left to be handed out.
     pub min_ttl: Option<u64>,
+    /// PEM certificates to trust instead of the system's.
+    pub ca_bundle: Option<PathBuf>,
 }
 
 #[derive(Deserialize)]
@@ -80,6 +82,7 @@ impl ConfigFile {
                     invalid(format!("profile '{name}': {}", e.message()))
                 })?;
                 profile.client_secret_file = profile.client_secret_file.map(|p| resolve(dir, &p));
+                profile.ca_bundle = profile.ca_bundle.map(|p| resolve(dir, &p));
                 Ok((name, profile))
             })
             .collect::<Result<_>>()?;
@@ -114,7 +117,7 @@ fn located(text: &str, e: &toml::de::Error) -> String {
     }
 }
 
-/// A secret file named in the config file: `~/` is the home directory, and a
+/// A file named in the config file: `~/` is the home directory, and a
 /// relative path is relative to the config file, not to where the tool runs.
 fn resolve(dir: &Path, path: &Path) -> PathBuf {
     let home = directories::BaseDirs::new().map(|d| d.home_dir().to_owned());

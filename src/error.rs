@@ -28,7 +28,7 @@ pub enum Kind {
 pub struct Error {
     kind: Kind,
     message: String,
-    hint: Option<String>,
+    hints: Vec<String>,
 }
 
 pub type Result<T, E = Error> = std::result::Result<T, E>;
@@ -38,7 +38,7 @@ impl Error {
         Error {
             kind,
             message: message.into(),
-            hint: None,
+            hints: Vec::new(),
         }
     }
 
@@ -51,7 +51,16 @@ impl Error {
     }
 
     pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
-        self.hint = Some(hint.into());
+        self.hints.push(hint.into());
+        self
+    }
+
+    /// Says how many attempts were made, when there was more than one.
+    pub fn after_attempts(mut self, attempts: u32) -> Self {
+        if attempts > 1 {
+            self.message
+                .push_str(&format!(" (gave up after {attempts} attempts)"));
+        }
         self
     }
 
@@ -62,7 +71,7 @@ impl Error {
     /// Writes `zuora-token: error: ...` (and the hint) to stderr.
     pub fn report(&self) {
         eprintln!("zuora-token: error: {self}");
-        if let Some(hint) = &self.hint {
+        for hint in &self.hints {
             eprintln!("  hint: {hint}");
         }
     }

@@ -46,6 +46,23 @@ impl BaseUrl {
         Ok(BaseUrl { origin })
     }
 
+    pub fn is_https(&self) -> bool {
+        self.origin.starts_with("https://")
+    }
+
+    /// Whether the host is this machine: `localhost`, 127.0.0.0/8 or `[::1]`.
+    pub fn is_loopback(&self) -> bool {
+        let host = self.origin.split_once("://").map_or("", |(_, rest)| rest);
+        let host = match host.strip_prefix('[') {
+            Some(v6) => return v6.split(']').next() == Some("::1"),
+            None => host.split(':').next().unwrap_or(""),
+        };
+        host == "localhost"
+            || host
+                .parse::<std::net::Ipv4Addr>()
+                .is_ok_and(|ip| ip.is_loopback())
+    }
+
     /// The URL of the token endpoint.
     pub fn token_url(&self) -> String {
         format!("{}/oauth/token", self.origin)
@@ -199,6 +216,28 @@ mod tests {
         assert_eq!(origin("http://[::1]"), "http://[::1]");
         let url = BaseUrl::parse("https://rest.zuora.com/").unwrap();
         assert_eq!(url.token_url(), "https://rest.zuora.com/oauth/token");
+    }
+
+    #[test]
+    fn loopback_hosts_are_recognised() {
+        for url in [
+            "http://localhost:8080",
+            "http://127.0.0.1",
+            "http://127.1.2.3:9",
+            "http://[::1]:80",
+        ] {
+            assert!(BaseUrl::parse(url).unwrap().is_loopback(), "{url}");
+        }
+        for url in [
+            "http://example.com",
+            "http://128.0.0.1",
+            "http://localhost.example.com",
+            "http://[::2]",
+        ] {
+            assert!(!BaseUrl::parse(url).unwrap().is_loopback(), "{url}");
+        }
+        assert!(BaseUrl::parse("https://rest.zuora.com").unwrap().is_https());
+        assert!(!BaseUrl::parse("http://localhost").unwrap().is_https());
     }
 
     #[test]

@@ -35,6 +35,10 @@ pub struct Settings {
     /// When the command must be done by, waits included.
     pub deadline: Instant,
     pub timeout: Duration,
+    /// How many times a retryable failure is retried.
+    pub retries: u32,
+    /// PEM certificates to trust instead of the system's.
+    pub ca_bundle: Option<Sourced<PathBuf>>,
     pub diag: Diag,
 }
 
@@ -43,6 +47,9 @@ const DEFAULT_MIN_TTL: Duration = Duration::from_secs(300);
 
 /// The default of `--timeout`.
 const DEFAULT_TIMEOUT: Duration = Duration::from_secs(30);
+
+/// The default of `--retries`.
+const DEFAULT_RETRIES: u32 = 3;
 
 impl Settings {
     /// Resolves the settings. `matches` are the parsed arguments `args` came
@@ -54,6 +61,10 @@ impl Settings {
         let timeout = match cli.pick(&args.timeout, "timeout") {
             Some(t) => validate(t, "timeout", parse_timeout)?.value,
             None => DEFAULT_TIMEOUT,
+        };
+        let retries = match cli.pick(&args.retries, "retries") {
+            Some(n) => validate(n, "retry count", parse_retries)?.value,
+            None => DEFAULT_RETRIES,
         };
         let file = load_config(cli.pick(&args.config, "config"))?;
         let profile = select_profile(cli.pick(&args.profile, "profile"), file.as_ref())?;
@@ -116,6 +127,8 @@ impl Settings {
             min_ttl,
             deadline: started + timeout,
             timeout,
+            retries,
+            ca_bundle: layers.first(&args.ca_bundle, "ca_bundle", |p| &p.ca_bundle),
             diag,
         })
     }
@@ -146,6 +159,13 @@ fn parse_min_ttl(text: &str) -> Result<Duration, String> {
     text.parse::<u64>()
         .map(Duration::from_secs)
         .map_err(|_| "it must be a whole number of seconds, 0 or more".into())
+}
+
+fn parse_retries(text: &str) -> Result<u32, String> {
+    text.parse::<u32>()
+        .ok()
+        .filter(|n| *n <= 100)
+        .ok_or_else(|| "it must be a whole number from 0 to 100".into())
 }
 
 fn parse_timeout(text: &str) -> Result<Duration, String> {
@@ -217,9 +237,24 @@ impl Layers<'_> {
             .or_else(|| self.in_profile(id, get))
     }
 
+    /// The base URL: https, or plain http to this machine only.
+    fn base_url(&self) -> Result<Sourced<BaseUrl>> {
+        let url = self.endpoint()?;
+        if url.value.is_https() || url.value.is_loopback() {
+            return Ok(url);
+        }
+        Err(Error::usage(format!(
+            "refusing to send the client secret in clear text to {} (from {})",
+            url.value, url.origin
+        ))
+        .with_hint(
+            "use https://; plain http:// is allowed only to localhost and loopback addresses",
+        ))
+    }
+
     /// The base URL, from a base URL or an environment name: whichever was
     /// given at the higher level wins, and at the same level the base URL does.
-    fn base_url(&self) -> Result<Sourced<BaseUrl>> {
+    fn endpoint(&self) -> Result<Sourced<BaseUrl>> {
         let url = self.first(&self.args.base_url, "base_url", |p| &p.base_url);
         let env = self.first(&self.args.environment, "environment", |p| &p.environment);
         match (url, env) {

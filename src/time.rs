@@ -1,8 +1,8 @@
-//! RFC 3339 timestamps in UTC, whole seconds: the one date format printed.
-//! Written out here (a dozen lines of calendar arithmetic) rather than pulling
-//! in a date crate for one function.
+//! Dates: RFC 3339 timestamps in UTC (the one format printed) and HTTP dates
+//! (the one format read, in `Retry-After`). Written out here, a few lines of
+//! calendar arithmetic, rather than pulling in a date crate for two functions.
 
-use std::time::{SystemTime, UNIX_EPOCH};
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 /// `2026-11-22T19:21:41Z`. Fractions of a second are dropped (rounded down),
 /// so a printed expiry is never later than the real one.
@@ -33,6 +33,42 @@ fn civil_from_days(days: u64) -> (u64, u64, u64) {
     (year, month, day)
 }
 
+/// Parses an HTTP date in its preferred form (RFC 9110 IMF-fixdate):
+/// `Sun, 06 Nov 1994 08:49:37 GMT`. The obsolete forms are not accepted.
+pub fn parse_http_date(text: &str) -> Option<SystemTime> {
+    const MONTHS: [&str; 12] = [
+        "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+    ];
+    let parts: Vec<&str> = text.split(' ').collect();
+    let [weekday, day, month, year, clock, "GMT"] = parts[..] else {
+        return None;
+    };
+    if !weekday.ends_with(',') || day.len() != 2 || year.len() != 4 {
+        return None;
+    }
+    let month = MONTHS.iter().position(|m| *m == month)? as u64 + 1;
+    let number = |s: &str| s.parse::<u64>().ok();
+    let (day, year) = (number(day)?, number(year)?);
+    let hms: Vec<u64> = clock.split(':').map(number).collect::<Option<_>>()?;
+    let [h, m, s] = hms[..] else { return None };
+    if !(1..=31).contains(&day) || year < 1970 || h > 23 || m > 59 || s > 60 {
+        return None;
+    }
+    let secs = days_from_civil(year, month, day) * 86_400 + h * 3600 + m * 60 + s;
+    Some(UNIX_EPOCH + Duration::from_secs(secs))
+}
+
+/// Days from 1970-01-01 to a date on or after it, by Howard Hinnant's
+/// `days_from_civil` algorithm (the inverse of `civil_from_days`).
+fn days_from_civil(year: u64, month: u64, day: u64) -> u64 {
+    let y = if month <= 2 { year - 1 } else { year };
+    let era = y / 400;
+    let yoe = y - era * 400;
+    let doy = (153 * ((month + 9) % 12) + 2) / 5 + day - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -53,5 +89,23 @@ mod tests {
             rfc3339(UNIX_EPOCH + Duration::from_millis(1999)),
             "1970-01-01T00:00:01Z"
         );
+    }
+
+    #[test]
+    fn parses_http_dates_and_round_trips_with_rfc3339() {
+        let at = parse_http_date("Sun, 06 Nov 1994 08:49:37 GMT").unwrap();
+        assert_eq!(rfc3339(at), "1994-11-06T08:49:37Z");
+        let leap = parse_http_date("Thu, 29 Feb 2024 23:59:59 GMT").unwrap();
+        assert_eq!(rfc3339(leap), "2024-02-29T23:59:59Z");
+        for bad in [
+            "",
+            "Sun, 06 Nov 1994 08:49:37 UTC",
+            "Sunday, 06-Nov-94 08:49:37 GMT",
+            "Sun Nov  6 08:49:37 1994",
+            "Sun, 06 Foo 1994 08:49:37 GMT",
+            "Sun, 06 Nov 1994 25:49:37 GMT",
+        ] {
+            assert_eq!(parse_http_date(bad), None, "{bad}");
+        }
     }
 }

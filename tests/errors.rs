@@ -1,5 +1,6 @@
 //! Every failure: its exit code, its message on stderr, nothing on stdout,
-//! and never the secret or a backtrace.
+//! and never the secret or a backtrace. Runs pass --retries 0, so that each
+//! failure is final; retries are tested in resilience.rs.
 
 mod support;
 
@@ -9,7 +10,10 @@ use support::{CLIENT_SECRET, Reply, Run, Sandbox, percent_encode, run};
 fn get_with(reply: Reply) -> (Sandbox, Run) {
     let sb = Sandbox::new();
     sb.zuora.then(reply);
-    let out = run(sb.authed().arg("get").env("RUST_BACKTRACE", "1"));
+    let out = run(sb
+        .authed()
+        .args(["get", "--retries", "0"])
+        .env("RUST_BACKTRACE", "1"));
     (sb, out)
 }
 
@@ -17,11 +21,11 @@ fn get_with(reply: Reply) -> (Sandbox, Run) {
 fn failed(out: &Run, code: i32, needles: &[&str]) {
     out.code(code).never_shows(CLIENT_SECRET);
     assert_eq!(out.stdout, "", "stdout carries only what was asked for");
-    assert!(
-        out.stderr.starts_with("zuora-token: error: "),
-        "{}",
-        out.stderr
-    );
+    let errors = out
+        .stderr
+        .lines()
+        .filter(|l| l.starts_with("zuora-token: error: "));
+    assert_eq!(errors.count(), 1, "one error line: {}", out.stderr);
     assert!(
         !out.stderr.contains("backtrace") && !out.stderr.contains("panicked"),
         "{}",
@@ -107,7 +111,7 @@ fn an_echoed_secret_is_scrubbed_from_the_message() {
         CLIENT_SECRET
     );
     sb.zuora.then(Reply::status(400, echo));
-    let out = run(sb.authed().arg("get"));
+    let out = run(sb.authed().args(["get", "-v"]));
     failed(
         &out,
         3,
@@ -118,7 +122,8 @@ fn an_echoed_secret_is_scrubbed_from_the_message() {
     );
     sb.zuora
         .then(Reply::status(502, format!("gateway saw {CLIENT_SECRET}")));
-    failed(&run(sb.authed().arg("get")), 5, &["gateway saw <redacted>"]);
+    let out = run(sb.authed().args(["get", "--retries", "0"]));
+    failed(&out, 5, &["gateway saw <redacted>"]);
 }
 
 #[test]
@@ -151,7 +156,9 @@ fn an_unreachable_server_exits_5() {
         .local_addr()
         .unwrap();
     let url = format!("http://{closed}");
-    let out = run(sb.authed().args(["get", "--base-url", &url]));
+    let out = run(sb
+        .authed()
+        .args(["get", "--retries", "0", "--base-url", &url]));
     failed(&out, 5, &[&format!("cannot talk to {url}/oauth/token")]);
 }
 

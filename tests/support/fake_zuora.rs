@@ -13,7 +13,7 @@
 
 use std::collections::VecDeque;
 use std::io::{BufRead, BufReader, Read, Write};
-use std::net::{SocketAddr, TcpListener, TcpStream};
+use std::net::{SocketAddr, TcpListener};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::thread;
@@ -69,6 +69,10 @@ pub enum Reply {
     },
     /// These bytes as the whole response, HTTP or not.
     Raw(Vec<u8>),
+    /// A 200 whose body is this many bytes, written until the client hangs up.
+    Large(usize),
+    /// Read the request, then never answer.
+    Hang,
 }
 
 impl Reply {
@@ -106,7 +110,54 @@ struct State {
 #[derive(Clone)]
 pub struct FakeZuora {
     addr: SocketAddr,
+    tls: bool,
     state: Arc<State>,
+}
+
+/// A certificate authority made for one run, and a server certificate it
+/// issued for `localhost`, `127.0.0.1` and `::1`.
+pub struct TestCa {
+    /// The CA's certificate, for `--ca-bundle` or `curl --cacert`.
+    pub ca_pem: String,
+    config: Arc<rustls::ServerConfig>,
+}
+
+impl TestCa {
+    pub fn new() -> TestCa {
+        use rcgen::{BasicConstraints, CertificateParams, DnType, IsCa, Issuer, KeyPair};
+        let ca_key = KeyPair::generate().expect("CA key");
+        let mut ca_params = CertificateParams::new(Vec::<String>::new()).expect("CA params");
+        ca_params.is_ca = IsCa::Ca(BasicConstraints::Unconstrained);
+        ca_params
+            .distinguished_name
+            .push(DnType::CommonName, "zuora-token test CA");
+        let ca_cert = ca_params.self_signed(&ca_key).expect("CA certificate");
+        let issuer = Issuer::new(ca_params, ca_key);
+        let names = vec![
+            "localhost".to_owned(),
+            "127.0.0.1".to_owned(),
+            "::1".to_owned(),
+        ];
+        let key = KeyPair::generate().expect("server key");
+        let cert = CertificateParams::new(names)
+            .expect("server params")
+            .signed_by(&key, &issuer)
+            .expect("server certificate");
+        let provider = Arc::new(rustls::crypto::ring::default_provider());
+        let config = rustls::ServerConfig::builder_with_provider(provider)
+            .with_safe_default_protocol_versions()
+            .expect("TLS versions")
+            .with_no_client_auth()
+            .with_single_cert(
+                vec![cert.der().clone()],
+                rustls::pki_types::PrivateKeyDer::Pkcs8(key.serialize_der().into()),
+            )
+            .expect("server TLS config");
+        TestCa {
+            ca_pem: ca_cert.pem(),
+            config: Arc::new(config),
+        }
+    }
 }
 
 impl FakeZuora {
@@ -115,25 +166,51 @@ impl FakeZuora {
         FakeZuora::start_on(0).expect("bind 127.0.0.1")
     }
 
+    /// Starts serving HTTPS with a certificate of `ca`, on a free port.
+    pub fn start_tls(ca: &TestCa) -> FakeZuora {
+        FakeZuora::listen(0, Some(Arc::clone(&ca.config))).expect("bind 127.0.0.1")
+    }
+
     /// Starts on `port` of 127.0.0.1 (0 for any free one).
     pub fn start_on(port: u16) -> std::io::Result<FakeZuora> {
+        FakeZuora::listen(port, None)
+    }
+
+    fn listen(port: u16, tls: Option<Arc<rustls::ServerConfig>>) -> std::io::Result<FakeZuora> {
         let listener = TcpListener::bind(("127.0.0.1", port))?;
         let fake = FakeZuora {
             addr: listener.local_addr()?,
+            tls: tls.is_some(),
             state: Arc::default(),
         };
         let state = Arc::clone(&fake.state);
         thread::spawn(move || {
             for stream in listener.incoming().flatten() {
                 let state = Arc::clone(&state);
-                thread::spawn(move || serve(stream, &state));
+                let tls = tls.clone();
+                thread::spawn(move || match tls {
+                    None => serve(stream, &state),
+                    Some(config) => {
+                        let Ok(conn) = rustls::ServerConnection::new(config) else {
+                            return;
+                        };
+                        let mut stream = rustls::StreamOwned::new(conn, stream);
+                        serve(&mut stream, &state);
+                        stream.conn.send_close_notify();
+                        let _ = stream.flush();
+                    }
+                });
             }
         });
         Ok(fake)
     }
 
+    /// `http://127.0.0.1:PORT`, or `https://localhost:PORT` when serving TLS.
     pub fn url(&self) -> String {
-        format!("http://{}", self.addr)
+        match self.tls {
+            true => format!("https://localhost:{}", self.addr.port()),
+            false => format!("http://{}", self.addr),
+        }
     }
 
     pub fn addr(&self) -> SocketAddr {
@@ -185,8 +262,8 @@ fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
     mutex.lock().unwrap_or_else(|e| e.into_inner())
 }
 
-fn serve(stream: TcpStream, state: &State) {
-    let Some(request) = read_request(&stream) else {
+fn serve(mut stream: impl Read + Write, state: &State) {
+    let Some(request) = read_request(&mut stream) else {
         return;
     };
     let index = {
@@ -204,14 +281,33 @@ fn serve(stream: TcpStream, state: &State) {
             body,
         } => response(status, &headers, &body),
         Reply::Raw(bytes) => bytes,
+        Reply::Large(size) => {
+            let head = format!(
+                "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: {size}\r\n\r\n"
+            );
+            let chunk = vec![b' '; 64 * 1024];
+            let mut written = 0;
+            let _ = stream.write_all(head.as_bytes());
+            while written < size
+                && stream
+                    .write_all(&chunk[..chunk.len().min(size - written)])
+                    .is_ok()
+            {
+                written += chunk.len();
+            }
+            return;
+        }
+        Reply::Hang => {
+            thread::sleep(Duration::from_secs(600));
+            return;
+        }
     };
-    let mut stream = stream;
     let _ = stream.write_all(&bytes);
     let _ = stream.flush();
 }
 
 /// Reads one HTTP/1.1 request: request line, headers, Content-Length body.
-fn read_request(stream: &TcpStream) -> Option<Recorded> {
+fn read_request(stream: &mut impl Read) -> Option<Recorded> {
     let mut reader = BufReader::new(stream);
     let mut line = String::new();
     reader.read_line(&mut line).ok()?;

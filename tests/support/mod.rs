@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
 #[allow(unused_imports)] // Each test file uses a different part.
-pub use fake_zuora::{CLIENT_ID, CLIENT_SECRET, EXPIRES_IN, FakeZuora, Recorded, Reply};
+pub use fake_zuora::{CLIENT_ID, CLIENT_SECRET, EXPIRES_IN, FakeZuora, Recorded, Reply, TestCa};
 use tempfile::TempDir;
 
 /// The binary under test.

@@ -1,0 +1,343 @@
+//! What went wrong with a token request: a message for the user (never the
+//! secret), the kind that sets the exit code, and whether a retry may help.
+
+use serde_json::Value;
+use ureq::http::{HeaderMap, Response, StatusCode};
+
+use crate::error::{Error, Kind};
+use crate::retry::Retry;
+use crate::secret::Secret;
+use crate::settings::Settings;
+use crate::zuora::{MAX_BODY, percent_encode};
+
+/// How much of Zuora's error message is shown.
+const MAX_MESSAGE: usize = 300;
+
+/// A failed attempt.
+#[derive(Debug)]
+pub struct Failed {
+    pub error: Error,
+    /// `Some` if another attempt may succeed.
+    pub retry: Option<Retry>,
+}
+
+impl Failed {
+    pub fn fatal(error: Error) -> Failed {
+        Failed { error, retry: None }
+    }
+}
+
+/// The request could not be sent or its answer not received.
+pub fn transport(error: ureq::Error, url: &str, settings: &Settings) -> Failed {
+    use std::io::ErrorKind::*;
+    let retry = match &error {
+        ureq::Error::HostNotFound | ureq::Error::ConnectionFailed => true,
+        ureq::Error::Io(e) => matches!(
+            e.kind(),
+            ConnectionRefused
+                | ConnectionReset
+                | ConnectionAborted
+                | BrokenPipe
+                | UnexpectedEof
+                | NotConnected
+        ),
+        _ => false,
+    };
+    let error = transport_error(&error, url, settings);
+    let reason = error.to_string();
+    Failed {
+        error,
+        retry: retry.then(|| Retry::for_transport(reason)),
+    }
+}
+
+/// The body of a 200 answer could not be read.
+pub fn body(error: ureq::Error, url: &str, settings: &Settings) -> Failed {
+    match error {
+        ureq::Error::BodyExceedsLimit(_) => Failed::fatal(Error::new(
+            Kind::BadResponse,
+            format!(
+                "Zuora's answer from {url} is larger than {} KiB; refusing to read it",
+                MAX_BODY / 1024
+            ),
+        )),
+        other => transport(other, url, settings),
+    }
+}
+
+/// A 200 answer that is not a valid token response.
+pub fn invalid(why: &str, url: &str, headers: &HeaderMap) -> Error {
+    Error::new(
+        Kind::BadResponse,
+        format!(
+            "Zuora's answer from {url} is not a valid token response: {why}{}",
+            context(headers)
+        ),
+    )
+}
+
+/// Words for a failure to talk HTTP with the server. None of these carry the body.
+fn transport_error(error: &ureq::Error, url: &str, settings: &Settings) -> Error {
+    let (kind, what) = match error {
+        ureq::Error::Timeout(_) => return timed_out(settings, url),
+        ureq::Error::HostNotFound => (
+            Kind::Unreachable,
+            format!("cannot resolve the host of {url}"),
+        ),
+        ureq::Error::Io(e) if !is_tls(e) => {
+            (Kind::Unreachable, format!("cannot talk to {url}: {e}"))
+        }
+        ureq::Error::Io(_) | ureq::Error::Tls(_) | ureq::Error::Rustls(_) | ureq::Error::Pem(_) => {
+            return Error::new(Kind::Unreachable, format!("TLS failed with {url}: {error}")).with_hint(
+                "if the server's certificate is issued by a private CA, trust it with --ca-bundle PATH \
+                 (or ZUORA_CA_BUNDLE)",
+            );
+        }
+        ureq::Error::Protocol(_) | ureq::Error::LargeResponseHeader(..) => (
+            Kind::BadResponse,
+            format!("{url} did not answer with valid HTTP: {error}"),
+        ),
+        _ => (Kind::Unreachable, format!("cannot reach {url}: {error}")),
+    };
+    Error::new(kind, what)
+}
+
+/// Whether an I/O error is rustls failing the handshake (an untrusted
+/// certificate, say), which rustls reports through the stream it wraps.
+fn is_tls(error: &std::io::Error) -> bool {
+    error
+        .get_ref()
+        .is_some_and(|inner| inner.is::<rustls::Error>())
+}
+
+/// The command ran out of time (`--timeout`).
+pub fn timed_out(settings: &Settings, url: &str) -> Error {
+    Error::new(
+        Kind::Unreachable,
+        format!(
+            "timed out after {} s waiting for {url}",
+            settings.timeout.as_secs_f64()
+        ),
+    )
+    .with_hint("a longer --timeout (or ZUORA_TOKEN_TIMEOUT) gives it more time")
+}
+
+/// An HTTP status other than 200: which kind, Zuora's message, a hint, and
+/// whether it is worth another try.
+pub fn status(response: &Response<ureq::Body>, body: &[u8], settings: &Settings) -> Failed {
+    let status = response.status();
+    let headers = response.headers();
+    let kind = match status.as_u16() {
+        429 => Kind::RateLimited,
+        400..=499 => Kind::Refused,
+        500..=599 => Kind::Unreachable,
+        _ => Kind::BadResponse,
+    };
+    let mut message = match kind {
+        Kind::Refused => format!("Zuora refused the token request: HTTP {status}"),
+        Kind::RateLimited => format!("Zuora is rate limiting token requests: HTTP {status}"),
+        Kind::Unreachable => format!("Zuora failed to answer the token request: HTTP {status}"),
+        _ => format!("unexpected answer to the token request: HTTP {status}"),
+    };
+    if let Some(text) = zuora_message(body, &settings.secret) {
+        message.push_str(": ");
+        message.push_str(&text);
+    }
+    if status.is_redirection() {
+        let location = headers
+            .get("location")
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or("(none)");
+        message.push_str(&format!(
+            " to {}; redirects are not followed",
+            clean(location, &settings.secret)
+        ));
+    }
+    message.push_str(&context(headers));
+    Failed {
+        error: Error::new(kind, message).with_hint(hint(status, settings)),
+        retry: Retry::for_status(status.as_u16(), headers),
+    }
+}
+
+/// What to check, by status.
+fn hint(status: StatusCode, settings: &Settings) -> String {
+    let s = settings;
+    match status.as_u16() {
+        400 | 401 | 403 => {
+            let mut hint = format!(
+                "check the client id (from {}) and secret ({}, from {}) against the OAuth client in Zuora, \
+                 and that it belongs to {} (from {})",
+                s.client_id.origin,
+                s.secret_source.value.describe(),
+                s.secret_source.origin,
+                s.base_url.value,
+                s.base_url.origin
+            );
+            let id_len = s.client_id.value.chars().count();
+            if id_len != 36 {
+                hint.push_str(&format!(
+                    "; the client id is {id_len} characters, Zuora's are 36"
+                ));
+            }
+            if s.secret.looks_too_long() {
+                hint.push_str("; the secret is longer than Zuora's 42 characters");
+            }
+            if s.entity_id.is_some() {
+                hint.push_str("; and that the client may act for the entity id given");
+            }
+            hint
+        }
+        404 | 405 => format!(
+            "{} has no token endpoint: check the base URL (from {})",
+            s.base_url.value, s.base_url.origin
+        ),
+        429 => {
+            "Zuora allows 100 token requests a minute per IP address; wait a minute and try again"
+                .into()
+        }
+        500..=599 => "Zuora had a problem; try again later".into(),
+        _ => format!("check the base URL (from {})", s.base_url.origin),
+    }
+}
+
+/// The `Zuora-Request-Id` to quote to Zuora support, as a message suffix.
+fn context(headers: &HeaderMap) -> String {
+    request_id(headers)
+        .map(|id| format!(" (Zuora-Request-Id: {id})"))
+        .unwrap_or_default()
+}
+
+fn request_id(headers: &HeaderMap) -> Option<&str> {
+    header(headers, "zuora-request-id")
+}
+
+/// A header's value if it is short printable ASCII (safe to print as is).
+fn header<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
+    let value = headers.get(name)?.to_str().ok()?;
+    (value.len() <= 64 && value.bytes().all(|b| b.is_ascii_graphic() || b == b' ')).then_some(value)
+}
+
+/// What `-v` shows of an answer's headers: the request id, the rate limit
+/// left and the echoed track id.
+pub fn header_summary(headers: &HeaderMap) -> String {
+    let shown: Vec<String> = [
+        "Zuora-Request-Id",
+        "X-RateLimit-Remaining-minute",
+        "Zuora-Track-Id",
+    ]
+    .iter()
+    .filter_map(|name| Some(format!("{name} {}", header(headers, name)?)))
+    .collect();
+    if shown.is_empty() {
+        String::new()
+    } else {
+        format!(" ({})", shown.join(", "))
+    }
+}
+
+/// Zuora's message from an error body, whatever its shape: `message`,
+/// `error`/`error_description`, or `reasons[].message`; or the text itself if
+/// the body is short plain text. Cleaned and cut to a sane length.
+fn zuora_message(body: &[u8], secret: &Secret) -> Option<String> {
+    let text = match serde_json::from_slice::<Value>(body) {
+        Ok(json) => json_message(&json)?,
+        Err(_) => {
+            let text = String::from_utf8_lossy(body);
+            let text = text.trim();
+            if text.is_empty() || text.starts_with('<') {
+                return None;
+            }
+            text.to_owned()
+        }
+    };
+    Some(clean(&text, secret))
+}
+
+fn json_message(json: &Value) -> Option<String> {
+    let as_text = |v: &Value| match v {
+        Value::String(s) => Some(s.clone()),
+        Value::Null => None,
+        other => Some(other.to_string()),
+    };
+    let mut parts: Vec<String> = ["error", "error_description", "message"]
+        .iter()
+        .filter_map(|key| json.get(key).and_then(as_text))
+        .collect();
+    if let Some(Value::Array(reasons)) = json.get("reasons") {
+        parts.extend(
+            reasons
+                .iter()
+                .filter_map(|r| r.get("message").and_then(as_text)),
+        );
+    }
+    (!parts.is_empty()).then(|| parts.join(": "))
+}
+
+/// Makes server text safe to print: the secret (as sent, or decoded) is
+/// replaced, control characters become spaces, runs of space are folded, and
+/// the text is cut short. Scrubbing comes first, so a cut cannot expose a
+/// fragment of the secret.
+fn clean(text: &str, secret: &Secret) -> String {
+    let mut text = text.to_owned();
+    let raw = secret.expose();
+    if !raw.is_empty() {
+        for form in [
+            raw.to_owned(),
+            percent_encode(raw),
+            percent_encode(raw).to_lowercase(),
+        ] {
+            text = text.replace(&form, "<redacted>");
+        }
+    }
+    let folded = text
+        .split(|c: char| c.is_whitespace() || c.is_control())
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ");
+    match folded.char_indices().nth(MAX_MESSAGE) {
+        Some((cut, _)) => format!("{}...", &folded[..cut]),
+        None => folded,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn messages_are_found_in_every_shape_zuora_uses() {
+        let secret = Secret::new("s3cr3t+/=".into());
+        let msg = |body: &str| zuora_message(body.as_bytes(), &secret);
+        assert_eq!(
+            msg(r#"{"message":"Authentication error"}"#).unwrap(),
+            "Authentication error"
+        );
+        assert_eq!(msg(r#"{"code":40,"message":"bad"}"#).unwrap(), "bad");
+        assert_eq!(
+            msg(r#"{"error":"invalid_client","error_description":"Bad credentials"}"#).unwrap(),
+            "invalid_client: Bad credentials"
+        );
+        assert_eq!(
+            msg(r#"{"success":false,"reasons":[{"code":1,"message":"a"},{"message":"b"}]}"#)
+                .unwrap(),
+            "a: b"
+        );
+        assert_eq!(msg("upstream\n  timeout").unwrap(), "upstream timeout");
+        assert_eq!(msg("<html><body>502</body></html>"), None);
+        assert_eq!(msg("{}"), None);
+        assert_eq!(msg(&"x".repeat(1000)).unwrap().len(), MAX_MESSAGE + 3);
+    }
+
+    #[test]
+    fn echoed_secrets_are_scrubbed_raw_and_encoded() {
+        let secret = Secret::new("s3cr3t+/=".into());
+        let echoed = format!(
+            "bad body client_secret={}&x and {}",
+            percent_encode("s3cr3t+/="),
+            "s3cr3t+/="
+        );
+        let text = zuora_message(echoed.as_bytes(), &secret).unwrap();
+        assert_eq!(text, "bad body client_secret=<redacted>&x and <redacted>");
+    }
+}

@@ -1,0 +1,421 @@
+//! Retries, the deadline, the size cap, plain HTTP, proxies and TLS. Runs
+//! pass --no-cache where they count requests, so that each makes one.
+
+mod support;
+
+use std::process::Stdio;
+use std::time::{Duration, Instant};
+
+use support::{CLIENT_SECRET, FakeZuora, Reply, Run, Sandbox, TestCa, run};
+
+fn rate_limited(wait: &str) -> Reply {
+    Reply::status(429, r#"{"message":"Too many requests"}"#).header("Retry-After", wait)
+}
+
+/// `get --no-cache` with `args`, timed.
+fn timed_get(sb: &Sandbox, args: &[&str]) -> (Run, Duration) {
+    let started = Instant::now();
+    let out = run(sb.authed().args(["get", "--no-cache"]).args(args));
+    (out, started.elapsed())
+}
+
+#[test]
+fn a_429_is_retried_after_the_wait_zuora_asks_for() {
+    let sb = Sandbox::new();
+    sb.zuora.then(rate_limited("1"));
+    let (out, took) = timed_get(&sb, &["-v"]);
+    out.ok();
+    assert_eq!(sb.zuora.count(), 2);
+    assert!(took >= Duration::from_secs(1), "{took:?}");
+    assert!(
+        out.stderr
+            .contains("retrying in 1.0 s (HTTP 429; retry 1 of 3)"),
+        "{}",
+        out.stderr
+    );
+}
+
+#[test]
+fn ratelimit_reset_and_http_dates_are_honoured_too() {
+    let sb = Sandbox::new();
+    sb.zuora
+        .then(Reply::status(429, "").header("RateLimit-Reset", "1"));
+    let (out, took) = timed_get(&sb, &["-v"]);
+    out.ok();
+    assert!(took >= Duration::from_secs(1), "{took:?}");
+    assert!(out.stderr.contains("retrying in 1.0 s"), "{}", out.stderr);
+
+    sb.zuora.then(rate_limited("Sun, 06 Nov 1994 08:49:37 GMT"));
+    let (out, _) = timed_get(&sb, &["-v"]);
+    out.ok();
+    assert!(
+        out.stderr.contains("retrying in 0.0 s"),
+        "a date in the past: {}",
+        out.stderr
+    );
+    assert_eq!(sb.zuora.count(), 4);
+}
+
+#[test]
+fn rate_limited_every_time_exits_4_after_retries_plus_one_requests() {
+    let sb = Sandbox::new();
+    for _ in 0..3 {
+        sb.zuora.then(rate_limited("0"));
+    }
+    let (out, _) = timed_get(&sb, &["--retries", "2"]);
+    out.code(4).never_shows(CLIENT_SECRET);
+    assert!(
+        out.stderr
+            .contains("HTTP 429 Too Many Requests: Too many requests"),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        out.stderr.contains("(gave up after 3 attempts)"),
+        "{}",
+        out.stderr
+    );
+    assert_eq!(sb.zuora.count(), 3);
+    sb.zuora.then(rate_limited("0"));
+    run(sb
+        .authed()
+        .env("ZUORA_TOKEN_RETRIES", "0")
+        .args(["get", "--no-cache"]))
+    .code(4);
+    assert_eq!(sb.zuora.count(), 4, "ZUORA_TOKEN_RETRIES=0: one request");
+}
+
+#[test]
+fn gateway_failures_are_retried() {
+    for status in [502, 503, 504] {
+        let sb = Sandbox::new();
+        sb.zuora
+            .then(Reply::status(status, "").header("Retry-After", "0"));
+        timed_get(&sb, &[]).0.ok();
+        assert_eq!(sb.zuora.count(), 2, "{status}");
+    }
+}
+
+#[test]
+fn other_failures_are_never_retried() {
+    for status in [400, 401, 403, 404, 500] {
+        let sb = Sandbox::new();
+        sb.zuora
+            .then(Reply::status(status, r#"{"message":"no"}"#).header("Retry-After", "0"));
+        let (out, _) = timed_get(&sb, &[]);
+        assert!(out.code == 3 || out.code == 5, "{out:#?}");
+        assert_eq!(sb.zuora.count(), 1, "{status} was retried");
+        assert!(!out.stderr.contains("attempts"), "{}", out.stderr);
+    }
+}
+
+#[test]
+fn a_wait_that_would_pass_the_deadline_is_not_started() {
+    let sb = Sandbox::new();
+    sb.zuora.then(rate_limited("60"));
+    let (out, took) = timed_get(&sb, &["--timeout", "5"]);
+    out.code(4);
+    assert!(took < Duration::from_secs(2), "{took:?}");
+    assert!(
+        out.stderr
+            .contains("not retried: waiting 60.0 s would pass the --timeout of 5 s"),
+        "{}",
+        out.stderr
+    );
+    assert_eq!(sb.zuora.count(), 1);
+}
+
+#[test]
+fn a_refused_connection_is_retried_then_exits_5() {
+    let sb = Sandbox::new();
+    let closed = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap();
+    let (out, took) = timed_get(
+        &sb,
+        &["--retries", "1", "--base-url", &format!("http://{closed}")],
+    );
+    out.code(5);
+    assert!(out.stderr.contains("Connection refused"), "{}", out.stderr);
+    assert!(
+        out.stderr.contains("(gave up after 2 attempts)"),
+        "{}",
+        out.stderr
+    );
+    assert!(took < Duration::from_secs(3), "{took:?}");
+}
+
+#[test]
+fn a_server_that_never_answers_times_out_at_the_deadline() {
+    let sb = Sandbox::new();
+    sb.zuora.then(Reply::Hang);
+    let (out, took) = timed_get(&sb, &["--timeout", "2"]);
+    out.code(5);
+    assert!(out.stderr.contains("timed out after 2 s"), "{}", out.stderr);
+    assert!(
+        took >= Duration::from_millis(1900) && took < Duration::from_secs(3),
+        "{took:?}"
+    );
+    let started = Instant::now();
+    sb.zuora.then(Reply::Hang);
+    run(sb
+        .authed()
+        .env("ZUORA_TOKEN_TIMEOUT", "0.5")
+        .args(["get", "--no-cache"]))
+    .code(5);
+    assert!(
+        started.elapsed() < Duration::from_millis(1500),
+        "{:?}",
+        started.elapsed()
+    );
+}
+
+#[test]
+fn a_huge_body_is_refused_without_reading_it() {
+    let sb = Sandbox::new();
+    sb.zuora.then(Reply::Large(50 << 20));
+    let (out, took) = timed_get(&sb, &[]);
+    out.code(6);
+    assert!(
+        out.stderr
+            .contains("larger than 1024 KiB; refusing to read it"),
+        "{}",
+        out.stderr
+    );
+    assert!(took < Duration::from_secs(2), "{took:?}");
+    assert_eq!(sb.zuora.count(), 1);
+}
+
+#[test]
+fn plain_http_is_refused_unless_the_host_is_this_machine() {
+    let sb = Sandbox::new();
+    let proxy = sb.zuora.url();
+    for url in [
+        "http://example.com",
+        "http://10.0.0.1:8080",
+        "http://localhost.example.com",
+    ] {
+        let out = run(sb
+            .authed()
+            .env("HTTP_PROXY", &proxy)
+            .env("HTTPS_PROXY", &proxy)
+            .env("ALL_PROXY", &proxy)
+            .args(["get", "--base-url", url]));
+        out.code(2);
+        let expected =
+            format!("refusing to send the client secret in clear text to {url} (from --base-url)");
+        assert!(out.stderr.contains(&expected), "{}", out.stderr);
+    }
+    assert_eq!(sb.zuora.count(), 0, "nothing was sent, not even to a proxy");
+    let localhost = sb.zuora.url().replace("127.0.0.1", "localhost");
+    timed_get(&sb, &["--base-url", &localhost]).0.ok();
+}
+
+#[test]
+fn plain_http_to_loopback_never_goes_through_a_proxy() {
+    let sb = Sandbox::new();
+    let dead = "http://127.0.0.1:9";
+    let out = run(sb
+        .authed()
+        .env("HTTP_PROXY", dead)
+        .env("http_proxy", dead)
+        .env("ALL_PROXY", dead)
+        .args(["get", "--no-cache"]));
+    out.ok();
+    assert_eq!(sb.zuora.count(), 1);
+}
+
+#[test]
+fn an_untrusted_certificate_fails_with_exit_5_and_names_the_fix() {
+    let ca = TestCa::new();
+    let sb = Sandbox::new();
+    let https = FakeZuora::start_tls(&ca);
+    let out = run(sb
+        .authed()
+        .args(["get", "--retries", "0", "--base-url", &https.url()]));
+    out.code(5).never_shows(CLIENT_SECRET);
+    assert!(out.stderr.contains("TLS failed with"), "{}", out.stderr);
+    assert!(out.stderr.contains("certificate"), "{}", out.stderr);
+    assert!(out.stderr.contains("--ca-bundle"), "{}", out.stderr);
+    assert_eq!(
+        https.count(),
+        0,
+        "nothing was sent over the untrusted connection"
+    );
+}
+
+#[test]
+fn a_ca_bundle_from_flag_variable_or_profile_is_trusted() {
+    let ca = TestCa::new();
+    let sb = Sandbox::new();
+    let https = FakeZuora::start_tls(&ca);
+    let bundle = sb.file(".config/zuora-token/test-ca.pem", &ca.ca_pem);
+    let get = |cmd: &mut assert_cmd::Command| {
+        run(cmd.args(["get", "--no-cache", "--base-url", &https.url()]))
+    };
+    get(sb.authed().arg("--ca-bundle").arg(&bundle)).ok();
+    get(sb.authed().env("ZUORA_CA_BUNDLE", &bundle)).ok();
+    sb.config("default_profile = \"p\"\n[profiles.p]\nca_bundle = \"test-ca.pem\"\n");
+    get(&mut sb.authed()).ok();
+    assert_eq!(https.count(), 3);
+    assert_eq!(
+        https.requests()[0].field("client_secret"),
+        Some(CLIENT_SECRET)
+    );
+}
+
+#[test]
+fn a_bad_or_missing_ca_bundle_is_a_usage_error() {
+    let sb = Sandbox::new();
+    let missing = sb.home().join("missing.pem");
+    let out = run(sb
+        .authed()
+        .args(["get", "--no-cache", "--ca-bundle"])
+        .arg(&missing));
+    out.code(2);
+    assert!(
+        out.stderr.contains(&format!(
+            "cannot read the CA bundle {} (from --ca-bundle)",
+            missing.display()
+        )),
+        "{}",
+        out.stderr
+    );
+    let garbage = sb.file("garbage.pem", "not a certificate\n");
+    let out = run(sb
+        .authed()
+        .env("ZUORA_CA_BUNDLE", &garbage)
+        .args(["get", "--no-cache"]));
+    out.code(2);
+    assert!(
+        out.stderr.contains("holds no PEM certificate"),
+        "{}",
+        out.stderr
+    );
+    assert!(
+        out.stderr
+            .contains("(from environment variable ZUORA_CA_BUNDLE)"),
+        "{}",
+        out.stderr
+    );
+    assert_eq!(sb.zuora.count(), 0);
+}
+
+#[test]
+fn https_goes_through_the_proxy_unless_no_proxy_says_otherwise() {
+    let ca = TestCa::new();
+    let sb = Sandbox::new();
+    let https = FakeZuora::start_tls(&ca);
+    let bundle = sb.file("ca.pem", &ca.ca_pem);
+    let dead = "http://127.0.0.1:9";
+    let get = |proxy: &str, no_proxy: (&str, &str)| {
+        run(sb
+            .authed()
+            .env(proxy, dead)
+            .env(no_proxy.0, no_proxy.1)
+            .arg("--ca-bundle")
+            .arg(&bundle)
+            .args([
+                "get",
+                "--no-cache",
+                "--retries",
+                "0",
+                "--base-url",
+                &https.url(),
+            ]))
+    };
+    assert!(
+        get("HTTPS_PROXY", ("X", "")).stderr.contains("cannot"),
+        "the dead proxy was used"
+    );
+    get("HTTPS_PROXY", ("NO_PROXY", "localhost")).ok();
+    get("https_proxy", ("no_proxy", "localhost")).ok();
+    get("ALL_PROXY", ("NO_PROXY", "localhost")).ok();
+    get("all_proxy", ("X", "")).code(5);
+    assert_eq!(https.count(), 3);
+}
+
+#[test]
+fn verbose_shows_each_attempt_and_masks_the_token() {
+    let sb = Sandbox::new();
+    sb.zuora
+        .then(rate_limited("0").header("Zuora-Request-Id", "0a1b2c3d-0000-4000-8000-000000000429"));
+    let out = run(sb
+        .authed()
+        .args(["get", "--no-cache", "-v", "--track-id", "job-7"]));
+    out.ok().never_shows(CLIENT_SECRET);
+    let token = out.stdout.trim_end();
+    let url = format!("{}/oauth/token", sb.zuora.url());
+    let err = &out.stderr;
+    assert!(
+        err.contains(&format!(
+            "attempt 1: POST {url} -> 429 Too Many Requests in "
+        )),
+        "{err}"
+    );
+    assert!(
+        err.contains("(Zuora-Request-Id 0a1b2c3d-0000-4000-8000-000000000429)"),
+        "{err}"
+    );
+    assert!(
+        err.contains(&format!("attempt 2: POST {url} -> 200 OK in ")),
+        "{err}"
+    );
+    assert!(
+        err.contains("X-RateLimit-Remaining-minute 98, Zuora-Track-Id job-7)"),
+        "{err}"
+    );
+    assert!(
+        err.contains(&format!(
+            "token {}... (32 characters), expires in 359",
+            &token[..4]
+        )),
+        "{err}"
+    );
+    assert!(!err.contains(token), "the token is masked: {err}");
+}
+
+#[test]
+fn parallel_callers_share_one_retried_request() {
+    let sb = Sandbox::new();
+    sb.zuora.then(rate_limited("1"));
+    let children: Vec<_> = (0..10)
+        .map(|_| {
+            sb.spawnable()
+                .arg("get")
+                .stdout(Stdio::piped())
+                .spawn()
+                .unwrap()
+        })
+        .collect();
+    let tokens: std::collections::BTreeSet<_> = children
+        .into_iter()
+        .map(|c| {
+            let out = c.wait_with_output().unwrap();
+            assert!(out.status.success());
+            out.stdout
+        })
+        .collect();
+    assert_eq!(tokens.len(), 1);
+    assert_eq!(sb.zuora.count(), 2, "one 429 and one retry, for all ten");
+}
+
+#[test]
+fn invalid_retry_and_timeout_values_are_usage_errors() {
+    let sb = Sandbox::new();
+    for (args, message) in [
+        (
+            &["--retries", "many"][..],
+            "invalid retry count \"many\" from --retries",
+        ),
+        (&["--retries", "101"], "from 0 to 100"),
+        (&["--timeout", "0"], "invalid timeout \"0\" from --timeout"),
+        (&["--timeout", "soon"], "greater than 0"),
+    ] {
+        let out = run(sb.authed().arg("get").args(args));
+        out.code(2);
+        assert!(out.stderr.contains(message), "{args:?}: {}", out.stderr);
+    }
+    assert_eq!(sb.zuora.count(), 0);
+}

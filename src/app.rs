@@ -1,16 +1,19 @@
 //! Runs one parsed command line.
 
+use std::fs::OpenOptions;
+use std::io::Write;
+use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 use std::time::SystemTime;
 
-use clap::ArgMatches;
+use clap::{ArgMatches, CommandFactory};
 
 use crate::cache::{Cache, Lookup};
-use crate::cli::{CacheCommand, Cli, Command, Report, SettingsArgs};
+use crate::cli::{CacheCommand, Cli, Command, Report, SettingsArgs, Shell};
 use crate::error::{Error, Result};
 use crate::output::{self, Status};
 use crate::settings::{self, Settings};
-use crate::source;
+use crate::{exec, profiles, source};
 
 /// Runs `cli`; `matches` are what it was parsed from (they tell a flag from
 /// its environment variable).
@@ -25,9 +28,43 @@ pub fn run(cli: &Cli, matches: &ArgMatches) -> Result<ExitCode> {
             let token = source::token(&settings, cache)?;
             output::print(&output::token(&token, *format, SystemTime::now()))?;
         }
+        Command::Env {
+            shell: Shell::Github,
+            cache,
+        } => {
+            // Checked first, so that nothing is fetched for nothing.
+            let github_env = github_env()?;
+            let settings = Settings::resolve(args, matches)?;
+            let token = source::token(&settings, cache)?;
+            output::print(&output::env(&token, Shell::Github)?)?;
+            append(&github_env, &output::env(&token, Shell::Dotenv)?)?;
+        }
         Command::Env { shell, cache } => {
             let settings = Settings::resolve(args, matches)?;
             output::print(&output::env(&source::token(&settings, cache)?, *shell)?)?;
+        }
+        Command::Exec { cache, command } => {
+            let settings = Settings::resolve(args, matches)?;
+            let token = source::token(&settings, cache)?;
+            return exec::run(command, &token, settings.entity_id.as_ref());
+        }
+        Command::Profiles { output: format } => {
+            let (path, file) = settings::config_file(args, matches)?;
+            let secret = settings::secret_override(args, matches);
+            let report = profiles::Report::new(path.as_deref(), file.as_ref(), secret.as_ref());
+            output::print(&output::profiles(&report, *format))?;
+        }
+        Command::Completions { shell } => {
+            let mut script = Vec::new();
+            clap_complete::generate(*shell, &mut Cli::command(), "zuora-token", &mut script);
+            output::print(&String::from_utf8_lossy(&script))?;
+        }
+        Command::Man => {
+            let mut page = Vec::new();
+            clap_mangen::Man::new(Cli::command())
+                .render(&mut page)
+                .map_err(|e| Error::other(format!("cannot render the man page: {e}")))?;
+            output::print(&String::from_utf8_lossy(&page))?;
         }
         Command::Status { output: format } => {
             return status(&Settings::resolve(args, matches)?, *format);
@@ -97,6 +134,34 @@ fn status(settings: &Settings, format: Report) -> Result<ExitCode> {
     } else {
         ExitCode::from(1)
     })
+}
+
+/// The file GitHub Actions reads variables for later steps from.
+fn github_env() -> Result<PathBuf> {
+    std::env::var_os("GITHUB_ENV")
+        .filter(|path| !path.is_empty())
+        .map(PathBuf::from)
+        .ok_or_else(|| {
+            Error::usage(
+                "GITHUB_ENV is not set: --shell github works only in a GitHub Actions step",
+            )
+            .with_hint("elsewhere use --shell sh (or dotenv)")
+        })
+}
+
+/// Appends `lines` to `path` in one write.
+fn append(path: &Path, lines: &str) -> Result<()> {
+    OpenOptions::new()
+        .append(true)
+        .create(true)
+        .open(path)
+        .and_then(|mut file| file.write_all(lines.as_bytes()))
+        .map_err(|e| {
+            Error::other(format!(
+                "cannot append to $GITHUB_ENV ({}): {e}",
+                path.display()
+            ))
+        })
 }
 
 /// The cache directory, for commands that need one.

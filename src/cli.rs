@@ -6,15 +6,23 @@
 //! a value came from and reads the flag and variable names back from these
 //! definitions when it needs to name them in an error.
 
+use std::ffi::{OsStr, OsString};
 use std::path::PathBuf;
 
+use clap::builder::{PossibleValue, StringValueParser, TypedValueParser};
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap_complete::engine::ArgValueCandidates;
+
+use crate::environments::ENVIRONMENTS;
 
 const EXAMPLES: &str = "\
 Examples:
   zuora-token get --profile prod
   eval \"$(zuora-token env --profile prod)\"
   curl -H @<(zuora-token get -o header) https://rest.zuora.com/v1/catalog/products
+  zuora-token get -o header | curl -H @- https://rest.zuora.com/v1/catalog/products
+  zuora-token exec --profile prod -- ./deploy.sh
+  zuora-token env --shell github        # in a GitHub Actions step
 
 Exit codes: 0 ok, 1 other failure, 2 usage or configuration error,
 3 Zuora refused the request, 4 rate limited, 5 Zuora unreachable,
@@ -56,7 +64,8 @@ Examples:
   eval \"$(zuora-token env --profile prod)\"
   zuora-token env --shell fish | source
   zuora-token env --shell powershell | Invoke-Expression
-  zuora-token env --shell dotenv > zuora.env")]
+  zuora-token env --shell dotenv > zuora.env
+  zuora-token env --shell github            # in a GitHub Actions step")]
     Env {
         /// The shell (or file format) to write for.
         #[arg(short, long, value_enum, default_value_t = Shell::Sh)]
@@ -64,6 +73,30 @@ Examples:
 
         #[command(flatten)]
         cache: CacheUse,
+    },
+
+    /// Run a command with ZUORA_ACCESS_TOKEN, ZUORA_TOKEN_EXPIRES_AT,
+    /// ZUORA_BASE_URL (and ZUORA_ENTITY_ID when set) in its environment. The
+    /// token never appears in any process's arguments.
+    #[command(after_help = "\
+Examples:
+  zuora-token exec --profile prod -- ./sync-accounts.sh
+  zuora-token exec -- sh -c 'curl -H \"Authorization: Bearer $ZUORA_ACCESS_TOKEN\" \"$ZUORA_BASE_URL/v1/catalog/products\"'
+
+The command replaces zuora-token (on Unix), so its exit status and signals are
+its own; a command that is not found exits 127, one that cannot run 126.")]
+    Exec {
+        #[command(flatten)]
+        cache: CacheUse,
+
+        /// The command and its arguments.
+        #[arg(
+            required = true,
+            trailing_var_arg = true,
+            allow_hyphen_values = true,
+            value_name = "COMMAND"
+        )]
+        command: Vec<OsString>,
     },
 
     /// Show the cached token for the resolved credentials, without network
@@ -85,6 +118,32 @@ Examples:
         #[command(subcommand)]
         command: CacheCommand,
     },
+
+    /// List the config file's profiles: endpoint, client id and where the
+    /// secret comes from (never the secret).
+    Profiles {
+        /// What to print.
+        #[arg(short, long, value_enum, default_value_t = Report::Text)]
+        output: Report,
+    },
+
+    /// Print a shell completion script (static; see the README for dynamic
+    /// completion of profile names).
+    #[command(after_help = "\
+Examples:
+  zuora-token completions bash > ~/.local/share/bash-completion/completions/zuora-token
+  zuora-token completions zsh > ~/.zfunc/_zuora-token
+  zuora-token completions fish > ~/.config/fish/completions/zuora-token.fish")]
+    Completions {
+        /// The shell.
+        shell: clap_complete::Shell,
+    },
+
+    /// Print the man page (roff).
+    #[command(after_help = "\
+Example:
+  zuora-token man > ~/.local/share/man/man1/zuora-token.1")]
+    Man,
 }
 
 #[derive(Debug, Subcommand)]
@@ -147,6 +206,11 @@ pub enum Shell {
     Powershell,
     /// A .env file (`NAME=value`), e.g. for GitLab CI or docker compose.
     Dotenv,
+    /// Windows cmd.exe (`set "NAME=value"`).
+    Cmd,
+    /// GitHub Actions: masks the token in the log and appends the variables
+    /// to the file named by $GITHUB_ENV, for the job's later steps.
+    Github,
 }
 
 /// Where the credentials come from. Each falls back to its environment
@@ -155,7 +219,14 @@ pub enum Shell {
 #[command(next_help_heading = "Settings")]
 pub struct SettingsArgs {
     /// Profile to use from the config file [default: the file's `default_profile`].
-    #[arg(short, long, global = true, env = "ZUORA_PROFILE", value_name = "NAME")]
+    #[arg(
+        short,
+        long,
+        global = true,
+        env = "ZUORA_PROFILE",
+        value_name = "NAME",
+        add = ArgValueCandidates::new(crate::config_file::profile_candidates)
+    )]
     pub profile: Option<String>,
 
     /// Config file [default: <user config dir>/zuora-token/config.toml].
@@ -192,7 +263,9 @@ pub struct SettingsArgs {
         long,
         global = true,
         env = "ZUORA_ENVIRONMENT",
-        value_name = "NAME"
+        value_name = "NAME",
+        value_parser = EnvironmentName,
+        hide_possible_values = true
     )]
     pub environment: Option<String>,
 
@@ -253,4 +326,33 @@ pub struct SettingsArgs {
     /// Print no warnings.
     #[arg(short, long, global = true)]
     pub quiet: bool,
+}
+
+/// Takes any environment name as it is (settings.rs checks it and can say
+/// where a bad one came from), while offering Zuora's names and aliases to
+/// shell completion.
+#[derive(Debug, Clone, Copy)]
+struct EnvironmentName;
+
+impl TypedValueParser for EnvironmentName {
+    type Value = String;
+
+    fn parse_ref(
+        &self,
+        cmd: &clap::Command,
+        arg: Option<&clap::Arg>,
+        value: &OsStr,
+    ) -> Result<String, clap::Error> {
+        StringValueParser::new().parse_ref(cmd, arg, value)
+    }
+
+    fn possible_values(&self) -> Option<Box<dyn Iterator<Item = PossibleValue> + '_>> {
+        let names = ENVIRONMENTS.iter().flat_map(|e| {
+            [
+                PossibleValue::new(e.name).help(e.description),
+                PossibleValue::new(e.alias).help(e.description),
+            ]
+        });
+        Some(Box::new(names))
+    }
 }

@@ -5,7 +5,11 @@
 //! give a line and column but never quote the line, which may hold a secret.
 
 use std::collections::BTreeMap;
+use std::fs::File;
+use std::io::Read;
 use std::path::{Path, PathBuf};
+
+use clap_complete::engine::CompletionCandidate;
 
 use serde::de::Error as _;
 use serde::{Deserialize, Deserializer};
@@ -20,6 +24,8 @@ pub struct ConfigFile {
     pub path: PathBuf,
     pub default_profile: Option<String>,
     pub profiles: BTreeMap<String, Profile>,
+    /// It holds an inline `client_secret` and others than its owner can read it.
+    pub exposes_secret: bool,
 }
 
 /// One `[profiles.NAME]` table. Every key is optional: flags and environment
@@ -54,8 +60,13 @@ impl ConfigFile {
     /// Reads the file at `path`. A missing file is `None` when the path is the
     /// default one, and an error when the user named it (`origin` says where).
     pub fn load(path: &Path, origin: &Origin) -> Result<Option<ConfigFile>> {
-        let text = match std::fs::read_to_string(path) {
-            Ok(text) => text,
+        let read = File::open(path).and_then(|mut file| {
+            let mut text = String::new();
+            file.read_to_string(&mut text)?;
+            Ok((text, readable_by_others(&file.metadata()?)))
+        });
+        let (text, shared) = match read {
+            Ok(read) => read,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound && *origin == Origin::Default => {
                 return Ok(None);
             }
@@ -66,7 +77,9 @@ impl ConfigFile {
                 )));
             }
         };
-        Self::parse(path, &text).map(Some)
+        let mut file = Self::parse(path, &text)?;
+        file.exposes_secret = shared && file.profiles.values().any(|p| p.client_secret.is_some());
+        Ok(Some(file))
     }
 
     fn parse(path: &Path, text: &str) -> Result<ConfigFile> {
@@ -90,6 +103,7 @@ impl ConfigFile {
             path: path.to_owned(),
             default_profile: raw.default_profile,
             profiles,
+            exposes_secret: false,
         })
     }
 
@@ -101,6 +115,40 @@ impl ConfigFile {
         let names: Vec<&str> = self.profiles.keys().map(String::as_str).collect();
         format!("it defines: {}", names.join(", "))
     }
+}
+
+/// `<user config dir>/zuora-token/config.toml`, if the system names a config dir.
+pub fn default_path() -> Option<PathBuf> {
+    let dirs = directories::BaseDirs::new()?;
+    Some(dirs.config_dir().join("zuora-token").join("config.toml"))
+}
+
+/// The profile names, for shell completion of `--profile`: from the file
+/// `ZUORA_TOKEN_CONFIG` names, else the default one; none if it is unreadable.
+pub fn profile_candidates() -> Vec<CompletionCandidate> {
+    let path = std::env::var_os("ZUORA_TOKEN_CONFIG")
+        .filter(|p| !p.is_empty())
+        .map(PathBuf::from)
+        .or_else(default_path);
+    let file = path.and_then(|p| ConfigFile::load(&p, &Origin::Default).ok().flatten());
+    file.map(|f| {
+        f.profiles
+            .into_keys()
+            .map(CompletionCandidate::new)
+            .collect()
+    })
+    .unwrap_or_default()
+}
+
+#[cfg(unix)]
+fn readable_by_others(metadata: &std::fs::Metadata) -> bool {
+    use std::os::unix::fs::PermissionsExt;
+    metadata.permissions().mode() & 0o077 != 0
+}
+
+#[cfg(not(unix))]
+fn readable_by_others(_: &std::fs::Metadata) -> bool {
+    false
 }
 
 /// toml's message with a line and column, without the source line it quotes.

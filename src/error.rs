@@ -19,6 +19,10 @@ pub enum Kind {
     Unreachable = 5,
     /// Zuora answered, but not with a valid token response.
     BadResponse = 6,
+    /// `exec`: the command was found but cannot be run (as shells say).
+    CannotRun = 126,
+    /// `exec`: the command was not found (as shells say).
+    CommandNotFound = 127,
 }
 
 /// A failure with the message for the user and, where one helps, a hint.

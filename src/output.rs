@@ -12,6 +12,7 @@ use serde::Serialize;
 use crate::cache::Cached;
 use crate::cli::{Format, Report, Shell};
 use crate::error::{Error, Result};
+use crate::profiles;
 use crate::time::rfc3339;
 use crate::token::{Scope, Token};
 
@@ -48,22 +49,32 @@ struct JsonToken<'a> {
     base_url: &'a str,
 }
 
-/// What `env` prints: one statement a variable, in the shell's syntax.
-pub fn env(token: &Token, shell: Shell) -> Result<String> {
-    let vars = [
+/// The variables `env` sets and `exec` passes on.
+pub fn variables(token: &Token) -> [(&'static str, String); 3] {
+    [
         ("ZUORA_ACCESS_TOKEN", token.access_token.as_str().to_owned()),
         ("ZUORA_TOKEN_EXPIRES_AT", rfc3339(token.expires_at)),
         ("ZUORA_BASE_URL", token.base_url.as_str().to_owned()),
-    ];
+    ]
+}
+
+/// What `env` prints: one statement a variable, in the shell's syntax. For
+/// GitHub Actions that is the line that masks the token in the job's log
+/// (the variables go to `$GITHUB_ENV`, in the `Dotenv` form).
+pub fn env(token: &Token, shell: Shell) -> Result<String> {
+    if shell == Shell::Github {
+        return Ok(format!("::add-mask::{}\n", token.access_token.as_str()));
+    }
     let mut out = String::new();
-    for (name, value) in vars {
+    for (name, value) in variables(token) {
         let line = match shell {
             // The `;` keeps `eval $(zuora-token env)` working unquoted, where
             // the newlines become spaces.
             Shell::Sh => format!("export {name}={};", sh_quote(&value)),
             Shell::Fish => format!("set -gx {name} {};", fish_quote(&value)),
             Shell::Powershell => format!("$env:{name} = {}", powershell_quote(&value)),
-            Shell::Dotenv => format!("{name}={}", dotenv_value(name, &value)?),
+            Shell::Dotenv | Shell::Github => format!("{name}={}", plain_value(name, &value)?),
+            Shell::Cmd => format!("set \"{name}={}\"", plain_value(name, &value)?),
         };
         out.push_str(&line);
         out.push('\n');
@@ -224,6 +235,48 @@ pub fn cache_list(
         .collect()
 }
 
+/// What `profiles` prints; never a secret.
+pub fn profiles(report: &profiles::Report, format: Report) -> String {
+    if format == Report::Json {
+        return to_json_line(report);
+    }
+    let file = report
+        .config_file
+        .as_deref()
+        .unwrap_or("- (this system names no config dir)");
+    let mut out = match report.found {
+        true => format!("config file: {file}\n"),
+        false => format!("config file: {file} (not found)\n"),
+    };
+    let rows = report.profiles.iter().map(|p| {
+        let mut secret = p.secret.clone();
+        if report.exposes_secret && secret == "inline" {
+            secret.push_str(" (the file is readable by others: chmod 600 it)");
+        }
+        [
+            format!("{} {}", if p.default { "*" } else { " " }, p.name),
+            p.endpoint.clone(),
+            p.client_id.clone().unwrap_or_else(|| "-".into()),
+            secret,
+        ]
+    });
+    let header = ["  PROFILE", "ENDPOINT", "CLIENT ID", "SECRET"].map(String::from);
+    let rows: Vec<[String; 4]> = std::iter::once(header).chain(rows).collect();
+    if rows.len() > 1 {
+        let width = |i: usize| rows.iter().map(|r| r[i].chars().count()).max().unwrap_or(0);
+        let widths = [width(0), width(1), width(2)];
+        for [name, endpoint, id, secret] in &rows {
+            out.push_str(&format!(
+                "{name:<w0$}  {endpoint:<w1$}  {id:<w2$}  {secret}\n",
+                w0 = widths[0],
+                w1 = widths[1],
+                w2 = widths[2]
+            ));
+        }
+    }
+    out
+}
+
 fn to_json_line(value: &impl Serialize) -> String {
     let json = serde_json::to_string(value).expect("plain data serializes");
     format!("{json}\n")
@@ -296,16 +349,17 @@ fn powershell_quote(value: &str) -> String {
 }
 
 /// .env readers (docker compose, GitLab, python-dotenv) disagree on quotes
-/// and escapes but all take a bare value of plain characters as it is. The
-/// values written are validated to be such, so a value that is not is refused
-/// rather than written in a form some reader would misread.
-fn dotenv_value<'a>(name: &str, value: &'a str) -> Result<&'a str> {
+/// and escapes, and cmd.exe's `set "NAME=value"` has no escape for `%` or `"`;
+/// all take a value of plain characters as it is. The values written are
+/// validated to be such, so a value that is not is refused rather than
+/// written in a form some reader would misread.
+fn plain_value<'a>(name: &str, value: &'a str) -> Result<&'a str> {
     let plain = |b: u8| b.is_ascii_alphanumeric() || b"-._~+/=:[]".contains(&b);
     if value.bytes().all(plain) {
         Ok(value)
     } else {
         Err(Error::other(format!(
-            "{name} cannot be written as a plain .env value"
+            "{name} cannot be written as a plain value"
         )))
     }
 }
@@ -402,12 +456,11 @@ mod tests {
     }
 
     #[test]
-    fn dotenv_refuses_values_that_need_quoting() {
-        assert_eq!(
-            dotenv_value("X", "https://[::1]:8080").unwrap(),
-            "https://[::1]:8080"
-        );
-        assert!(dotenv_value("X", "a b").is_err());
-        assert!(dotenv_value("X", "a'b").is_err());
+    fn dotenv_and_cmd_refuse_values_that_need_quoting() {
+        let url = "https://[::1]:8080";
+        assert_eq!(plain_value("X", url).unwrap(), url);
+        for bad in ["a b", "a'b", "100%", "a\"b", "a\nb"] {
+            assert!(plain_value("X", bad).is_err(), "{bad:?}");
+        }
     }
 }

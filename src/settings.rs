@@ -10,7 +10,7 @@ use clap::ArgMatches;
 use clap::parser::ValueSource;
 
 use crate::cli::SettingsArgs;
-use crate::config_file::{ConfigFile, Profile};
+use crate::config_file::{self, ConfigFile, Profile};
 use crate::diag::Diag;
 use crate::environments;
 use crate::error::{Error, Result};
@@ -66,7 +66,7 @@ impl Settings {
             Some(n) => validate(n, "retry count", parse_retries)?.value,
             None => DEFAULT_RETRIES,
         };
-        let file = load_config(cli.pick(&args.config, "config"))?;
+        let file = load_config(cli.pick(&args.config, "config"), diag)?;
         let profile = select_profile(cli.pick(&args.profile, "profile"), file.as_ref())?;
         let layers = Layers { args, cli, profile };
         if let Some(p) = &layers.profile {
@@ -132,6 +132,19 @@ impl Settings {
             diag,
         })
     }
+}
+
+/// Where a secret given by flag or environment variable comes from, if one
+/// is: it beats every profile's.
+pub fn secret_override(args: &SettingsArgs, matches: &ArgMatches) -> Option<Origin> {
+    let cli = Cli(matches);
+    let inline = cli
+        .pick(&args.client_secret, "client_secret")
+        .map(|s| s.origin);
+    inline.or_else(|| {
+        cli.pick(&args.client_secret_file, "client_secret_file")
+            .map(|s| s.origin)
+    })
 }
 
 /// The stderr reporter the flags ask for.
@@ -382,16 +395,33 @@ fn validate<T>(
 
 /// Loads the config file: the one named by `--config`/`ZUORA_TOKEN_CONFIG`,
 /// else `<user config dir>/zuora-token/config.toml` if it exists.
-fn load_config(named: Option<Sourced<PathBuf>>) -> Result<Option<ConfigFile>> {
-    let named = named.or_else(|| {
-        let dirs = directories::BaseDirs::new()?;
-        let path = dirs.config_dir().join("zuora-token").join("config.toml");
-        Some(Sourced::new(path, Origin::Default))
-    });
-    match named {
-        Some(path) => ConfigFile::load(&path.value, &path.origin),
-        None => Ok(None),
+fn load_config(named: Option<Sourced<PathBuf>>, diag: Diag) -> Result<Option<ConfigFile>> {
+    let path = named.or_else(|| Some(Sourced::new(config_file::default_path()?, Origin::Default)));
+    let file = match path {
+        Some(path) => ConfigFile::load(&path.value, &path.origin)?,
+        None => None,
+    };
+    if let Some(file) = file.as_ref().filter(|f| f.exposes_secret) {
+        let path = file.path.display();
+        diag.warn(format_args!(
+            "{path} holds a client secret and other users can read it; run: chmod 600 {path}"
+        ));
     }
+    Ok(file)
+}
+
+/// The config file as the settings name it, for `profiles`: its path (even
+/// if there is none there), and the file if there is.
+pub fn config_file(
+    args: &SettingsArgs,
+    matches: &ArgMatches,
+) -> Result<(Option<PathBuf>, Option<ConfigFile>)> {
+    let named = Cli(matches).pick(&args.config, "config");
+    let path = named
+        .as_ref()
+        .map(|p| p.value.clone())
+        .or_else(config_file::default_path);
+    Ok((path, load_config(named, diag(args))?))
 }
 
 /// The profile named by `--profile`/`ZUORA_PROFILE`, else the file's

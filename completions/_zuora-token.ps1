@@ -1,0 +1,395 @@
+
+using namespace System.Management.Automation
+using namespace System.Management.Automation.Language
+
+Register-ArgumentCompleter -Native -CommandName 'zuora-token' -ScriptBlock {
+    param($wordToComplete, $commandAst, $cursorPosition)
+
+    $commandElements = $commandAst.CommandElements
+    $command = @(
+        'zuora-token'
+        for ($i = 1; $i -lt $commandElements.Count; $i++) {
+            $element = $commandElements[$i]
+            if ($element -isnot [StringConstantExpressionAst] -or
+                $element.StringConstantType -ne [StringConstantType]::BareWord -or
+                $element.Value.StartsWith('-') -or
+                $element.Value -eq $wordToComplete) {
+                break
+        }
+        $element.Value
+    }) -join ';'
+
+    $completions = @(switch ($command) {
+        'zuora-token' {
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Profile to use from the config file [default: the file''s `default_profile`]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to use from the config file [default: the file''s `default_profile`]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: <user config dir>/zuora-token/config.toml]')
+            [CompletionResult]::new('--client-id', '--client-id', [CompletionResultType]::ParameterName, 'OAuth client id (36 characters, from Zuora''s OAuth clients page)')
+            [CompletionResult]::new('--client-secret', '--client-secret', [CompletionResultType]::ParameterName, 'OAuth client secret. Other users can read it in the process list: prefer the environment variable, --client-secret-file or a profile')
+            [CompletionResult]::new('--client-secret-file', '--client-secret-file', [CompletionResultType]::ParameterName, 'Read the client secret from this file (''-'' for standard input)')
+            [CompletionResult]::new('-e', '-e', [CompletionResultType]::ParameterName, 'Zuora environment by name, e.g. prod, prod-eu, sbx, csbx-ap [default: prod]')
+            [CompletionResult]::new('--environment', '--environment', [CompletionResultType]::ParameterName, 'Zuora environment by name, e.g. prod, prod-eu, sbx, csbx-ap [default: prod]')
+            [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'Base URL of Zuora''s REST API; beats --environment given at the same level')
+            [CompletionResult]::new('--entity-id', '--entity-id', [CompletionResultType]::ParameterName, 'Entity id (a hyphenated UUID) for multi-entity tenants')
+            [CompletionResult]::new('--track-id', '--track-id', [CompletionResultType]::ParameterName, 'Zuora-Track-Id header to send, for tracing the request with Zuora')
+            [CompletionResult]::new('--cache-dir', '--cache-dir', [CompletionResultType]::ParameterName, 'Directory of the token cache [default: <user cache dir>/zuora-token]')
+            [CompletionResult]::new('--min-ttl', '--min-ttl', [CompletionResultType]::ParameterName, 'Hand out a cached token only while it has at least this long left [default: 300]')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Give up after this long, waits for other processes included [default: 30]')
+            [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Retry rate limits (429), gateway failures (502, 503, 504) and broken connections this many times [default: 3]')
+            [CompletionResult]::new('--ca-bundle', '--ca-bundle', [CompletionResultType]::ParameterName, 'Trust exactly the PEM certificates in this file instead of the operating system''s trust store')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Say on stderr where each setting came from and what was sent and received')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Say on stderr where each setting came from and what was sent and received')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print no warnings')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print no warnings')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'Print a token: raw (the default), as JSON, or as an Authorization header')
+            [CompletionResult]::new('env', 'env', [CompletionResultType]::ParameterValue, 'Print statements that set ZUORA_ACCESS_TOKEN, ZUORA_TOKEN_EXPIRES_AT and ZUORA_BASE_URL in a shell')
+            [CompletionResult]::new('exec', 'exec', [CompletionResultType]::ParameterValue, 'Run a command with ZUORA_ACCESS_TOKEN, ZUORA_TOKEN_EXPIRES_AT, ZUORA_BASE_URL (and ZUORA_ENTITY_ID when set) in its environment. The token never appears in any process''s arguments')
+            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Show the cached token for the resolved credentials, without network access: expiry, scope, cache file. Never the token. Exits 0 if a token with at least --min-ttl left is cached, 1 otherwise')
+            [CompletionResult]::new('cache', 'cache', [CompletionResultType]::ParameterValue, 'List or clear cached tokens')
+            [CompletionResult]::new('profiles', 'profiles', [CompletionResultType]::ParameterValue, 'List the config file''s profiles: endpoint, client id and where the secret comes from (never the secret)')
+            [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script (static; see the README for dynamic completion of profile names)')
+            [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Print the man page (roff)')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'zuora-token;get' {
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'What to print')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'What to print')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Profile to use from the config file [default: the file''s `default_profile`]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to use from the config file [default: the file''s `default_profile`]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: <user config dir>/zuora-token/config.toml]')
+            [CompletionResult]::new('--client-id', '--client-id', [CompletionResultType]::ParameterName, 'OAuth client id (36 characters, from Zuora''s OAuth clients page)')
+            [CompletionResult]::new('--client-secret', '--client-secret', [CompletionResultType]::ParameterName, 'OAuth client secret. Other users can read it in the process list: prefer the environment variable, --client-secret-file or a profile')
+            [CompletionResult]::new('--client-secret-file', '--client-secret-file', [CompletionResultType]::ParameterName, 'Read the client secret from this file (''-'' for standard input)')
+            [CompletionResult]::new('-e', '-e', [CompletionResultType]::ParameterName, 'Zuora environment by name, e.g. prod, prod-eu, sbx, csbx-ap [default: prod]')
+            [CompletionResult]::new('--environment', '--environment', [CompletionResultType]::ParameterName, 'Zuora environment by name, e.g. prod, prod-eu, sbx, csbx-ap [default: prod]')
+            [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'Base URL of Zuora''s REST API; beats --environment given at the same level')
+            [CompletionResult]::new('--entity-id', '--entity-id', [CompletionResultType]::ParameterName, 'Entity id (a hyphenated UUID) for multi-entity tenants')
+            [CompletionResult]::new('--track-id', '--track-id', [CompletionResultType]::ParameterName, 'Zuora-Track-Id header to send, for tracing the request with Zuora')
+            [CompletionResult]::new('--cache-dir', '--cache-dir', [CompletionResultType]::ParameterName, 'Directory of the token cache [default: <user cache dir>/zuora-token]')
+            [CompletionResult]::new('--min-ttl', '--min-ttl', [CompletionResultType]::ParameterName, 'Hand out a cached token only while it has at least this long left [default: 300]')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Give up after this long, waits for other processes included [default: 30]')
+            [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Retry rate limits (429), gateway failures (502, 503, 504) and broken connections this many times [default: 3]')
+            [CompletionResult]::new('--ca-bundle', '--ca-bundle', [CompletionResultType]::ParameterName, 'Trust exactly the PEM certificates in this file instead of the operating system''s trust store')
+            [CompletionResult]::new('--refresh', '--refresh', [CompletionResultType]::ParameterName, 'Fetch a new token even if a valid one is cached, and cache it')
+            [CompletionResult]::new('--no-cache', '--no-cache', [CompletionResultType]::ParameterName, 'Neither read nor write the cache')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Say on stderr where each setting came from and what was sent and received')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Say on stderr where each setting came from and what was sent and received')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print no warnings')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print no warnings')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'zuora-token;env' {
+            [CompletionResult]::new('-s', '-s', [CompletionResultType]::ParameterName, 'The shell (or file format) to write for')
+            [CompletionResult]::new('--shell', '--shell', [CompletionResultType]::ParameterName, 'The shell (or file format) to write for')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Profile to use from the config file [default: the file''s `default_profile`]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to use from the config file [default: the file''s `default_profile`]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: <user config dir>/zuora-token/config.toml]')
+            [CompletionResult]::new('--client-id', '--client-id', [CompletionResultType]::ParameterName, 'OAuth client id (36 characters, from Zuora''s OAuth clients page)')
+            [CompletionResult]::new('--client-secret', '--client-secret', [CompletionResultType]::ParameterName, 'OAuth client secret. Other users can read it in the process list: prefer the environment variable, --client-secret-file or a profile')
+            [CompletionResult]::new('--client-secret-file', '--client-secret-file', [CompletionResultType]::ParameterName, 'Read the client secret from this file (''-'' for standard input)')
+            [CompletionResult]::new('-e', '-e', [CompletionResultType]::ParameterName, 'Zuora environment by name, e.g. prod, prod-eu, sbx, csbx-ap [default: prod]')
+            [CompletionResult]::new('--environment', '--environment', [CompletionResultType]::ParameterName, 'Zuora environment by name, e.g. prod, prod-eu, sbx, csbx-ap [default: prod]')
+            [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'Base URL of Zuora''s REST API; beats --environment given at the same level')
+            [CompletionResult]::new('--entity-id', '--entity-id', [CompletionResultType]::ParameterName, 'Entity id (a hyphenated UUID) for multi-entity tenants')
+            [CompletionResult]::new('--track-id', '--track-id', [CompletionResultType]::ParameterName, 'Zuora-Track-Id header to send, for tracing the request with Zuora')
+            [CompletionResult]::new('--cache-dir', '--cache-dir', [CompletionResultType]::ParameterName, 'Directory of the token cache [default: <user cache dir>/zuora-token]')
+            [CompletionResult]::new('--min-ttl', '--min-ttl', [CompletionResultType]::ParameterName, 'Hand out a cached token only while it has at least this long left [default: 300]')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Give up after this long, waits for other processes included [default: 30]')
+            [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Retry rate limits (429), gateway failures (502, 503, 504) and broken connections this many times [default: 3]')
+            [CompletionResult]::new('--ca-bundle', '--ca-bundle', [CompletionResultType]::ParameterName, 'Trust exactly the PEM certificates in this file instead of the operating system''s trust store')
+            [CompletionResult]::new('--refresh', '--refresh', [CompletionResultType]::ParameterName, 'Fetch a new token even if a valid one is cached, and cache it')
+            [CompletionResult]::new('--no-cache', '--no-cache', [CompletionResultType]::ParameterName, 'Neither read nor write the cache')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Say on stderr where each setting came from and what was sent and received')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Say on stderr where each setting came from and what was sent and received')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print no warnings')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print no warnings')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'zuora-token;exec' {
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Profile to use from the config file [default: the file''s `default_profile`]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to use from the config file [default: the file''s `default_profile`]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: <user config dir>/zuora-token/config.toml]')
+            [CompletionResult]::new('--client-id', '--client-id', [CompletionResultType]::ParameterName, 'OAuth client id (36 characters, from Zuora''s OAuth clients page)')
+            [CompletionResult]::new('--client-secret', '--client-secret', [CompletionResultType]::ParameterName, 'OAuth client secret. Other users can read it in the process list: prefer the environment variable, --client-secret-file or a profile')
+            [CompletionResult]::new('--client-secret-file', '--client-secret-file', [CompletionResultType]::ParameterName, 'Read the client secret from this file (''-'' for standard input)')
+            [CompletionResult]::new('-e', '-e', [CompletionResultType]::ParameterName, 'Zuora environment by name, e.g. prod, prod-eu, sbx, csbx-ap [default: prod]')
+            [CompletionResult]::new('--environment', '--environment', [CompletionResultType]::ParameterName, 'Zuora environment by name, e.g. prod, prod-eu, sbx, csbx-ap [default: prod]')
+            [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'Base URL of Zuora''s REST API; beats --environment given at the same level')
+            [CompletionResult]::new('--entity-id', '--entity-id', [CompletionResultType]::ParameterName, 'Entity id (a hyphenated UUID) for multi-entity tenants')
+            [CompletionResult]::new('--track-id', '--track-id', [CompletionResultType]::ParameterName, 'Zuora-Track-Id header to send, for tracing the request with Zuora')
+            [CompletionResult]::new('--cache-dir', '--cache-dir', [CompletionResultType]::ParameterName, 'Directory of the token cache [default: <user cache dir>/zuora-token]')
+            [CompletionResult]::new('--min-ttl', '--min-ttl', [CompletionResultType]::ParameterName, 'Hand out a cached token only while it has at least this long left [default: 300]')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Give up after this long, waits for other processes included [default: 30]')
+            [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Retry rate limits (429), gateway failures (502, 503, 504) and broken connections this many times [default: 3]')
+            [CompletionResult]::new('--ca-bundle', '--ca-bundle', [CompletionResultType]::ParameterName, 'Trust exactly the PEM certificates in this file instead of the operating system''s trust store')
+            [CompletionResult]::new('--refresh', '--refresh', [CompletionResultType]::ParameterName, 'Fetch a new token even if a valid one is cached, and cache it')
+            [CompletionResult]::new('--no-cache', '--no-cache', [CompletionResultType]::ParameterName, 'Neither read nor write the cache')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Say on stderr where each setting came from and what was sent and received')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Say on stderr where each setting came from and what was sent and received')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print no warnings')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print no warnings')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'zuora-token;status' {
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'What to print')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'What to print')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Profile to use from the config file [default: the file''s `default_profile`]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to use from the config file [default: the file''s `default_profile`]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: <user config dir>/zuora-token/config.toml]')
+            [CompletionResult]::new('--client-id', '--client-id', [CompletionResultType]::ParameterName, 'OAuth client id (36 characters, from Zuora''s OAuth clients page)')
+            [CompletionResult]::new('--client-secret', '--client-secret', [CompletionResultType]::ParameterName, 'OAuth client secret. Other users can read it in the process list: prefer the environment variable, --client-secret-file or a profile')
+            [CompletionResult]::new('--client-secret-file', '--client-secret-file', [CompletionResultType]::ParameterName, 'Read the client secret from this file (''-'' for standard input)')
+            [CompletionResult]::new('-e', '-e', [CompletionResultType]::ParameterName, 'Zuora environment by name, e.g. prod, prod-eu, sbx, csbx-ap [default: prod]')
+            [CompletionResult]::new('--environment', '--environment', [CompletionResultType]::ParameterName, 'Zuora environment by name, e.g. prod, prod-eu, sbx, csbx-ap [default: prod]')
+            [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'Base URL of Zuora''s REST API; beats --environment given at the same level')
+            [CompletionResult]::new('--entity-id', '--entity-id', [CompletionResultType]::ParameterName, 'Entity id (a hyphenated UUID) for multi-entity tenants')
+            [CompletionResult]::new('--track-id', '--track-id', [CompletionResultType]::ParameterName, 'Zuora-Track-Id header to send, for tracing the request with Zuora')
+            [CompletionResult]::new('--cache-dir', '--cache-dir', [CompletionResultType]::ParameterName, 'Directory of the token cache [default: <user cache dir>/zuora-token]')
+            [CompletionResult]::new('--min-ttl', '--min-ttl', [CompletionResultType]::ParameterName, 'Hand out a cached token only while it has at least this long left [default: 300]')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Give up after this long, waits for other processes included [default: 30]')
+            [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Retry rate limits (429), gateway failures (502, 503, 504) and broken connections this many times [default: 3]')
+            [CompletionResult]::new('--ca-bundle', '--ca-bundle', [CompletionResultType]::ParameterName, 'Trust exactly the PEM certificates in this file instead of the operating system''s trust store')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Say on stderr where each setting came from and what was sent and received')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Say on stderr where each setting came from and what was sent and received')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print no warnings')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print no warnings')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'zuora-token;cache' {
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Profile to use from the config file [default: the file''s `default_profile`]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to use from the config file [default: the file''s `default_profile`]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: <user config dir>/zuora-token/config.toml]')
+            [CompletionResult]::new('--client-id', '--client-id', [CompletionResultType]::ParameterName, 'OAuth client id (36 characters, from Zuora''s OAuth clients page)')
+            [CompletionResult]::new('--client-secret', '--client-secret', [CompletionResultType]::ParameterName, 'OAuth client secret. Other users can read it in the process list: prefer the environment variable, --client-secret-file or a profile')
+            [CompletionResult]::new('--client-secret-file', '--client-secret-file', [CompletionResultType]::ParameterName, 'Read the client secret from this file (''-'' for standard input)')
+            [CompletionResult]::new('-e', '-e', [CompletionResultType]::ParameterName, 'Zuora environment by name, e.g. prod, prod-eu, sbx, csbx-ap [default: prod]')
+            [CompletionResult]::new('--environment', '--environment', [CompletionResultType]::ParameterName, 'Zuora environment by name, e.g. prod, prod-eu, sbx, csbx-ap [default: prod]')
+            [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'Base URL of Zuora''s REST API; beats --environment given at the same level')
+            [CompletionResult]::new('--entity-id', '--entity-id', [CompletionResultType]::ParameterName, 'Entity id (a hyphenated UUID) for multi-entity tenants')
+            [CompletionResult]::new('--track-id', '--track-id', [CompletionResultType]::ParameterName, 'Zuora-Track-Id header to send, for tracing the request with Zuora')
+            [CompletionResult]::new('--cache-dir', '--cache-dir', [CompletionResultType]::ParameterName, 'Directory of the token cache [default: <user cache dir>/zuora-token]')
+            [CompletionResult]::new('--min-ttl', '--min-ttl', [CompletionResultType]::ParameterName, 'Hand out a cached token only while it has at least this long left [default: 300]')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Give up after this long, waits for other processes included [default: 30]')
+            [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Retry rate limits (429), gateway failures (502, 503, 504) and broken connections this many times [default: 3]')
+            [CompletionResult]::new('--ca-bundle', '--ca-bundle', [CompletionResultType]::ParameterName, 'Trust exactly the PEM certificates in this file instead of the operating system''s trust store')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Say on stderr where each setting came from and what was sent and received')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Say on stderr where each setting came from and what was sent and received')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print no warnings')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print no warnings')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the cached tokens: base URL, client id, entity, expiry (never the tokens)')
+            [CompletionResult]::new('clear', 'clear', [CompletionResultType]::ParameterValue, 'Remove the cached token for the resolved credentials, or every one')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'zuora-token;cache;list' {
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'What to print')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'What to print')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Profile to use from the config file [default: the file''s `default_profile`]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to use from the config file [default: the file''s `default_profile`]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: <user config dir>/zuora-token/config.toml]')
+            [CompletionResult]::new('--client-id', '--client-id', [CompletionResultType]::ParameterName, 'OAuth client id (36 characters, from Zuora''s OAuth clients page)')
+            [CompletionResult]::new('--client-secret', '--client-secret', [CompletionResultType]::ParameterName, 'OAuth client secret. Other users can read it in the process list: prefer the environment variable, --client-secret-file or a profile')
+            [CompletionResult]::new('--client-secret-file', '--client-secret-file', [CompletionResultType]::ParameterName, 'Read the client secret from this file (''-'' for standard input)')
+            [CompletionResult]::new('-e', '-e', [CompletionResultType]::ParameterName, 'Zuora environment by name, e.g. prod, prod-eu, sbx, csbx-ap [default: prod]')
+            [CompletionResult]::new('--environment', '--environment', [CompletionResultType]::ParameterName, 'Zuora environment by name, e.g. prod, prod-eu, sbx, csbx-ap [default: prod]')
+            [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'Base URL of Zuora''s REST API; beats --environment given at the same level')
+            [CompletionResult]::new('--entity-id', '--entity-id', [CompletionResultType]::ParameterName, 'Entity id (a hyphenated UUID) for multi-entity tenants')
+            [CompletionResult]::new('--track-id', '--track-id', [CompletionResultType]::ParameterName, 'Zuora-Track-Id header to send, for tracing the request with Zuora')
+            [CompletionResult]::new('--cache-dir', '--cache-dir', [CompletionResultType]::ParameterName, 'Directory of the token cache [default: <user cache dir>/zuora-token]')
+            [CompletionResult]::new('--min-ttl', '--min-ttl', [CompletionResultType]::ParameterName, 'Hand out a cached token only while it has at least this long left [default: 300]')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Give up after this long, waits for other processes included [default: 30]')
+            [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Retry rate limits (429), gateway failures (502, 503, 504) and broken connections this many times [default: 3]')
+            [CompletionResult]::new('--ca-bundle', '--ca-bundle', [CompletionResultType]::ParameterName, 'Trust exactly the PEM certificates in this file instead of the operating system''s trust store')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Say on stderr where each setting came from and what was sent and received')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Say on stderr where each setting came from and what was sent and received')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print no warnings')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print no warnings')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'zuora-token;cache;clear' {
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Profile to use from the config file [default: the file''s `default_profile`]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to use from the config file [default: the file''s `default_profile`]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: <user config dir>/zuora-token/config.toml]')
+            [CompletionResult]::new('--client-id', '--client-id', [CompletionResultType]::ParameterName, 'OAuth client id (36 characters, from Zuora''s OAuth clients page)')
+            [CompletionResult]::new('--client-secret', '--client-secret', [CompletionResultType]::ParameterName, 'OAuth client secret. Other users can read it in the process list: prefer the environment variable, --client-secret-file or a profile')
+            [CompletionResult]::new('--client-secret-file', '--client-secret-file', [CompletionResultType]::ParameterName, 'Read the client secret from this file (''-'' for standard input)')
+            [CompletionResult]::new('-e', '-e', [CompletionResultType]::ParameterName, 'Zuora environment by name, e.g. prod, prod-eu, sbx, csbx-ap [default: prod]')
+            [CompletionResult]::new('--environment', '--environment', [CompletionResultType]::ParameterName, 'Zuora environment by name, e.g. prod, prod-eu, sbx, csbx-ap [default: prod]')
+            [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'Base URL of Zuora''s REST API; beats --environment given at the same level')
+            [CompletionResult]::new('--entity-id', '--entity-id', [CompletionResultType]::ParameterName, 'Entity id (a hyphenated UUID) for multi-entity tenants')
+            [CompletionResult]::new('--track-id', '--track-id', [CompletionResultType]::ParameterName, 'Zuora-Track-Id header to send, for tracing the request with Zuora')
+            [CompletionResult]::new('--cache-dir', '--cache-dir', [CompletionResultType]::ParameterName, 'Directory of the token cache [default: <user cache dir>/zuora-token]')
+            [CompletionResult]::new('--min-ttl', '--min-ttl', [CompletionResultType]::ParameterName, 'Hand out a cached token only while it has at least this long left [default: 300]')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Give up after this long, waits for other processes included [default: 30]')
+            [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Retry rate limits (429), gateway failures (502, 503, 504) and broken connections this many times [default: 3]')
+            [CompletionResult]::new('--ca-bundle', '--ca-bundle', [CompletionResultType]::ParameterName, 'Trust exactly the PEM certificates in this file instead of the operating system''s trust store')
+            [CompletionResult]::new('--all', '--all', [CompletionResultType]::ParameterName, 'Remove every cached token, whoever''s credentials it was for')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Say on stderr where each setting came from and what was sent and received')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Say on stderr where each setting came from and what was sent and received')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print no warnings')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print no warnings')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'zuora-token;cache;help' {
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the cached tokens: base URL, client id, entity, expiry (never the tokens)')
+            [CompletionResult]::new('clear', 'clear', [CompletionResultType]::ParameterValue, 'Remove the cached token for the resolved credentials, or every one')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'zuora-token;cache;help;list' {
+            break
+        }
+        'zuora-token;cache;help;clear' {
+            break
+        }
+        'zuora-token;cache;help;help' {
+            break
+        }
+        'zuora-token;profiles' {
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'What to print')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'What to print')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Profile to use from the config file [default: the file''s `default_profile`]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to use from the config file [default: the file''s `default_profile`]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: <user config dir>/zuora-token/config.toml]')
+            [CompletionResult]::new('--client-id', '--client-id', [CompletionResultType]::ParameterName, 'OAuth client id (36 characters, from Zuora''s OAuth clients page)')
+            [CompletionResult]::new('--client-secret', '--client-secret', [CompletionResultType]::ParameterName, 'OAuth client secret. Other users can read it in the process list: prefer the environment variable, --client-secret-file or a profile')
+            [CompletionResult]::new('--client-secret-file', '--client-secret-file', [CompletionResultType]::ParameterName, 'Read the client secret from this file (''-'' for standard input)')
+            [CompletionResult]::new('-e', '-e', [CompletionResultType]::ParameterName, 'Zuora environment by name, e.g. prod, prod-eu, sbx, csbx-ap [default: prod]')
+            [CompletionResult]::new('--environment', '--environment', [CompletionResultType]::ParameterName, 'Zuora environment by name, e.g. prod, prod-eu, sbx, csbx-ap [default: prod]')
+            [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'Base URL of Zuora''s REST API; beats --environment given at the same level')
+            [CompletionResult]::new('--entity-id', '--entity-id', [CompletionResultType]::ParameterName, 'Entity id (a hyphenated UUID) for multi-entity tenants')
+            [CompletionResult]::new('--track-id', '--track-id', [CompletionResultType]::ParameterName, 'Zuora-Track-Id header to send, for tracing the request with Zuora')
+            [CompletionResult]::new('--cache-dir', '--cache-dir', [CompletionResultType]::ParameterName, 'Directory of the token cache [default: <user cache dir>/zuora-token]')
+            [CompletionResult]::new('--min-ttl', '--min-ttl', [CompletionResultType]::ParameterName, 'Hand out a cached token only while it has at least this long left [default: 300]')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Give up after this long, waits for other processes included [default: 30]')
+            [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Retry rate limits (429), gateway failures (502, 503, 504) and broken connections this many times [default: 3]')
+            [CompletionResult]::new('--ca-bundle', '--ca-bundle', [CompletionResultType]::ParameterName, 'Trust exactly the PEM certificates in this file instead of the operating system''s trust store')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Say on stderr where each setting came from and what was sent and received')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Say on stderr where each setting came from and what was sent and received')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print no warnings')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print no warnings')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'zuora-token;completions' {
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Profile to use from the config file [default: the file''s `default_profile`]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to use from the config file [default: the file''s `default_profile`]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: <user config dir>/zuora-token/config.toml]')
+            [CompletionResult]::new('--client-id', '--client-id', [CompletionResultType]::ParameterName, 'OAuth client id (36 characters, from Zuora''s OAuth clients page)')
+            [CompletionResult]::new('--client-secret', '--client-secret', [CompletionResultType]::ParameterName, 'OAuth client secret. Other users can read it in the process list: prefer the environment variable, --client-secret-file or a profile')
+            [CompletionResult]::new('--client-secret-file', '--client-secret-file', [CompletionResultType]::ParameterName, 'Read the client secret from this file (''-'' for standard input)')
+            [CompletionResult]::new('-e', '-e', [CompletionResultType]::ParameterName, 'Zuora environment by name, e.g. prod, prod-eu, sbx, csbx-ap [default: prod]')
+            [CompletionResult]::new('--environment', '--environment', [CompletionResultType]::ParameterName, 'Zuora environment by name, e.g. prod, prod-eu, sbx, csbx-ap [default: prod]')
+            [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'Base URL of Zuora''s REST API; beats --environment given at the same level')
+            [CompletionResult]::new('--entity-id', '--entity-id', [CompletionResultType]::ParameterName, 'Entity id (a hyphenated UUID) for multi-entity tenants')
+            [CompletionResult]::new('--track-id', '--track-id', [CompletionResultType]::ParameterName, 'Zuora-Track-Id header to send, for tracing the request with Zuora')
+            [CompletionResult]::new('--cache-dir', '--cache-dir', [CompletionResultType]::ParameterName, 'Directory of the token cache [default: <user cache dir>/zuora-token]')
+            [CompletionResult]::new('--min-ttl', '--min-ttl', [CompletionResultType]::ParameterName, 'Hand out a cached token only while it has at least this long left [default: 300]')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Give up after this long, waits for other processes included [default: 30]')
+            [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Retry rate limits (429), gateway failures (502, 503, 504) and broken connections this many times [default: 3]')
+            [CompletionResult]::new('--ca-bundle', '--ca-bundle', [CompletionResultType]::ParameterName, 'Trust exactly the PEM certificates in this file instead of the operating system''s trust store')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Say on stderr where each setting came from and what was sent and received')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Say on stderr where each setting came from and what was sent and received')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print no warnings')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print no warnings')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'zuora-token;man' {
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Profile to use from the config file [default: the file''s `default_profile`]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to use from the config file [default: the file''s `default_profile`]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: <user config dir>/zuora-token/config.toml]')
+            [CompletionResult]::new('--client-id', '--client-id', [CompletionResultType]::ParameterName, 'OAuth client id (36 characters, from Zuora''s OAuth clients page)')
+            [CompletionResult]::new('--client-secret', '--client-secret', [CompletionResultType]::ParameterName, 'OAuth client secret. Other users can read it in the process list: prefer the environment variable, --client-secret-file or a profile')
+            [CompletionResult]::new('--client-secret-file', '--client-secret-file', [CompletionResultType]::ParameterName, 'Read the client secret from this file (''-'' for standard input)')
+            [CompletionResult]::new('-e', '-e', [CompletionResultType]::ParameterName, 'Zuora environment by name, e.g. prod, prod-eu, sbx, csbx-ap [default: prod]')
+            [CompletionResult]::new('--environment', '--environment', [CompletionResultType]::ParameterName, 'Zuora environment by name, e.g. prod, prod-eu, sbx, csbx-ap [default: prod]')
+            [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'Base URL of Zuora''s REST API; beats --environment given at the same level')
+            [CompletionResult]::new('--entity-id', '--entity-id', [CompletionResultType]::ParameterName, 'Entity id (a hyphenated UUID) for multi-entity tenants')
+            [CompletionResult]::new('--track-id', '--track-id', [CompletionResultType]::ParameterName, 'Zuora-Track-Id header to send, for tracing the request with Zuora')
+            [CompletionResult]::new('--cache-dir', '--cache-dir', [CompletionResultType]::ParameterName, 'Directory of the token cache [default: <user cache dir>/zuora-token]')
+            [CompletionResult]::new('--min-ttl', '--min-ttl', [CompletionResultType]::ParameterName, 'Hand out a cached token only while it has at least this long left [default: 300]')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Give up after this long, waits for other processes included [default: 30]')
+            [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Retry rate limits (429), gateway failures (502, 503, 504) and broken connections this many times [default: 3]')
+            [CompletionResult]::new('--ca-bundle', '--ca-bundle', [CompletionResultType]::ParameterName, 'Trust exactly the PEM certificates in this file instead of the operating system''s trust store')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Say on stderr where each setting came from and what was sent and received')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Say on stderr where each setting came from and what was sent and received')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print no warnings')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print no warnings')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'zuora-token;help' {
+            [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'Print a token: raw (the default), as JSON, or as an Authorization header')
+            [CompletionResult]::new('env', 'env', [CompletionResultType]::ParameterValue, 'Print statements that set ZUORA_ACCESS_TOKEN, ZUORA_TOKEN_EXPIRES_AT and ZUORA_BASE_URL in a shell')
+            [CompletionResult]::new('exec', 'exec', [CompletionResultType]::ParameterValue, 'Run a command with ZUORA_ACCESS_TOKEN, ZUORA_TOKEN_EXPIRES_AT, ZUORA_BASE_URL (and ZUORA_ENTITY_ID when set) in its environment. The token never appears in any process''s arguments')
+            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Show the cached token for the resolved credentials, without network access: expiry, scope, cache file. Never the token. Exits 0 if a token with at least --min-ttl left is cached, 1 otherwise')
+            [CompletionResult]::new('cache', 'cache', [CompletionResultType]::ParameterValue, 'List or clear cached tokens')
+            [CompletionResult]::new('profiles', 'profiles', [CompletionResultType]::ParameterValue, 'List the config file''s profiles: endpoint, client id and where the secret comes from (never the secret)')
+            [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script (static; see the README for dynamic completion of profile names)')
+            [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Print the man page (roff)')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'zuora-token;help;get' {
+            break
+        }
+        'zuora-token;help;env' {
+            break
+        }
+        'zuora-token;help;exec' {
+            break
+        }
+        'zuora-token;help;status' {
+            break
+        }
+        'zuora-token;help;cache' {
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List the cached tokens: base URL, client id, entity, expiry (never the tokens)')
+            [CompletionResult]::new('clear', 'clear', [CompletionResultType]::ParameterValue, 'Remove the cached token for the resolved credentials, or every one')
+            break
+        }
+        'zuora-token;help;cache;list' {
+            break
+        }
+        'zuora-token;help;cache;clear' {
+            break
+        }
+        'zuora-token;help;profiles' {
+            break
+        }
+        'zuora-token;help;completions' {
+            break
+        }
+        'zuora-token;help;man' {
+            break
+        }
+        'zuora-token;help;help' {
+            break
+        }
+    })
+
+    $completions.Where{ $_.CompletionText -like "$wordToComplete*" } |
+        Sort-Object -Property ListItemText
+}

@@ -11,8 +11,7 @@
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, Read, Write};
 use std::path::{Path, PathBuf};
-use std::thread;
-use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
@@ -26,9 +25,6 @@ const VERSION: u32 = 1;
 
 /// An entry is a few hundred bytes; anything much larger is not one of ours.
 const MAX_ENTRY: u64 = 64 * 1024;
-
-/// How often a process waiting for another's fetch checks the lock.
-const LOCK_POLL: Duration = Duration::from_millis(5);
 
 /// A cache directory.
 #[derive(Debug)]
@@ -60,10 +56,22 @@ pub struct Entry {
     path: PathBuf,
 }
 
-/// An exclusive hold on an entry, released when dropped (or when the
-/// process dies: the OS drops `flock` locks with their file descriptor).
+/// An entry's lock file. Once [`LockFile::try_lock`] succeeds, the entry is
+/// held until this is dropped (or the process dies: the OS drops the lock
+/// with its file descriptor, so a crash leaves no stale lock).
 #[derive(Debug)]
-pub struct Lock(#[allow(dead_code)] File); // Held for its drop.
+pub struct LockFile(File);
+
+impl LockFile {
+    /// Takes the lock if no other process holds it; `Ok(false)` if one does.
+    pub fn try_lock(&self) -> io::Result<bool> {
+        match self.0.try_lock() {
+            Ok(()) => Ok(true),
+            Err(fs::TryLockError::WouldBlock) => Ok(false),
+            Err(fs::TryLockError::Error(e)) => Err(e),
+        }
+    }
+}
 
 /// The stored form, with times in milliseconds since the Unix epoch.
 #[derive(Serialize, Deserialize)]
@@ -173,7 +181,13 @@ impl Entry {
     /// any reason, is a miss, never a failure.
     pub fn read(&self) -> Lookup {
         let mut text = String::new();
-        let read = File::open(&self.path).and_then(|f| f.take(MAX_ENTRY).read_to_string(&mut text));
+        // Checking the size first lets the read be one system call.
+        let read = File::open(&self.path).and_then(|mut f| match f.metadata()?.len() {
+            len if len > MAX_ENTRY => {
+                Err(io::Error::other(format!("it is {len} bytes, too large")))
+            }
+            _ => f.read_to_string(&mut text),
+        });
         match read {
             Err(e) if e.kind() == io::ErrorKind::NotFound => Lookup::Missing,
             Err(e) => Lookup::Invalid(format!("cannot read it: {e}")),
@@ -184,25 +198,13 @@ impl Entry {
         }
     }
 
-    /// Takes the entry's lock, waiting at most `wait` for another process
-    /// to release it. `Ok(None)`: it was not released in time.
-    pub fn lock(&self, wait: Duration) -> io::Result<Option<Lock>> {
+    /// Opens the entry's lock file (creating the directory if need be),
+    /// without taking the lock.
+    pub fn lock_file(&self) -> io::Result<LockFile> {
         create_dir(self.path.parent().expect("an entry is in a directory"))?;
         let file = private_file(OpenOptions::new().read(true).write(true).create(true))
             .open(self.path.with_extension("lock"))?;
-        let until = Instant::now() + wait;
-        loop {
-            match file.try_lock() {
-                Ok(()) => return Ok(Some(Lock(file))),
-                Err(fs::TryLockError::WouldBlock) => {}
-                Err(fs::TryLockError::Error(e)) => return Err(e),
-            }
-            let left = until.saturating_duration_since(Instant::now());
-            if left.is_zero() {
-                return Ok(None);
-            }
-            thread::sleep(LOCK_POLL.min(left));
-        }
+        Ok(LockFile(file))
     }
 
     /// Writes the entry atomically: a private temporary file in the same

@@ -2,14 +2,20 @@
 //! the minimum TTL left, else Zuora, fetched under the entry's lock so that
 //! any number of processes asking at once make one request between them.
 
-use std::time::{Duration, SystemTime};
+use std::thread;
+use std::time::{Duration, Instant, SystemTime};
 
-use crate::cache::{Cache, Entry, Lookup};
+use crate::cache::{Cache, Entry, LockFile, Lookup};
 use crate::cli::CacheUse;
 use crate::error::Result;
 use crate::settings::Settings;
 use crate::token::Token;
 use crate::zuora;
+
+/// How long a waiting process first sleeps between looks at the entry;
+/// the pause doubles up to `POLL_MAX`, so a long fetch costs little CPU.
+const POLL_FIRST: Duration = Duration::from_millis(1);
+const POLL_MAX: Duration = Duration::from_millis(50);
 
 /// A token for `settings`, from the cache or from Zuora, as `cache` asks.
 pub fn token(settings: &Settings, cache: &CacheUse) -> Result<Token> {
@@ -30,13 +36,7 @@ pub fn token(settings: &Settings, cache: &CacheUse) -> Result<Token> {
         return Ok(token);
     }
 
-    // Wait for a process that is fetching at most half the time left, so
-    // that a hung one leaves time to fetch without it.
-    let wait = settings
-        .deadline
-        .saturating_duration_since(std::time::Instant::now())
-        / 2;
-    let lock = match entry.lock(wait) {
+    let lock = match entry.lock_file() {
         Ok(lock) => lock,
         Err(e) => {
             diag.warn(format_args!(
@@ -46,21 +46,12 @@ pub fn token(settings: &Settings, cache: &CacheUse) -> Result<Token> {
             return fetch(settings);
         }
     };
-    match &lock {
-        Some(_) => {
-            if let Lookup::Found(c) = entry.read() {
-                // Another process fetched while this one waited.
-                if c.token.obtained_at >= asked_at || (!cache.refresh && fresh(&c.token, settings))
-                {
-                    diag.info("cache: hit, fetched by another process meanwhile");
-                    return Ok(c.token);
-                }
-            }
-        }
-        None => diag.info(format_args!(
-            "cache: another process held the lock for {:.1} s; fetching without it",
-            wait.as_secs_f64()
-        )),
+    // A token another process stored after this one asked, or (unless
+    // refreshing) one with the minimum TTL left, is as good as a fetch.
+    let handed_over =
+        |t: &Token| t.obtained_at >= asked_at || (!cache.refresh && fresh(t, settings));
+    if let Some(token) = wait_for_lock(&entry, &lock, settings, handed_over) {
+        return Ok(token);
     }
     let token = fetch(settings)?;
     if let Err(e) = entry.store(&token, settings) {
@@ -70,6 +61,50 @@ pub fn token(settings: &Settings, cache: &CacheUse) -> Result<Token> {
         ));
     }
     Ok(token)
+}
+
+/// Waits until this process holds the entry's lock, or another process has
+/// stored a token that `handed_over` accepts (returned). Waits at most half
+/// the time left, so that a hung holder leaves time to fetch without it.
+/// Checking the entry while waiting, not only after the lock, spares the
+/// waiters of a burst from queueing for the lock one by one.
+fn wait_for_lock(
+    entry: &Entry,
+    lock: &LockFile,
+    settings: &Settings,
+    handed_over: impl Fn(&Token) -> bool,
+) -> Option<Token> {
+    let diag = &settings.diag;
+    let wait = settings.deadline.saturating_duration_since(Instant::now()) / 2;
+    let until = Instant::now() + wait;
+    let mut pause = POLL_FIRST;
+    loop {
+        let locked = lock.try_lock().unwrap_or_else(|e| {
+            diag.warn(format_args!(
+                "cannot lock the token cache: {e}; fetching without the lock"
+            ));
+            true
+        });
+        if let Lookup::Found(c) = entry.read()
+            && handed_over(&c.token)
+        {
+            diag.info("cache: hit, fetched by another process meanwhile");
+            return Some(c.token);
+        }
+        if locked {
+            return None;
+        }
+        let left = until.saturating_duration_since(Instant::now());
+        if left.is_zero() {
+            diag.info(format_args!(
+                "cache: another process held the lock for {:.1} s; fetching without it",
+                wait.as_secs_f64()
+            ));
+            return None;
+        }
+        thread::sleep(pause.min(left));
+        pause = (pause * 2).min(POLL_MAX);
+    }
 }
 
 /// The cached token if it has at least the minimum TTL left, saying under

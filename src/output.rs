@@ -391,7 +391,10 @@ mod tests {
 
     /// Runs `script` with `shell` if it is installed; `None` if it is not.
     fn run(shell: &str, script: &str) -> Option<String> {
-        let out = Command::new(shell).args(["-c", script]).output().ok()?;
+        let Ok(out) = Command::new(shell).args(["-c", script]).output() else {
+            eprintln!("{shell} is not installed: skipping (CI installs it)");
+            return None;
+        };
         assert!(
             out.status.success(),
             "{shell} failed on {script:?}: {}",

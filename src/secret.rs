@@ -6,7 +6,7 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 
-use crate::error::{Error, Kind, Result};
+use crate::error::{Error, Result};
 use crate::origin::Origin;
 
 /// The OAuth client secret. `Debug` prints a placeholder and there is no
@@ -120,13 +120,10 @@ fn run_command(command: &str, origin: &Origin) -> Result<String> {
             ))
         })?;
     if !output.status.success() {
-        return Err(Error::new(
-            Kind::Other,
-            format!(
-                "the client secret command from {origin} failed ({})",
-                output.status
-            ),
-        ));
+        return Err(Error::other(format!(
+            "the client secret command from {origin} failed ({})",
+            output.status
+        )));
     }
     String::from_utf8(output.stdout).map_err(|_| {
         Error::other(format!(

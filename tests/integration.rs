@@ -9,6 +9,7 @@ use std::path::Path;
 use serde_json::Value;
 use support::{CLIENT_ID, CLIENT_SECRET, Sandbox, have, run};
 
+#[cfg(target_os = "linux")] // It reads the child's command line from /proc.
 #[test]
 fn exec_passes_the_variables_and_never_the_token_in_argv() {
     let sb = Sandbox::new();

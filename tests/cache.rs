@@ -144,29 +144,15 @@ fn an_invalid_min_ttl_is_a_usage_error() {
     for (value, origin) in [("-1", "--min-ttl"), ("5m", "--min-ttl")] {
         let out = run(sb.authed().arg("get").arg(format!("--min-ttl={value}")));
         out.code(2);
-        assert!(
-            out.stderr
-                .contains(&format!("invalid minimum TTL {value:?} from {origin}")),
-            "{}",
-            out.stderr
-        );
+        out.stderr_has(&format!("invalid minimum TTL {value:?} from {origin}"));
     }
     let out = run(sb.authed().env("ZUORA_TOKEN_MIN_TTL", "soon").arg("get"));
     out.code(2);
-    assert!(
-        out.stderr
-            .contains("from environment variable ZUORA_TOKEN_MIN_TTL"),
-        "{}",
-        out.stderr
-    );
+    out.stderr_has("from environment variable ZUORA_TOKEN_MIN_TTL");
     sb.config("default_profile = \"p\"\n[profiles.p]\nmin_ttl = \"soon\"\n");
     let out = run(sb.authed().arg("get"));
     out.code(2);
-    assert!(
-        out.stderr.contains("profile 'p': invalid type: string"),
-        "{}",
-        out.stderr
-    );
+    out.stderr_has("profile 'p': invalid type: string");
     assert_eq!(sb.zuora.count(), 0);
 }
 
@@ -340,11 +326,7 @@ fn status_reports_the_cached_token_without_showing_it_or_going_online() {
     let sb = Sandbox::new();
     let out = run(sb.authed().arg("status"));
     out.code(1);
-    assert!(
-        out.stdout.contains("token:      none cached"),
-        "{}",
-        out.stdout
-    );
+    out.stdout_has("token:      none cached");
     let entity = "11e643f4-a3ee-8bad-b061-0025904c756d";
     let tok = token(&sb, &["--entity-id", entity]);
     let out = run(sb.authed().args(["status", "--entity-id", entity]));
@@ -378,12 +360,7 @@ fn status_reports_the_cached_token_without_showing_it_or_going_online() {
         .authed()
         .args(["status", "--min-ttl", "4000", "--entity-id", entity]));
     out.code(1);
-    assert!(
-        out.stdout
-            .contains("cached, but less than the minimum TTL left"),
-        "{}",
-        out.stdout
-    );
+    out.stdout_has("cached, but less than the minimum TTL left");
     assert_eq!(sb.zuora.count(), 1, "status makes no request");
 }
 
@@ -397,40 +374,23 @@ fn cache_list_and_clear() {
     let list = run(sb.cmd().args(["cache", "list"]));
     list.ok().never_shows(&a).never_shows(&b);
     assert_eq!(list.stdout.lines().count(), 2, "{}", list.stdout);
-    assert!(
-        list.stdout.contains(&format!(
-            "{}  {CLIENT_ID}  entity -  expires ",
-            sb.zuora.url()
-        )),
-        "{}",
-        list.stdout
-    );
+    list.stdout_has(&format!(
+        "{}  {CLIENT_ID}  entity -  expires ",
+        sb.zuora.url()
+    ));
 
     let out = run(sb.authed().args(["cache", "clear"]));
     out.ok();
-    assert!(
-        out.stderr
-            .contains(&format!("removed the cached token for client {CLIENT_ID}")),
-        "{}",
-        out.stderr
-    );
+    out.stderr_has(&format!("removed the cached token for client {CLIENT_ID}"));
     run(sb.authed().arg("status")).code(1);
     run(sb.authed().args(["status", "--client-id", other])).ok();
     let again = run(sb.authed().args(["cache", "clear"]));
     again.ok();
-    assert!(
-        again.stderr.contains("no token was cached"),
-        "{}",
-        again.stderr
-    );
+    again.stderr_has("no token was cached");
 
     let all = run(sb.cmd().args(["cache", "clear", "--all"]));
     all.ok();
-    assert!(
-        all.stderr.contains("removed 1 cached token(s)"),
-        "{}",
-        all.stderr
-    );
+    all.stderr_has("removed 1 cached token(s)");
     assert_eq!(
         run(sb.cmd().args(["cache", "list", "-o", "json"])).stdout,
         "[]\n"

@@ -240,7 +240,7 @@ fn usage_errors_exit_2() {
         let out = run(sb.authed().args(args));
         out.code(2);
         assert_eq!(out.stdout, "");
-        assert!(out.stderr.contains("error:"), "{}", out.stderr);
+        out.stderr_has("error:");
     }
     assert_eq!(sb.zuora.count(), 0);
 }
@@ -259,12 +259,7 @@ fn no_subcommand_shows_help_with_the_three_uses() {
     }
     let help = run(sb.cmd().arg("--help"));
     help.ok();
-    assert!(
-        help.stdout
-            .contains("eval \"$(zuora-token env --profile prod)\""),
-        "{}",
-        help.stdout
-    );
+    help.stdout_has("eval \"$(zuora-token env --profile prod)\"");
     let version = run(sb.cmd().arg("--version"));
     version.ok();
     assert_eq!(
@@ -278,9 +273,5 @@ fn help_does_not_show_the_secret_from_the_environment() {
     let sb = Sandbox::new();
     let out = run(sb.authed().args(["get", "--help"]));
     out.ok().never_shows(CLIENT_SECRET);
-    assert!(
-        out.stdout.contains("[env: ZUORA_CLIENT_SECRET]"),
-        "{}",
-        out.stdout
-    );
+    out.stdout_has("[env: ZUORA_CLIENT_SECRET]");
 }

@@ -60,11 +60,7 @@ fn exec_passes_exit_codes_on_as_shells_do() {
         let out = run(sb.authed().arg("exec").arg("--").args(&args));
         out.code(code);
         if code == 127 {
-            assert!(
-                out.stderr.contains("command not found: no-such-command-zt"),
-                "{}",
-                out.stderr
-            );
+            out.stderr_has("command not found: no-such-command-zt");
         }
     }
     let out = run(sb
@@ -112,11 +108,7 @@ fn github_without_github_env_is_a_usage_error_and_fetches_nothing() {
         }
         let out = run(cmd.args(["env", "--shell", "github"]));
         out.code(2);
-        assert!(
-            out.stderr.contains("GITHUB_ENV is not set"),
-            "{}",
-            out.stderr
-        );
+        out.stderr_has("GITHUB_ENV is not set");
         assert_eq!(out.stdout, "");
     }
     assert_eq!(sb.zuora.count(), 0);
@@ -321,7 +313,7 @@ fn profiles_lists_each_profile_and_where_its_secret_comes_from() {
     let sb = Sandbox::new();
     let out = run(sb.cmd().arg("profiles"));
     out.ok();
-    assert!(out.stdout.contains("(not found)"), "{}", out.stdout);
+    out.stdout_has("(not found)");
 }
 
 #[cfg(unix)]

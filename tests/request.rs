@@ -57,11 +57,7 @@ fn sends_track_and_entity_headers_when_set() {
     let req = sb.zuora.only_request();
     assert_eq!(req.header("zuora-track-id"), Some("deploy-42 run.7"));
     assert_eq!(req.header("zuora-entity-ids"), Some(entity));
-    assert!(
-        out.stdout.contains(&format!("entity.{entity}")),
-        "{}",
-        out.stdout
-    );
+    out.stdout_has(&format!("entity.{entity}"));
 
     let sb = Sandbox::new();
     run(sb
@@ -153,12 +149,7 @@ fn invalid_values_are_refused_before_anything_is_sent() {
         .env("ZUORA_TRACK_ID", "x;y")
         .args(["get", "--no-cache"]));
     out.code(2);
-    assert!(
-        out.stderr
-            .contains("from environment variable ZUORA_TRACK_ID"),
-        "{}",
-        out.stderr
-    );
+    out.stderr_has("from environment variable ZUORA_TRACK_ID");
     assert_eq!(sb.zuora.count(), 0, "a request was sent");
 }
 
@@ -171,16 +162,7 @@ fn odd_lengths_are_sent_anyway_and_mentioned_on_rejection() {
         .args(["get", "--no-cache", "--client-id", "short-id"])
         .env("ZUORA_CLIENT_SECRET", &long_secret));
     out.code(3).never_shows(&long_secret);
-    assert!(
-        out.stderr
-            .contains("the client id is 8 characters, Zuora's are 36"),
-        "{}",
-        out.stderr
-    );
-    assert!(
-        out.stderr.contains("longer than Zuora's 42 characters"),
-        "{}",
-        out.stderr
-    );
+    out.stderr_has("the client id is 8 characters, Zuora's are 36");
+    out.stderr_has("longer than Zuora's 42 characters");
     assert_eq!(sb.zuora.only_request().field("client_id"), Some("short-id"));
 }

@@ -43,7 +43,7 @@ fn ratelimit_reset_and_http_dates_are_honoured_too() {
     let (out, took) = timed_get(&sb, &["-v"]);
     out.ok();
     assert!(took >= Duration::from_secs(1), "{took:?}");
-    assert!(out.stderr.contains("retrying in 1.0 s"), "{}", out.stderr);
+    out.stderr_has("retrying in 1.0 s");
 
     sb.zuora.then(rate_limited("Sun, 06 Nov 1994 08:49:37 GMT"));
     let (out, _) = timed_get(&sb, &["-v"]);
@@ -64,17 +64,8 @@ fn rate_limited_every_time_exits_4_after_retries_plus_one_requests() {
     }
     let (out, _) = timed_get(&sb, &["--retries", "2"]);
     out.code(4).never_shows(CLIENT_SECRET);
-    assert!(
-        out.stderr
-            .contains("HTTP 429 Too Many Requests: Too many requests"),
-        "{}",
-        out.stderr
-    );
-    assert!(
-        out.stderr.contains("(gave up after 3 attempts)"),
-        "{}",
-        out.stderr
-    );
+    out.stderr_has("HTTP 429 Too Many Requests: Too many requests");
+    out.stderr_has("(gave up after 3 attempts)");
     assert_eq!(sb.zuora.count(), 3);
     sb.zuora.then(rate_limited("0"));
     run(sb
@@ -116,12 +107,7 @@ fn a_wait_that_would_pass_the_deadline_is_not_started() {
     let (out, took) = timed_get(&sb, &["--timeout", "5"]);
     out.code(4);
     assert!(took < Duration::from_secs(2), "{took:?}");
-    assert!(
-        out.stderr
-            .contains("not retried: waiting 60.0 s would pass the --timeout of 5 s"),
-        "{}",
-        out.stderr
-    );
+    out.stderr_has("not retried: waiting 60.0 s would pass the --timeout of 5 s");
     assert_eq!(sb.zuora.count(), 1);
 }
 
@@ -137,12 +123,8 @@ fn a_refused_connection_is_retried_then_exits_5() {
         &["--retries", "1", "--base-url", &format!("http://{closed}")],
     );
     out.code(5);
-    assert!(out.stderr.contains("Connection refused"), "{}", out.stderr);
-    assert!(
-        out.stderr.contains("(gave up after 2 attempts)"),
-        "{}",
-        out.stderr
-    );
+    out.stderr_has("Connection refused");
+    out.stderr_has("(gave up after 2 attempts)");
     assert!(took < Duration::from_secs(3), "{took:?}");
 }
 
@@ -152,7 +134,7 @@ fn a_server_that_never_answers_times_out_at_the_deadline() {
     sb.zuora.then(Reply::Hang);
     let (out, took) = timed_get(&sb, &["--timeout", "2"]);
     out.code(5);
-    assert!(out.stderr.contains("timed out after 2 s"), "{}", out.stderr);
+    out.stderr_has("timed out after 2 s");
     assert!(
         took >= Duration::from_millis(1900) && took < Duration::from_secs(3),
         "{took:?}"
@@ -205,7 +187,7 @@ fn plain_http_is_refused_unless_the_host_is_this_machine() {
         out.code(2);
         let expected =
             format!("refusing to send the client secret in clear text to {url} (from --base-url)");
-        assert!(out.stderr.contains(&expected), "{}", out.stderr);
+        out.stderr_has(&expected);
     }
     assert_eq!(sb.zuora.count(), 0, "nothing was sent, not even to a proxy");
     let localhost = sb.zuora.url().replace("127.0.0.1", "localhost");
@@ -235,9 +217,9 @@ fn an_untrusted_certificate_fails_with_exit_5_and_names_the_fix() {
         .authed()
         .args(["get", "--retries", "0", "--base-url", &https.url()]));
     out.code(5).never_shows(CLIENT_SECRET);
-    assert!(out.stderr.contains("TLS failed with"), "{}", out.stderr);
-    assert!(out.stderr.contains("certificate"), "{}", out.stderr);
-    assert!(out.stderr.contains("--ca-bundle"), "{}", out.stderr);
+    out.stderr_has("TLS failed with");
+    out.stderr_has("certificate");
+    out.stderr_has("--ca-bundle");
     assert_eq!(
         https.count(),
         0,
@@ -274,31 +256,18 @@ fn a_bad_or_missing_ca_bundle_is_a_usage_error() {
         .args(["get", "--no-cache", "--ca-bundle"])
         .arg(&missing));
     out.code(2);
-    assert!(
-        out.stderr.contains(&format!(
-            "cannot read the CA bundle {} (from --ca-bundle)",
-            missing.display()
-        )),
-        "{}",
-        out.stderr
-    );
+    out.stderr_has(&format!(
+        "cannot read the CA bundle {} (from --ca-bundle)",
+        missing.display()
+    ));
     let garbage = sb.file("garbage.pem", "not a certificate\n");
     let out = run(sb
         .authed()
         .env("ZUORA_CA_BUNDLE", &garbage)
         .args(["get", "--no-cache"]));
     out.code(2);
-    assert!(
-        out.stderr.contains("holds no PEM certificate"),
-        "{}",
-        out.stderr
-    );
-    assert!(
-        out.stderr
-            .contains("(from environment variable ZUORA_CA_BUNDLE)"),
-        "{}",
-        out.stderr
-    );
+    out.stderr_has("holds no PEM certificate");
+    out.stderr_has("(from environment variable ZUORA_CA_BUNDLE)");
     assert_eq!(sb.zuora.count(), 0);
 }
 

@@ -83,12 +83,7 @@ fn an_unknown_environment_is_an_error_listing_the_valid_ones() {
     let sb = Sandbox::new();
     let out = run(creds(&sb).args(["get", "--no-cache", "-e", "prod-mars"]));
     out.code(2);
-    assert!(
-        out.stderr
-            .contains("unknown environment \"prod-mars\" from --environment"),
-        "{}",
-        out.stderr
-    );
+    out.stderr_has("unknown environment \"prod-mars\" from --environment");
     for name in [
         "prod-eu",
         "csbx-ap",
@@ -147,12 +142,7 @@ fn flags_beat_environment_variables_which_beat_the_profile() {
     out.code(3);
     assert_eq!(id(&sb).field("client_id"), Some("from-profile"));
     assert_eq!(id(&sb).header("zuora-track-id"), Some("from-profile"));
-    assert!(
-        out.stderr
-            .contains("client id (from `client_id` in profile 'p' of "),
-        "{}",
-        out.stderr
-    );
+    out.stderr_has("client id (from `client_id` in profile 'p' of ");
 
     run(sb
         .cmd()
@@ -192,12 +182,7 @@ fn an_empty_environment_variable_counts_as_unset() {
     assert_eq!(req.header("zuora-track-id"), None);
     let out = run(sb.authed().args(["get", "--no-cache", "--client-id", ""]));
     out.code(2);
-    assert!(
-        out.stderr
-            .contains("the client id from --client-id is empty"),
-        "{}",
-        out.stderr
-    );
+    out.stderr_has("the client id from --client-id is empty");
 }
 
 #[test]
@@ -255,7 +240,7 @@ fn a_missing_profile_is_an_error_listing_the_ones_that_exist() {
         "profile 'staging' (from --profile) is not in {}; it defines: prod, sandbox",
         path.display()
     );
-    assert!(out.stderr.contains(&expected), "{}", out.stderr);
+    out.stderr_has(&expected);
 
     let sb = Sandbox::new();
     let out = run(sb
@@ -263,7 +248,7 @@ fn a_missing_profile_is_an_error_listing_the_ones_that_exist() {
         .env("ZUORA_PROFILE", "prod")
         .args(["get", "--no-cache"]));
     out.code(2);
-    assert!(out.stderr.contains("profile 'prod' (from environment variable ZUORA_PROFILE) not found: there is no config file"), "{}", out.stderr);
+    out.stderr_has("profile 'prod' (from environment variable ZUORA_PROFILE) not found: there is no config file");
     assert_eq!(sb.zuora.count(), 0);
 }
 
@@ -273,12 +258,7 @@ fn default_profile_naming_no_profile_is_an_error() {
     sb.config("default_profile = \"gone\"\n[profiles.prod]\n");
     let out = run(sb.authed().args(["get", "--no-cache"]));
     out.code(2);
-    assert!(
-        out.stderr
-            .contains("profile 'gone' (from `default_profile` in "),
-        "{}",
-        out.stderr
-    );
+    out.stderr_has("profile 'gone' (from `default_profile` in ");
 }
 
 #[test]
@@ -292,25 +272,16 @@ fn a_missing_default_config_file_is_fine_but_a_named_one_is_an_error() {
         .arg("--config")
         .arg(&missing));
     out.code(2);
-    assert!(
-        out.stderr.contains(&format!(
-            "cannot read the config file {} (from --config)",
-            missing.display()
-        )),
-        "{}",
-        out.stderr
-    );
+    out.stderr_has(&format!(
+        "cannot read the config file {} (from --config)",
+        missing.display()
+    ));
     let out = run(sb
         .authed()
         .env("ZUORA_TOKEN_CONFIG", &missing)
         .args(["get", "--no-cache"]));
     out.code(2);
-    assert!(
-        out.stderr
-            .contains("(from environment variable ZUORA_TOKEN_CONFIG)"),
-        "{}",
-        out.stderr
-    );
+    out.stderr_has("(from environment variable ZUORA_TOKEN_CONFIG)");
 }
 
 #[test]
@@ -356,12 +327,7 @@ fn an_unknown_key_names_the_key_the_profile_and_the_file() {
     sb.config("defualt_profile = \"prod\"\n");
     let out = run(sb.authed().args(["get", "--no-cache"]));
     out.code(2);
-    assert!(
-        out.stderr
-            .contains("line 1, column 1: unknown field `defualt_profile`"),
-        "{}",
-        out.stderr
-    );
+    out.stderr_has("line 1, column 1: unknown field `defualt_profile`");
     assert_eq!(sb.zuora.count(), 0);
 }
 
@@ -371,7 +337,7 @@ fn a_broken_config_file_is_reported_without_quoting_its_secret() {
     sb.config("[profiles.prod]\nclient_secret = \"hunter2-very-secret\n");
     let out = run(sb.authed().args(["get", "--no-cache"]));
     out.code(2).never_shows("hunter2-very-secret");
-    assert!(out.stderr.contains("line 2, column"), "{}", out.stderr);
+    out.stderr_has("line 2, column");
 }
 
 #[test]
@@ -434,17 +400,12 @@ fn a_higher_level_secret_source_wins_and_two_at_one_level_are_an_error() {
         .env("ZUORA_CLIENT_SECRET_FILE", &file)
         .args(["get", "--no-cache"]));
     out.code(2);
-    assert!(out.stderr.contains("the client secret is given twice, by environment variable ZUORA_CLIENT_SECRET and by environment variable ZUORA_CLIENT_SECRET_FILE"), "{}", out.stderr);
+    out.stderr_has("the client secret is given twice, by environment variable ZUORA_CLIENT_SECRET and by environment variable ZUORA_CLIENT_SECRET_FILE");
 
     sb.config("default_profile = \"p\"\n[profiles.p]\nclient_secret = \"a\"\nclient_secret_command = \"echo b\"\n");
     let out = run(sb.without_secret().args(["get", "--no-cache"]));
     out.code(2);
-    assert!(
-        out.stderr
-            .contains("given twice, by `client_secret` in profile 'p'"),
-        "{}",
-        out.stderr
-    );
+    out.stderr_has("given twice, by `client_secret` in profile 'p'");
     assert_eq!(sb.zuora.count(), 2);
 }
 
@@ -458,14 +419,10 @@ fn unreadable_empty_or_failing_secret_sources_are_errors() {
         .arg("--client-secret-file")
         .arg(&missing));
     out.code(2);
-    assert!(
-        out.stderr.contains(&format!(
-            "cannot read the client secret file {} (from --client-secret-file)",
-            missing.display()
-        )),
-        "{}",
-        out.stderr
-    );
+    out.stderr_has(&format!(
+        "cannot read the client secret file {} (from --client-secret-file)",
+        missing.display()
+    ));
 
     let empty = sb.file("empty.txt", "\n");
     let out = run(cmd()
@@ -473,27 +430,13 @@ fn unreadable_empty_or_failing_secret_sources_are_errors() {
         .arg("--client-secret-file")
         .arg(&empty));
     out.code(2);
-    assert!(
-        out.stderr
-            .contains("the client secret from --client-secret-file is empty"),
-        "{}",
-        out.stderr
-    );
+    out.stderr_has("the client secret from --client-secret-file is empty");
 
     sb.config("default_profile = \"p\"\n[profiles.p]\nclient_secret_command = \"echo leaked-secret; exit 3\"\n");
     let out = run(cmd().args(["get", "--no-cache"]));
     out.code(1).never_shows("leaked-secret");
-    assert!(
-        out.stderr
-            .contains("the client secret command from `client_secret_command` in profile 'p'"),
-        "{}",
-        out.stderr
-    );
-    assert!(
-        out.stderr.contains("failed (exit status: 3)"),
-        "{}",
-        out.stderr
-    );
+    out.stderr_has("the client secret command from `client_secret_command` in profile 'p'");
+    out.stderr_has("failed (exit status: 3)");
     assert_eq!(sb.zuora.count(), 0);
 }
 
@@ -502,38 +445,20 @@ fn missing_credentials_say_how_to_supply_them() {
     let sb = Sandbox::new();
     let out = run(sb.cmd().args(["get", "--no-cache"]));
     out.code(2);
-    assert!(out.stderr.contains("no client id given"), "{}", out.stderr);
-    assert!(
-        out.stderr
-            .contains("--client-id, set ZUORA_CLIENT_ID, or add client_id"),
-        "{}",
-        out.stderr
-    );
+    out.stderr_has("no client id given");
+    out.stderr_has("--client-id, set ZUORA_CLIENT_ID, or add client_id");
     let out = run(sb
         .cmd()
         .args(["get", "--no-cache", "--client-id", CLIENT_ID]));
     out.code(2);
-    assert!(
-        out.stderr.contains("no client secret given"),
-        "{}",
-        out.stderr
-    );
-    assert!(
-        out.stderr
-            .contains("set ZUORA_CLIENT_SECRET, pass --client-secret-file PATH"),
-        "{}",
-        out.stderr
-    );
+    out.stderr_has("no client secret given");
+    out.stderr_has("set ZUORA_CLIENT_SECRET, pass --client-secret-file PATH");
     let path = sb.config("[profiles.p]\n");
     let out = run(sb.cmd().args(["get", "--no-cache", "-p", "p"]));
-    assert!(
-        out.stderr.contains(&format!(
-            "add client_id to profile 'p' in {}",
-            path.display()
-        )),
-        "{}",
-        out.stderr
-    );
+    out.stderr_has(&format!(
+        "add client_id to profile 'p' in {}",
+        path.display()
+    ));
 }
 
 #[test]

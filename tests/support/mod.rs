@@ -133,6 +133,26 @@ impl Run {
         self.code(0)
     }
 
+    /// Asserts that stderr holds `text`, showing it otherwise.
+    pub fn stderr_has(&self, text: &str) -> &Run {
+        assert!(
+            self.stderr.contains(text),
+            "stderr lacks {text:?}:\n{}",
+            self.stderr
+        );
+        self
+    }
+
+    /// Asserts that stdout holds `text`, showing it otherwise.
+    pub fn stdout_has(&self, text: &str) -> &Run {
+        assert!(
+            self.stdout.contains(text),
+            "stdout lacks {text:?}:\n{}",
+            self.stdout
+        );
+        self
+    }
+
     /// Asserts that neither stream holds `text` (a secret, say), in any form
     /// it could have been sent in.
     pub fn never_shows(&self, text: &str) -> &Run {

@@ -24,12 +24,12 @@ function __fish_zuora_token_using_subcommand
     contains -- $cmd[1] $argv
 end
 
-complete -c zuora-token -n "__fish_zuora_token_needs_command" -s p -l profile -d 'Profile to use from the config file [default: the file\'s `default_profile`]' -r
-complete -c zuora-token -n "__fish_zuora_token_needs_command" -l config -d 'Config file [default: <user config dir>/zuora-token/config.toml]' -r -F
-complete -c zuora-token -n "__fish_zuora_token_needs_command" -l client-id -d 'OAuth client id (36 characters, from Zuora\'s OAuth clients page)' -r
-complete -c zuora-token -n "__fish_zuora_token_needs_command" -l client-secret -d 'OAuth client secret. Other users can read it in the process list: prefer the environment variable, --client-secret-file or a profile' -r
-complete -c zuora-token -n "__fish_zuora_token_needs_command" -l client-secret-file -d 'Read the client secret from this file (\'-\' for standard input)' -r -F
-complete -c zuora-token -n "__fish_zuora_token_needs_command" -s e -l environment -d 'Zuora environment by name, e.g. prod, prod-eu, sbx, csbx-ap [default: prod]' -r -f -a "prod\t'US Production, Cloud 2'
+complete -c zuora-token -n "__fish_zuora_token_needs_command" -s p -l profile -d 'Profile to use from the config file [default: the file\'s `default_profile`] [env: ZUORA_PROFILE]' -r
+complete -c zuora-token -n "__fish_zuora_token_needs_command" -l config -d 'Config file [default: <user config dir>/zuora-token/config.toml] [env: ZUORA_TOKEN_CONFIG]' -r -F
+complete -c zuora-token -n "__fish_zuora_token_needs_command" -l client-id -d 'OAuth client id (36 characters, from Zuora\'s OAuth clients page) [env: ZUORA_CLIENT_ID]' -r
+complete -c zuora-token -n "__fish_zuora_token_needs_command" -l client-secret -d 'OAuth client secret. Other users can read it in the process list: prefer the environment variable, --client-secret-file or a profile [env: ZUORA_CLIENT_SECRET]' -r
+complete -c zuora-token -n "__fish_zuora_token_needs_command" -l client-secret-file -d 'Read the client secret from this file (\'-\' for standard input) [env: ZUORA_CLIENT_SECRET_FILE]' -r -F
+complete -c zuora-token -n "__fish_zuora_token_needs_command" -s e -l environment -d 'Zuora environment by name, e.g. prod, prod-eu, sbx, csbx-ap [default: prod] [env: ZUORA_ENVIRONMENT]' -r -f -a "prod\t'US Production, Cloud 2'
 us-cloud2-production\t'US Production, Cloud 2'
 prod-na\t'US Production, Cloud 1'
 us-cloud1-production\t'US Production, Cloud 1'
@@ -49,14 +49,14 @@ csbx-eu\t'EU Developer & Central Sandbox'
 eu-central-sandbox\t'EU Developer & Central Sandbox'
 csbx-ap\t'APAC Developer & Central Sandbox'
 apac-central-sandbox\t'APAC Developer & Central Sandbox'"
-complete -c zuora-token -n "__fish_zuora_token_needs_command" -l base-url -d 'Base URL of Zuora\'s REST API; beats --environment given at the same level' -r
-complete -c zuora-token -n "__fish_zuora_token_needs_command" -l entity-id -d 'Entity id (a hyphenated UUID) for multi-entity tenants' -r
-complete -c zuora-token -n "__fish_zuora_token_needs_command" -l track-id -d 'Zuora-Track-Id header to send, for tracing the request with Zuora' -r
-complete -c zuora-token -n "__fish_zuora_token_needs_command" -l cache-dir -d 'Directory of the token cache [default: <user cache dir>/zuora-token]' -r -F
-complete -c zuora-token -n "__fish_zuora_token_needs_command" -l min-ttl -d 'Hand out a cached token only while it has at least this long left [default: 300]' -r
-complete -c zuora-token -n "__fish_zuora_token_needs_command" -l timeout -d 'Give up after this long, waits for other processes included [default: 30]' -r
-complete -c zuora-token -n "__fish_zuora_token_needs_command" -l retries -d 'Retry rate limits (429), gateway failures (502, 503, 504) and broken connections this many times [default: 3]' -r
-complete -c zuora-token -n "__fish_zuora_token_needs_command" -l ca-bundle -d 'Trust exactly the PEM certificates in this file instead of the operating system\'s trust store' -r -F
+complete -c zuora-token -n "__fish_zuora_token_needs_command" -l base-url -d 'Base URL of Zuora\'s REST API; beats --environment given at the same level [env: ZUORA_BASE_URL]' -r
+complete -c zuora-token -n "__fish_zuora_token_needs_command" -l entity-id -d 'Entity id (a hyphenated UUID) for multi-entity tenants [env: ZUORA_ENTITY_ID]' -r
+complete -c zuora-token -n "__fish_zuora_token_needs_command" -l track-id -d 'Zuora-Track-Id header to send, for tracing the request with Zuora [env: ZUORA_TRACK_ID]' -r
+complete -c zuora-token -n "__fish_zuora_token_needs_command" -l cache-dir -d 'Directory of the token cache [default: <user cache dir>/zuora-token] [env: ZUORA_TOKEN_CACHE_DIR]' -r -F
+complete -c zuora-token -n "__fish_zuora_token_needs_command" -l min-ttl -d 'Hand out a cached token only while it has at least this long left [default: 300] [env: ZUORA_TOKEN_MIN_TTL]' -r
+complete -c zuora-token -n "__fish_zuora_token_needs_command" -l timeout -d 'Give up after this long, waits for other processes included [default: 30] [env: ZUORA_TOKEN_TIMEOUT]' -r
+complete -c zuora-token -n "__fish_zuora_token_needs_command" -l retries -d 'Retry rate limits (429), gateway failures (502, 503, 504) and broken connections this many times [default: 3] [env: ZUORA_TOKEN_RETRIES]' -r
+complete -c zuora-token -n "__fish_zuora_token_needs_command" -l ca-bundle -d 'Trust exactly the PEM certificates in this file instead of the operating system\'s trust store [env: ZUORA_CA_BUNDLE]' -r -F
 complete -c zuora-token -n "__fish_zuora_token_needs_command" -s v -l verbose -d 'Say on stderr where each setting came from and what was sent and received'
 complete -c zuora-token -n "__fish_zuora_token_needs_command" -s q -l quiet -d 'Print no warnings'
 complete -c zuora-token -n "__fish_zuora_token_needs_command" -s h -l help -d 'Print help'
@@ -73,12 +73,12 @@ complete -c zuora-token -n "__fish_zuora_token_needs_command" -f -a "help" -d 'P
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand get" -s o -l output -d 'What to print' -r -f -a "token\t'The access token and a newline, nothing else'
 json\t'One JSON object with the token and its metadata'
 header\t'`Authorization: Bearer <token>`, for `curl -H @-`'"
-complete -c zuora-token -n "__fish_zuora_token_using_subcommand get" -s p -l profile -d 'Profile to use from the config file [default: the file\'s `default_profile`]' -r
-complete -c zuora-token -n "__fish_zuora_token_using_subcommand get" -l config -d 'Config file [default: <user config dir>/zuora-token/config.toml]' -r -F
-complete -c zuora-token -n "__fish_zuora_token_using_subcommand get" -l client-id -d 'OAuth client id (36 characters, from Zuora\'s OAuth clients page)' -r
-complete -c zuora-token -n "__fish_zuora_token_using_subcommand get" -l client-secret -d 'OAuth client secret. Other users can read it in the process list: prefer the environment variable, --client-secret-file or a profile' -r
-complete -c zuora-token -n "__fish_zuora_token_using_subcommand get" -l client-secret-file -d 'Read the client secret from this file (\'-\' for standard input)' -r -F
-complete -c zuora-token -n "__fish_zuora_token_using_subcommand get" -s e -l environment -d 'Zuora environment by name, e.g. prod, prod-eu, sbx, csbx-ap [default: prod]' -r -f -a "prod\t'US Production, Cloud 2'
+complete -c zuora-token -n "__fish_zuora_token_using_subcommand get" -s p -l profile -d 'Profile to use from the config file [default: the file\'s `default_profile`] [env: ZUORA_PROFILE]' -r
+complete -c zuora-token -n "__fish_zuora_token_using_subcommand get" -l config -d 'Config file [default: <user config dir>/zuora-token/config.toml] [env: ZUORA_TOKEN_CONFIG]' -r -F
+complete -c zuora-token -n "__fish_zuora_token_using_subcommand get" -l client-id -d 'OAuth client id (36 characters, from Zuora\'s OAuth clients page) [env: ZUORA_CLIENT_ID]' -r
+complete -c zuora-token -n "__fish_zuora_token_using_subcommand get" -l client-secret -d 'OAuth client secret. Other users can read it in the process list: prefer the environment variable, --client-secret-file or a profile [env: ZUORA_CLIENT_SECRET]' -r
+complete -c zuora-token -n "__fish_zuora_token_using_subcommand get" -l client-secret-file -d 'Read the client secret from this file (\'-\' for standard input) [env: ZUORA_CLIENT_SECRET_FILE]' -r -F
+complete -c zuora-token -n "__fish_zuora_token_using_subcommand get" -s e -l environment -d 'Zuora environment by name, e.g. prod, prod-eu, sbx, csbx-ap [default: prod] [env: ZUORA_ENVIRONMENT]' -r -f -a "prod\t'US Production, Cloud 2'
 us-cloud2-production\t'US Production, Cloud 2'
 prod-na\t'US Production, Cloud 1'
 us-cloud1-production\t'US Production, Cloud 1'
@@ -98,14 +98,14 @@ csbx-eu\t'EU Developer & Central Sandbox'
 eu-central-sandbox\t'EU Developer & Central Sandbox'
 csbx-ap\t'APAC Developer & Central Sandbox'
 apac-central-sandbox\t'APAC Developer & Central Sandbox'"
-complete -c zuora-token -n "__fish_zuora_token_using_subcommand get" -l base-url -d 'Base URL of Zuora\'s REST API; beats --environment given at the same level' -r
-complete -c zuora-token -n "__fish_zuora_token_using_subcommand get" -l entity-id -d 'Entity id (a hyphenated UUID) for multi-entity tenants' -r
-complete -c zuora-token -n "__fish_zuora_token_using_subcommand get" -l track-id -d 'Zuora-Track-Id header to send, for tracing the request with Zuora' -r
-complete -c zuora-token -n "__fish_zuora_token_using_subcommand get" -l cache-dir -d 'Directory of the token cache [default: <user cache dir>/zuora-token]' -r -F
-complete -c zuora-token -n "__fish_zuora_token_using_subcommand get" -l min-ttl -d 'Hand out a cached token only while it has at least this long left [default: 300]' -r
-complete -c zuora-token -n "__fish_zuora_token_using_subcommand get" -l timeout -d 'Give up after this long, waits for other processes included [default: 30]' -r
-complete -c zuora-token -n "__fish_zuora_token_using_subcommand get" -l retries -d 'Retry rate limits (429), gateway failures (502, 503, 504) and broken connections this many times [default: 3]' -r
-complete -c zuora-token -n "__fish_zuora_token_using_subcommand get" -l ca-bundle -d 'Trust exactly the PEM certificates in this file instead of the operating system\'s trust store' -r -F
+complete -c zuora-token -n "__fish_zuora_token_using_subcommand get" -l base-url -d 'Base URL of Zuora\'s REST API; beats --environment given at the same level [env: ZUORA_BASE_URL]' -r
+complete -c zuora-token -n "__fish_zuora_token_using_subcommand get" -l entity-id -d 'Entity id (a hyphenated UUID) for multi-entity tenants [env: ZUORA_ENTITY_ID]' -r
+complete -c zuora-token -n "__fish_zuora_token_using_subcommand get" -l track-id -d 'Zuora-Track-Id header to send, for tracing the request with Zuora [env: ZUORA_TRACK_ID]' -r
+complete -c zuora-token -n "__fish_zuora_token_using_subcommand get" -l cache-dir -d 'Directory of the token cache [default: <user cache dir>/zuora-token] [env: ZUORA_TOKEN_CACHE_DIR]' -r -F
+complete -c zuora-token -n "__fish_zuora_token_using_subcommand get" -l min-ttl -d 'Hand out a cached token only while it has at least this long left [default: 300] [env: ZUORA_TOKEN_MIN_TTL]' -r
+complete -c zuora-token -n "__fish_zuora_token_using_subcommand get" -l timeout -d 'Give up after this long, waits for other processes included [default: 30] [env: ZUORA_TOKEN_TIMEOUT]' -r
+complete -c zuora-token -n "__fish_zuora_token_using_subcommand get" -l retries -d 'Retry rate limits (429), gateway failures (502, 503, 504) and broken connections this many times [default: 3] [env: ZUORA_TOKEN_RETRIES]' -r
+complete -c zuora-token -n "__fish_zuora_token_using_subcommand get" -l ca-bundle -d 'Trust exactly the PEM certificates in this file instead of the operating system\'s trust store [env: ZUORA_CA_BUNDLE]' -r -F
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand get" -l refresh -d 'Fetch a new token even if a valid one is cached, and cache it'
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand get" -l no-cache -d 'Neither read nor write the cache'
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand get" -s v -l verbose -d 'Say on stderr where each setting came from and what was sent and received'
@@ -117,12 +117,12 @@ powershell\t'PowerShell (`$env:NAME = \'value\'`)'
 dotenv\t'A .env file (`NAME=value`), e.g. for GitLab CI or docker compose'
 cmd\t'Windows cmd.exe (`set "NAME=value"`)'
 github\t'GitHub Actions: masks the token in the log and appends the variables to the file named by $GITHUB_ENV, for the job\'s later steps'"
-complete -c zuora-token -n "__fish_zuora_token_using_subcommand env" -s p -l profile -d 'Profile to use from the config file [default: the file\'s `default_profile`]' -r
-complete -c zuora-token -n "__fish_zuora_token_using_subcommand env" -l config -d 'Config file [default: <user config dir>/zuora-token/config.toml]' -r -F
-complete -c zuora-token -n "__fish_zuora_token_using_subcommand env" -l client-id -d 'OAuth client id (36 characters, from Zuora\'s OAuth clients page)' -r
-complete -c zuora-token -n "__fish_zuora_token_using_subcommand env" -l client-secret -d 'OAuth client secret. Other users can read it in the process list: prefer the environment variable, --client-secret-file or a profile' -r
-complete -c zuora-token -n "__fish_zuora_token_using_subcommand env" -l client-secret-file -d 'Read the client secret from this file (\'-\' for standard input)' -r -F
-complete -c zuora-token -n "__fish_zuora_token_using_subcommand env" -s e -l environment -d 'Zuora environment by name, e.g. prod, prod-eu, sbx, csbx-ap [default: prod]' -r -f -a "prod\t'US Production, Cloud 2'
+complete -c zuora-token -n "__fish_zuora_token_using_subcommand env" -s p -l profile -d 'Profile to use from the config file [default: the file\'s `default_profile`] [env: ZUORA_PROFILE]' -r
+complete -c zuora-token -n "__fish_zuora_token_using_subcommand env" -l config -d 'Config file [default: <user config dir>/zuora-token/config.toml] [env: ZUORA_TOKEN_CONFIG]' -r -F
+complete -c zuora-token -n "__fish_zuora_token_using_subcommand env" -l client-id -d 'OAuth client id (36 characters, from Zuora\'s OAuth clients page) [env: ZUORA_CLIENT_ID]' -r
+complete -c zuora-token -n "__fish_zuora_token_using_subcommand env" -l client-secret -d 'OAuth client secret. Other users can read it in the process list: prefer the environment variable, --client-secret-file or a profile [env: ZUORA_CLIENT_SECRET]' -r
+complete -c zuora-token -n "__fish_zuora_token_using_subcommand env" -l client-secret-file -d 'Read the client secret from this file (\'-\' for standard input) [env: ZUORA_CLIENT_SECRET_FILE]' -r -F
+complete -c zuora-token -n "__fish_zuora_token_using_subcommand env" -s e -l environment -d 'Zuora environment by name, e.g. prod, prod-eu, sbx, csbx-ap [default: prod] [env: ZUORA_ENVIRONMENT]' -r -f -a "prod\t'US Production, Cloud 2'
 us-cloud2-production\t'US Production, Cloud 2'
 prod-na\t'US Production, Cloud 1'
 us-cloud1-production\t'US Production, Cloud 1'
@@ -142,25 +142,25 @@ csbx-eu\t'EU Developer & Central Sandbox'
 eu-central-sandbox\t'EU Developer & Central Sandbox'
 csbx-ap\t'APAC Developer & Central Sandbox'
 apac-central-sandbox\t'APAC Developer & Central Sandbox'"
-complete -c zuora-token -n "__fish_zuora_token_using_subcommand env" -l base-url -d 'Base URL of Zuora\'s REST API; beats --environment given at the same level' -r
-complete -c zuora-token -n "__fish_zuora_token_using_subcommand env" -l entity-id -d 'Entity id (a hyphenated UUID) for multi-entity tenants' -r
-complete -c zuora-token -n "__fish_zuora_token_using_subcommand env" -l track-id -d 'Zuora-Track-Id header to send, for tracing the request with Zuora' -r
-complete -c zuora-token -n "__fish_zuora_token_using_subcommand env" -l cache-dir -d 'Directory of the token cache [default: <user cache dir>/zuora-token]' -r -F
-complete -c zuora-token -n "__fish_zuora_token_using_subcommand env" -l min-ttl -d 'Hand out a cached token only while it has at least this long left [default: 300]' -r
-complete -c zuora-token -n "__fish_zuora_token_using_subcommand env" -l timeout -d 'Give up after this long, waits for other processes included [default: 30]' -r
-complete -c zuora-token -n "__fish_zuora_token_using_subcommand env" -l retries -d 'Retry rate limits (429), gateway failures (502, 503, 504) and broken connections this many times [default: 3]' -r
-complete -c zuora-token -n "__fish_zuora_token_using_subcommand env" -l ca-bundle -d 'Trust exactly the PEM certificates in this file instead of the operating system\'s trust store' -r -F
+complete -c zuora-token -n "__fish_zuora_token_using_subcommand env" -l base-url -d 'Base URL of Zuora\'s REST API; beats --environment given at the same level [env: ZUORA_BASE_URL]' -r
+complete -c zuora-token -n "__fish_zuora_token_using_subcommand env" -l entity-id -d 'Entity id (a hyphenated UUID) for multi-entity tenants [env: ZUORA_ENTITY_ID]' -r
+complete -c zuora-token -n "__fish_zuora_token_using_subcommand env" -l track-id -d 'Zuora-Track-Id header to send, for tracing the request with Zuora [env: ZUORA_TRACK_ID]' -r
+complete -c zuora-token -n "__fish_zuora_token_using_subcommand env" -l cache-dir -d 'Directory of the token cache [default: <user cache dir>/zuora-token] [env: ZUORA_TOKEN_CACHE_DIR]' -r -F
+complete -c zuora-token -n "__fish_zuora_token_using_subcommand env" -l min-ttl -d 'Hand out a cached token only while it has at least this long left [default: 300] [env: ZUORA_TOKEN_MIN_TTL]' -r
+complete -c zuora-token -n "__fish_zuora_token_using_subcommand env" -l timeout -d 'Give up after this long, waits for other processes included [default: 30] [env: ZUORA_TOKEN_TIMEOUT]' -r
+complete -c zuora-token -n "__fish_zuora_token_using_subcommand env" -l retries -d 'Retry rate limits (429), gateway failures (502, 503, 504) and broken connections this many times [default: 3] [env: ZUORA_TOKEN_RETRIES]' -r
+complete -c zuora-token -n "__fish_zuora_token_using_subcommand env" -l ca-bundle -d 'Trust exactly the PEM certificates in this file instead of the operating system\'s trust store [env: ZUORA_CA_BUNDLE]' -r -F
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand env" -l refresh -d 'Fetch a new token even if a valid one is cached, and cache it'
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand env" -l no-cache -d 'Neither read nor write the cache'
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand env" -s v -l verbose -d 'Say on stderr where each setting came from and what was sent and received'
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand env" -s q -l quiet -d 'Print no warnings'
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand env" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c zuora-token -n "__fish_zuora_token_using_subcommand exec" -s p -l profile -d 'Profile to use from the config file [default: the file\'s `default_profile`]' -r
-complete -c zuora-token -n "__fish_zuora_token_using_subcommand exec" -l config -d 'Config file [default: <user config dir>/zuora-token/config.toml]' -r -F
-complete -c zuora-token -n "__fish_zuora_token_using_subcommand exec" -l client-id -d 'OAuth client id (36 characters, from Zuora\'s OAuth clients page)' -r
-complete -c zuora-token -n "__fish_zuora_token_using_subcommand exec" -l client-secret -d 'OAuth client secret. Other users can read it in the process list: prefer the environment variable, --client-secret-file or a profile' -r
-complete -c zuora-token -n "__fish_zuora_token_using_subcommand exec" -l client-secret-file -d 'Read the client secret from this file (\'-\' for standard input)' -r -F
-complete -c zuora-token -n "__fish_zuora_token_using_subcommand exec" -s e -l environment -d 'Zuora environment by name, e.g. prod, prod-eu, sbx, csbx-ap [default: prod]' -r -f -a "prod\t'US Production, Cloud 2'
+complete -c zuora-token -n "__fish_zuora_token_using_subcommand exec" -s p -l profile -d 'Profile to use from the config file [default: the file\'s `default_profile`] [env: ZUORA_PROFILE]' -r
+complete -c zuora-token -n "__fish_zuora_token_using_subcommand exec" -l config -d 'Config file [default: <user config dir>/zuora-token/config.toml] [env: ZUORA_TOKEN_CONFIG]' -r -F
+complete -c zuora-token -n "__fish_zuora_token_using_subcommand exec" -l client-id -d 'OAuth client id (36 characters, from Zuora\'s OAuth clients page) [env: ZUORA_CLIENT_ID]' -r
+complete -c zuora-token -n "__fish_zuora_token_using_subcommand exec" -l client-secret -d 'OAuth client secret. Other users can read it in the process list: prefer the environment variable, --client-secret-file or a profile [env: ZUORA_CLIENT_SECRET]' -r
+complete -c zuora-token -n "__fish_zuora_token_using_subcommand exec" -l client-secret-file -d 'Read the client secret from this file (\'-\' for standard input) [env: ZUORA_CLIENT_SECRET_FILE]' -r -F
+complete -c zuora-token -n "__fish_zuora_token_using_subcommand exec" -s e -l environment -d 'Zuora environment by name, e.g. prod, prod-eu, sbx, csbx-ap [default: prod] [env: ZUORA_ENVIRONMENT]' -r -f -a "prod\t'US Production, Cloud 2'
 us-cloud2-production\t'US Production, Cloud 2'
 prod-na\t'US Production, Cloud 1'
 us-cloud1-production\t'US Production, Cloud 1'
@@ -180,14 +180,14 @@ csbx-eu\t'EU Developer & Central Sandbox'
 eu-central-sandbox\t'EU Developer & Central Sandbox'
 csbx-ap\t'APAC Developer & Central Sandbox'
 apac-central-sandbox\t'APAC Developer & Central Sandbox'"
-complete -c zuora-token -n "__fish_zuora_token_using_subcommand exec" -l base-url -d 'Base URL of Zuora\'s REST API; beats --environment given at the same level' -r
-complete -c zuora-token -n "__fish_zuora_token_using_subcommand exec" -l entity-id -d 'Entity id (a hyphenated UUID) for multi-entity tenants' -r
-complete -c zuora-token -n "__fish_zuora_token_using_subcommand exec" -l track-id -d 'Zuora-Track-Id header to send, for tracing the request with Zuora' -r
-complete -c zuora-token -n "__fish_zuora_token_using_subcommand exec" -l cache-dir -d 'Directory of the token cache [default: <user cache dir>/zuora-token]' -r -F
-complete -c zuora-token -n "__fish_zuora_token_using_subcommand exec" -l min-ttl -d 'Hand out a cached token only while it has at least this long left [default: 300]' -r
-complete -c zuora-token -n "__fish_zuora_token_using_subcommand exec" -l timeout -d 'Give up after this long, waits for other processes included [default: 30]' -r
-complete -c zuora-token -n "__fish_zuora_token_using_subcommand exec" -l retries -d 'Retry rate limits (429), gateway failures (502, 503, 504) and broken connections this many times [default: 3]' -r
-complete -c zuora-token -n "__fish_zuora_token_using_subcommand exec" -l ca-bundle -d 'Trust exactly the PEM certificates in this file instead of the operating system\'s trust store' -r -F
+complete -c zuora-token -n "__fish_zuora_token_using_subcommand exec" -l base-url -d 'Base URL of Zuora\'s REST API; beats --environment given at the same level [env: ZUORA_BASE_URL]' -r
+complete -c zuora-token -n "__fish_zuora_token_using_subcommand exec" -l entity-id -d 'Entity id (a hyphenated UUID) for multi-entity tenants [env: ZUORA_ENTITY_ID]' -r
+complete -c zuora-token -n "__fish_zuora_token_using_subcommand exec" -l track-id -d 'Zuora-Track-Id header to send, for tracing the request with Zuora [env: ZUORA_TRACK_ID]' -r
+complete -c zuora-token -n "__fish_zuora_token_using_subcommand exec" -l cache-dir -d 'Directory of the token cache [default: <user cache dir>/zuora-token] [env: ZUORA_TOKEN_CACHE_DIR]' -r -F
+complete -c zuora-token -n "__fish_zuora_token_using_subcommand exec" -l min-ttl -d 'Hand out a cached token only while it has at least this long left [default: 300] [env: ZUORA_TOKEN_MIN_TTL]' -r
+complete -c zuora-token -n "__fish_zuora_token_using_subcommand exec" -l timeout -d 'Give up after this long, waits for other processes included [default: 30] [env: ZUORA_TOKEN_TIMEOUT]' -r
+complete -c zuora-token -n "__fish_zuora_token_using_subcommand exec" -l retries -d 'Retry rate limits (429), gateway failures (502, 503, 504) and broken connections this many times [default: 3] [env: ZUORA_TOKEN_RETRIES]' -r
+complete -c zuora-token -n "__fish_zuora_token_using_subcommand exec" -l ca-bundle -d 'Trust exactly the PEM certificates in this file instead of the operating system\'s trust store [env: ZUORA_CA_BUNDLE]' -r -F
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand exec" -l refresh -d 'Fetch a new token even if a valid one is cached, and cache it'
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand exec" -l no-cache -d 'Neither read nor write the cache'
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand exec" -s v -l verbose -d 'Say on stderr where each setting came from and what was sent and received'
@@ -195,12 +195,12 @@ complete -c zuora-token -n "__fish_zuora_token_using_subcommand exec" -s q -l qu
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand exec" -s h -l help -d 'Print help'
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand status" -s o -l output -d 'What to print' -r -f -a "text\t'Aligned lines for people'
 json\t'One JSON object (or array), for scripts'"
-complete -c zuora-token -n "__fish_zuora_token_using_subcommand status" -s p -l profile -d 'Profile to use from the config file [default: the file\'s `default_profile`]' -r
-complete -c zuora-token -n "__fish_zuora_token_using_subcommand status" -l config -d 'Config file [default: <user config dir>/zuora-token/config.toml]' -r -F
-complete -c zuora-token -n "__fish_zuora_token_using_subcommand status" -l client-id -d 'OAuth client id (36 characters, from Zuora\'s OAuth clients page)' -r
-complete -c zuora-token -n "__fish_zuora_token_using_subcommand status" -l client-secret -d 'OAuth client secret. Other users can read it in the process list: prefer the environment variable, --client-secret-file or a profile' -r
-complete -c zuora-token -n "__fish_zuora_token_using_subcommand status" -l client-secret-file -d 'Read the client secret from this file (\'-\' for standard input)' -r -F
-complete -c zuora-token -n "__fish_zuora_token_using_subcommand status" -s e -l environment -d 'Zuora environment by name, e.g. prod, prod-eu, sbx, csbx-ap [default: prod]' -r -f -a "prod\t'US Production, Cloud 2'
+complete -c zuora-token -n "__fish_zuora_token_using_subcommand status" -s p -l profile -d 'Profile to use from the config file [default: the file\'s `default_profile`] [env: ZUORA_PROFILE]' -r
+complete -c zuora-token -n "__fish_zuora_token_using_subcommand status" -l config -d 'Config file [default: <user config dir>/zuora-token/config.toml] [env: ZUORA_TOKEN_CONFIG]' -r -F
+complete -c zuora-token -n "__fish_zuora_token_using_subcommand status" -l client-id -d 'OAuth client id (36 characters, from Zuora\'s OAuth clients page) [env: ZUORA_CLIENT_ID]' -r
+complete -c zuora-token -n "__fish_zuora_token_using_subcommand status" -l client-secret -d 'OAuth client secret. Other users can read it in the process list: prefer the environment variable, --client-secret-file or a profile [env: ZUORA_CLIENT_SECRET]' -r
+complete -c zuora-token -n "__fish_zuora_token_using_subcommand status" -l client-secret-file -d 'Read the client secret from this file (\'-\' for standard input) [env: ZUORA_CLIENT_SECRET_FILE]' -r -F
+complete -c zuora-token -n "__fish_zuora_token_using_subcommand status" -s e -l environment -d 'Zuora environment by name, e.g. prod, prod-eu, sbx, csbx-ap [default: prod] [env: ZUORA_ENVIRONMENT]' -r -f -a "prod\t'US Production, Cloud 2'
 us-cloud2-production\t'US Production, Cloud 2'
 prod-na\t'US Production, Cloud 1'
 us-cloud1-production\t'US Production, Cloud 1'
@@ -220,23 +220,23 @@ csbx-eu\t'EU Developer & Central Sandbox'
 eu-central-sandbox\t'EU Developer & Central Sandbox'
 csbx-ap\t'APAC Developer & Central Sandbox'
 apac-central-sandbox\t'APAC Developer & Central Sandbox'"
-complete -c zuora-token -n "__fish_zuora_token_using_subcommand status" -l base-url -d 'Base URL of Zuora\'s REST API; beats --environment given at the same level' -r
-complete -c zuora-token -n "__fish_zuora_token_using_subcommand status" -l entity-id -d 'Entity id (a hyphenated UUID) for multi-entity tenants' -r
-complete -c zuora-token -n "__fish_zuora_token_using_subcommand status" -l track-id -d 'Zuora-Track-Id header to send, for tracing the request with Zuora' -r
-complete -c zuora-token -n "__fish_zuora_token_using_subcommand status" -l cache-dir -d 'Directory of the token cache [default: <user cache dir>/zuora-token]' -r -F
-complete -c zuora-token -n "__fish_zuora_token_using_subcommand status" -l min-ttl -d 'Hand out a cached token only while it has at least this long left [default: 300]' -r
-complete -c zuora-token -n "__fish_zuora_token_using_subcommand status" -l timeout -d 'Give up after this long, waits for other processes included [default: 30]' -r
-complete -c zuora-token -n "__fish_zuora_token_using_subcommand status" -l retries -d 'Retry rate limits (429), gateway failures (502, 503, 504) and broken connections this many times [default: 3]' -r
-complete -c zuora-token -n "__fish_zuora_token_using_subcommand status" -l ca-bundle -d 'Trust exactly the PEM certificates in this file instead of the operating system\'s trust store' -r -F
+complete -c zuora-token -n "__fish_zuora_token_using_subcommand status" -l base-url -d 'Base URL of Zuora\'s REST API; beats --environment given at the same level [env: ZUORA_BASE_URL]' -r
+complete -c zuora-token -n "__fish_zuora_token_using_subcommand status" -l entity-id -d 'Entity id (a hyphenated UUID) for multi-entity tenants [env: ZUORA_ENTITY_ID]' -r
+complete -c zuora-token -n "__fish_zuora_token_using_subcommand status" -l track-id -d 'Zuora-Track-Id header to send, for tracing the request with Zuora [env: ZUORA_TRACK_ID]' -r
+complete -c zuora-token -n "__fish_zuora_token_using_subcommand status" -l cache-dir -d 'Directory of the token cache [default: <user cache dir>/zuora-token] [env: ZUORA_TOKEN_CACHE_DIR]' -r -F
+complete -c zuora-token -n "__fish_zuora_token_using_subcommand status" -l min-ttl -d 'Hand out a cached token only while it has at least this long left [default: 300] [env: ZUORA_TOKEN_MIN_TTL]' -r
+complete -c zuora-token -n "__fish_zuora_token_using_subcommand status" -l timeout -d 'Give up after this long, waits for other processes included [default: 30] [env: ZUORA_TOKEN_TIMEOUT]' -r
+complete -c zuora-token -n "__fish_zuora_token_using_subcommand status" -l retries -d 'Retry rate limits (429), gateway failures (502, 503, 504) and broken connections this many times [default: 3] [env: ZUORA_TOKEN_RETRIES]' -r
+complete -c zuora-token -n "__fish_zuora_token_using_subcommand status" -l ca-bundle -d 'Trust exactly the PEM certificates in this file instead of the operating system\'s trust store [env: ZUORA_CA_BUNDLE]' -r -F
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand status" -s v -l verbose -d 'Say on stderr where each setting came from and what was sent and received'
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand status" -s q -l quiet -d 'Print no warnings'
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand status" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c zuora-token -n "__fish_zuora_token_using_subcommand cache; and not __fish_seen_subcommand_from list clear help" -s p -l profile -d 'Profile to use from the config file [default: the file\'s `default_profile`]' -r
-complete -c zuora-token -n "__fish_zuora_token_using_subcommand cache; and not __fish_seen_subcommand_from list clear help" -l config -d 'Config file [default: <user config dir>/zuora-token/config.toml]' -r -F
-complete -c zuora-token -n "__fish_zuora_token_using_subcommand cache; and not __fish_seen_subcommand_from list clear help" -l client-id -d 'OAuth client id (36 characters, from Zuora\'s OAuth clients page)' -r
-complete -c zuora-token -n "__fish_zuora_token_using_subcommand cache; and not __fish_seen_subcommand_from list clear help" -l client-secret -d 'OAuth client secret. Other users can read it in the process list: prefer the environment variable, --client-secret-file or a profile' -r
-complete -c zuora-token -n "__fish_zuora_token_using_subcommand cache; and not __fish_seen_subcommand_from list clear help" -l client-secret-file -d 'Read the client secret from this file (\'-\' for standard input)' -r -F
-complete -c zuora-token -n "__fish_zuora_token_using_subcommand cache; and not __fish_seen_subcommand_from list clear help" -s e -l environment -d 'Zuora environment by name, e.g. prod, prod-eu, sbx, csbx-ap [default: prod]' -r -f -a "prod\t'US Production, Cloud 2'
+complete -c zuora-token -n "__fish_zuora_token_using_subcommand cache; and not __fish_seen_subcommand_from list clear help" -s p -l profile -d 'Profile to use from the config file [default: the file\'s `default_profile`] [env: ZUORA_PROFILE]' -r
+complete -c zuora-token -n "__fish_zuora_token_using_subcommand cache; and not __fish_seen_subcommand_from list clear help" -l config -d 'Config file [default: <user config dir>/zuora-token/config.toml] [env: ZUORA_TOKEN_CONFIG]' -r -F
+complete -c zuora-token -n "__fish_zuora_token_using_subcommand cache; and not __fish_seen_subcommand_from list clear help" -l client-id -d 'OAuth client id (36 characters, from Zuora\'s OAuth clients page) [env: ZUORA_CLIENT_ID]' -r
+complete -c zuora-token -n "__fish_zuora_token_using_subcommand cache; and not __fish_seen_subcommand_from list clear help" -l client-secret -d 'OAuth client secret. Other users can read it in the process list: prefer the environment variable, --client-secret-file or a profile [env: ZUORA_CLIENT_SECRET]' -r
+complete -c zuora-token -n "__fish_zuora_token_using_subcommand cache; and not __fish_seen_subcommand_from list clear help" -l client-secret-file -d 'Read the client secret from this file (\'-\' for standard input) [env: ZUORA_CLIENT_SECRET_FILE]' -r -F
+complete -c zuora-token -n "__fish_zuora_token_using_subcommand cache; and not __fish_seen_subcommand_from list clear help" -s e -l environment -d 'Zuora environment by name, e.g. prod, prod-eu, sbx, csbx-ap [default: prod] [env: ZUORA_ENVIRONMENT]' -r -f -a "prod\t'US Production, Cloud 2'
 us-cloud2-production\t'US Production, Cloud 2'
 prod-na\t'US Production, Cloud 1'
 us-cloud1-production\t'US Production, Cloud 1'
@@ -256,14 +256,14 @@ csbx-eu\t'EU Developer & Central Sandbox'
 eu-central-sandbox\t'EU Developer & Central Sandbox'
 csbx-ap\t'APAC Developer & Central Sandbox'
 apac-central-sandbox\t'APAC Developer & Central Sandbox'"
-complete -c zuora-token -n "__fish_zuora_token_using_subcommand cache; and not __fish_seen_subcommand_from list clear help" -l base-url -d 'Base URL of Zuora\'s REST API; beats --environment given at the same level' -r
-complete -c zuora-token -n "__fish_zuora_token_using_subcommand cache; and not __fish_seen_subcommand_from list clear help" -l entity-id -d 'Entity id (a hyphenated UUID) for multi-entity tenants' -r
-complete -c zuora-token -n "__fish_zuora_token_using_subcommand cache; and not __fish_seen_subcommand_from list clear help" -l track-id -d 'Zuora-Track-Id header to send, for tracing the request with Zuora' -r
-complete -c zuora-token -n "__fish_zuora_token_using_subcommand cache; and not __fish_seen_subcommand_from list clear help" -l cache-dir -d 'Directory of the token cache [default: <user cache dir>/zuora-token]' -r -F
-complete -c zuora-token -n "__fish_zuora_token_using_subcommand cache; and not __fish_seen_subcommand_from list clear help" -l min-ttl -d 'Hand out a cached token only while it has at least this long left [default: 300]' -r
-complete -c zuora-token -n "__fish_zuora_token_using_subcommand cache; and not __fish_seen_subcommand_from list clear help" -l timeout -d 'Give up after this long, waits for other processes included [default: 30]' -r
-complete -c zuora-token -n "__fish_zuora_token_using_subcommand cache; and not __fish_seen_subcommand_from list clear help" -l retries -d 'Retry rate limits (429), gateway failures (502, 503, 504) and broken connections this many times [default: 3]' -r
-complete -c zuora-token -n "__fish_zuora_token_using_subcommand cache; and not __fish_seen_subcommand_from list clear help" -l ca-bundle -d 'Trust exactly the PEM certificates in this file instead of the operating system\'s trust store' -r -F
+complete -c zuora-token -n "__fish_zuora_token_using_subcommand cache; and not __fish_seen_subcommand_from list clear help" -l base-url -d 'Base URL of Zuora\'s REST API; beats --environment given at the same level [env: ZUORA_BASE_URL]' -r
+complete -c zuora-token -n "__fish_zuora_token_using_subcommand cache; and not __fish_seen_subcommand_from list clear help" -l entity-id -d 'Entity id (a hyphenated UUID) for multi-entity tenants [env: ZUORA_ENTITY_ID]' -r
+complete -c zuora-token -n "__fish_zuora_token_using_subcommand cache; and not __fish_seen_subcommand_from list clear help" -l track-id -d 'Zuora-Track-Id header to send, for tracing the request with Zuora [env: ZUORA_TRACK_ID]' -r
+complete -c zuora-token -n "__fish_zuora_token_using_subcommand cache; and not __fish_seen_subcommand_from list clear help" -l cache-dir -d 'Directory of the token cache [default: <user cache dir>/zuora-token] [env: ZUORA_TOKEN_CACHE_DIR]' -r -F
+complete -c zuora-token -n "__fish_zuora_token_using_subcommand cache; and not __fish_seen_subcommand_from list clear help" -l min-ttl -d 'Hand out a cached token only while it has at least this long left [default: 300] [env: ZUORA_TOKEN_MIN_TTL]' -r
+complete -c zuora-token -n "__fish_zuora_token_using_subcommand cache; and not __fish_seen_subcommand_from list clear help" -l timeout -d 'Give up after this long, waits for other processes included [default: 30] [env: ZUORA_TOKEN_TIMEOUT]' -r
+complete -c zuora-token -n "__fish_zuora_token_using_subcommand cache; and not __fish_seen_subcommand_from list clear help" -l retries -d 'Retry rate limits (429), gateway failures (502, 503, 504) and broken connections this many times [default: 3] [env: ZUORA_TOKEN_RETRIES]' -r
+complete -c zuora-token -n "__fish_zuora_token_using_subcommand cache; and not __fish_seen_subcommand_from list clear help" -l ca-bundle -d 'Trust exactly the PEM certificates in this file instead of the operating system\'s trust store [env: ZUORA_CA_BUNDLE]' -r -F
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand cache; and not __fish_seen_subcommand_from list clear help" -s v -l verbose -d 'Say on stderr where each setting came from and what was sent and received'
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand cache; and not __fish_seen_subcommand_from list clear help" -s q -l quiet -d 'Print no warnings'
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand cache; and not __fish_seen_subcommand_from list clear help" -s h -l help -d 'Print help'
@@ -272,12 +272,12 @@ complete -c zuora-token -n "__fish_zuora_token_using_subcommand cache; and not _
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand cache; and not __fish_seen_subcommand_from list clear help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand cache; and __fish_seen_subcommand_from list" -s o -l output -d 'What to print' -r -f -a "text\t'Aligned lines for people'
 json\t'One JSON object (or array), for scripts'"
-complete -c zuora-token -n "__fish_zuora_token_using_subcommand cache; and __fish_seen_subcommand_from list" -s p -l profile -d 'Profile to use from the config file [default: the file\'s `default_profile`]' -r
-complete -c zuora-token -n "__fish_zuora_token_using_subcommand cache; and __fish_seen_subcommand_from list" -l config -d 'Config file [default: <user config dir>/zuora-token/config.toml]' -r -F
-complete -c zuora-token -n "__fish_zuora_token_using_subcommand cache; and __fish_seen_subcommand_from list" -l client-id -d 'OAuth client id (36 characters, from Zuora\'s OAuth clients page)' -r
-complete -c zuora-token -n "__fish_zuora_token_using_subcommand cache; and __fish_seen_subcommand_from list" -l client-secret -d 'OAuth client secret. Other users can read it in the process list: prefer the environment variable, --client-secret-file or a profile' -r
-complete -c zuora-token -n "__fish_zuora_token_using_subcommand cache; and __fish_seen_subcommand_from list" -l client-secret-file -d 'Read the client secret from this file (\'-\' for standard input)' -r -F
-complete -c zuora-token -n "__fish_zuora_token_using_subcommand cache; and __fish_seen_subcommand_from list" -s e -l environment -d 'Zuora environment by name, e.g. prod, prod-eu, sbx, csbx-ap [default: prod]' -r -f -a "prod\t'US Production, Cloud 2'
+complete -c zuora-token -n "__fish_zuora_token_using_subcommand cache; and __fish_seen_subcommand_from list" -s p -l profile -d 'Profile to use from the config file [default: the file\'s `default_profile`] [env: ZUORA_PROFILE]' -r
+complete -c zuora-token -n "__fish_zuora_token_using_subcommand cache; and __fish_seen_subcommand_from list" -l config -d 'Config file [default: <user config dir>/zuora-token/config.toml] [env: ZUORA_TOKEN_CONFIG]' -r -F
+complete -c zuora-token -n "__fish_zuora_token_using_subcommand cache; and __fish_seen_subcommand_from list" -l client-id -d 'OAuth client id (36 characters, from Zuora\'s OAuth clients page) [env: ZUORA_CLIENT_ID]' -r
+complete -c zuora-token -n "__fish_zuora_token_using_subcommand cache; and __fish_seen_subcommand_from list" -l client-secret -d 'OAuth client secret. Other users can read it in the process list: prefer the environment variable, --client-secret-file or a profile [env: ZUORA_CLIENT_SECRET]' -r
+complete -c zuora-token -n "__fish_zuora_token_using_subcommand cache; and __fish_seen_subcommand_from list" -l client-secret-file -d 'Read the client secret from this file (\'-\' for standard input) [env: ZUORA_CLIENT_SECRET_FILE]' -r -F
+complete -c zuora-token -n "__fish_zuora_token_using_subcommand cache; and __fish_seen_subcommand_from list" -s e -l environment -d 'Zuora environment by name, e.g. prod, prod-eu, sbx, csbx-ap [default: prod] [env: ZUORA_ENVIRONMENT]' -r -f -a "prod\t'US Production, Cloud 2'
 us-cloud2-production\t'US Production, Cloud 2'
 prod-na\t'US Production, Cloud 1'
 us-cloud1-production\t'US Production, Cloud 1'
@@ -297,23 +297,23 @@ csbx-eu\t'EU Developer & Central Sandbox'
 eu-central-sandbox\t'EU Developer & Central Sandbox'
 csbx-ap\t'APAC Developer & Central Sandbox'
 apac-central-sandbox\t'APAC Developer & Central Sandbox'"
-complete -c zuora-token -n "__fish_zuora_token_using_subcommand cache; and __fish_seen_subcommand_from list" -l base-url -d 'Base URL of Zuora\'s REST API; beats --environment given at the same level' -r
-complete -c zuora-token -n "__fish_zuora_token_using_subcommand cache; and __fish_seen_subcommand_from list" -l entity-id -d 'Entity id (a hyphenated UUID) for multi-entity tenants' -r
-complete -c zuora-token -n "__fish_zuora_token_using_subcommand cache; and __fish_seen_subcommand_from list" -l track-id -d 'Zuora-Track-Id header to send, for tracing the request with Zuora' -r
-complete -c zuora-token -n "__fish_zuora_token_using_subcommand cache; and __fish_seen_subcommand_from list" -l cache-dir -d 'Directory of the token cache [default: <user cache dir>/zuora-token]' -r -F
-complete -c zuora-token -n "__fish_zuora_token_using_subcommand cache; and __fish_seen_subcommand_from list" -l min-ttl -d 'Hand out a cached token only while it has at least this long left [default: 300]' -r
-complete -c zuora-token -n "__fish_zuora_token_using_subcommand cache; and __fish_seen_subcommand_from list" -l timeout -d 'Give up after this long, waits for other processes included [default: 30]' -r
-complete -c zuora-token -n "__fish_zuora_token_using_subcommand cache; and __fish_seen_subcommand_from list" -l retries -d 'Retry rate limits (429), gateway failures (502, 503, 504) and broken connections this many times [default: 3]' -r
-complete -c zuora-token -n "__fish_zuora_token_using_subcommand cache; and __fish_seen_subcommand_from list" -l ca-bundle -d 'Trust exactly the PEM certificates in this file instead of the operating system\'s trust store' -r -F
+complete -c zuora-token -n "__fish_zuora_token_using_subcommand cache; and __fish_seen_subcommand_from list" -l base-url -d 'Base URL of Zuora\'s REST API; beats --environment given at the same level [env: ZUORA_BASE_URL]' -r
+complete -c zuora-token -n "__fish_zuora_token_using_subcommand cache; and __fish_seen_subcommand_from list" -l entity-id -d 'Entity id (a hyphenated UUID) for multi-entity tenants [env: ZUORA_ENTITY_ID]' -r
+complete -c zuora-token -n "__fish_zuora_token_using_subcommand cache; and __fish_seen_subcommand_from list" -l track-id -d 'Zuora-Track-Id header to send, for tracing the request with Zuora [env: ZUORA_TRACK_ID]' -r
+complete -c zuora-token -n "__fish_zuora_token_using_subcommand cache; and __fish_seen_subcommand_from list" -l cache-dir -d 'Directory of the token cache [default: <user cache dir>/zuora-token] [env: ZUORA_TOKEN_CACHE_DIR]' -r -F
+complete -c zuora-token -n "__fish_zuora_token_using_subcommand cache; and __fish_seen_subcommand_from list" -l min-ttl -d 'Hand out a cached token only while it has at least this long left [default: 300] [env: ZUORA_TOKEN_MIN_TTL]' -r
+complete -c zuora-token -n "__fish_zuora_token_using_subcommand cache; and __fish_seen_subcommand_from list" -l timeout -d 'Give up after this long, waits for other processes included [default: 30] [env: ZUORA_TOKEN_TIMEOUT]' -r
+complete -c zuora-token -n "__fish_zuora_token_using_subcommand cache; and __fish_seen_subcommand_from list" -l retries -d 'Retry rate limits (429), gateway failures (502, 503, 504) and broken connections this many times [default: 3] [env: ZUORA_TOKEN_RETRIES]' -r
+complete -c zuora-token -n "__fish_zuora_token_using_subcommand cache; and __fish_seen_subcommand_from list" -l ca-bundle -d 'Trust exactly the PEM certificates in this file instead of the operating system\'s trust store [env: ZUORA_CA_BUNDLE]' -r -F
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand cache; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Say on stderr where each setting came from and what was sent and received'
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand cache; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print no warnings'
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand cache; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c zuora-token -n "__fish_zuora_token_using_subcommand cache; and __fish_seen_subcommand_from clear" -s p -l profile -d 'Profile to use from the config file [default: the file\'s `default_profile`]' -r
-complete -c zuora-token -n "__fish_zuora_token_using_subcommand cache; and __fish_seen_subcommand_from clear" -l config -d 'Config file [default: <user config dir>/zuora-token/config.toml]' -r -F
-complete -c zuora-token -n "__fish_zuora_token_using_subcommand cache; and __fish_seen_subcommand_from clear" -l client-id -d 'OAuth client id (36 characters, from Zuora\'s OAuth clients page)' -r
-complete -c zuora-token -n "__fish_zuora_token_using_subcommand cache; and __fish_seen_subcommand_from clear" -l client-secret -d 'OAuth client secret. Other users can read it in the process list: prefer the environment variable, --client-secret-file or a profile' -r
-complete -c zuora-token -n "__fish_zuora_token_using_subcommand cache; and __fish_seen_subcommand_from clear" -l client-secret-file -d 'Read the client secret from this file (\'-\' for standard input)' -r -F
-complete -c zuora-token -n "__fish_zuora_token_using_subcommand cache; and __fish_seen_subcommand_from clear" -s e -l environment -d 'Zuora environment by name, e.g. prod, prod-eu, sbx, csbx-ap [default: prod]' -r -f -a "prod\t'US Production, Cloud 2'
+complete -c zuora-token -n "__fish_zuora_token_using_subcommand cache; and __fish_seen_subcommand_from clear" -s p -l profile -d 'Profile to use from the config file [default: the file\'s `default_profile`] [env: ZUORA_PROFILE]' -r
+complete -c zuora-token -n "__fish_zuora_token_using_subcommand cache; and __fish_seen_subcommand_from clear" -l config -d 'Config file [default: <user config dir>/zuora-token/config.toml] [env: ZUORA_TOKEN_CONFIG]' -r -F
+complete -c zuora-token -n "__fish_zuora_token_using_subcommand cache; and __fish_seen_subcommand_from clear" -l client-id -d 'OAuth client id (36 characters, from Zuora\'s OAuth clients page) [env: ZUORA_CLIENT_ID]' -r
+complete -c zuora-token -n "__fish_zuora_token_using_subcommand cache; and __fish_seen_subcommand_from clear" -l client-secret -d 'OAuth client secret. Other users can read it in the process list: prefer the environment variable, --client-secret-file or a profile [env: ZUORA_CLIENT_SECRET]' -r
+complete -c zuora-token -n "__fish_zuora_token_using_subcommand cache; and __fish_seen_subcommand_from clear" -l client-secret-file -d 'Read the client secret from this file (\'-\' for standard input) [env: ZUORA_CLIENT_SECRET_FILE]' -r -F
+complete -c zuora-token -n "__fish_zuora_token_using_subcommand cache; and __fish_seen_subcommand_from clear" -s e -l environment -d 'Zuora environment by name, e.g. prod, prod-eu, sbx, csbx-ap [default: prod] [env: ZUORA_ENVIRONMENT]' -r -f -a "prod\t'US Production, Cloud 2'
 us-cloud2-production\t'US Production, Cloud 2'
 prod-na\t'US Production, Cloud 1'
 us-cloud1-production\t'US Production, Cloud 1'
@@ -333,14 +333,14 @@ csbx-eu\t'EU Developer & Central Sandbox'
 eu-central-sandbox\t'EU Developer & Central Sandbox'
 csbx-ap\t'APAC Developer & Central Sandbox'
 apac-central-sandbox\t'APAC Developer & Central Sandbox'"
-complete -c zuora-token -n "__fish_zuora_token_using_subcommand cache; and __fish_seen_subcommand_from clear" -l base-url -d 'Base URL of Zuora\'s REST API; beats --environment given at the same level' -r
-complete -c zuora-token -n "__fish_zuora_token_using_subcommand cache; and __fish_seen_subcommand_from clear" -l entity-id -d 'Entity id (a hyphenated UUID) for multi-entity tenants' -r
-complete -c zuora-token -n "__fish_zuora_token_using_subcommand cache; and __fish_seen_subcommand_from clear" -l track-id -d 'Zuora-Track-Id header to send, for tracing the request with Zuora' -r
-complete -c zuora-token -n "__fish_zuora_token_using_subcommand cache; and __fish_seen_subcommand_from clear" -l cache-dir -d 'Directory of the token cache [default: <user cache dir>/zuora-token]' -r -F
-complete -c zuora-token -n "__fish_zuora_token_using_subcommand cache; and __fish_seen_subcommand_from clear" -l min-ttl -d 'Hand out a cached token only while it has at least this long left [default: 300]' -r
-complete -c zuora-token -n "__fish_zuora_token_using_subcommand cache; and __fish_seen_subcommand_from clear" -l timeout -d 'Give up after this long, waits for other processes included [default: 30]' -r
-complete -c zuora-token -n "__fish_zuora_token_using_subcommand cache; and __fish_seen_subcommand_from clear" -l retries -d 'Retry rate limits (429), gateway failures (502, 503, 504) and broken connections this many times [default: 3]' -r
-complete -c zuora-token -n "__fish_zuora_token_using_subcommand cache; and __fish_seen_subcommand_from clear" -l ca-bundle -d 'Trust exactly the PEM certificates in this file instead of the operating system\'s trust store' -r -F
+complete -c zuora-token -n "__fish_zuora_token_using_subcommand cache; and __fish_seen_subcommand_from clear" -l base-url -d 'Base URL of Zuora\'s REST API; beats --environment given at the same level [env: ZUORA_BASE_URL]' -r
+complete -c zuora-token -n "__fish_zuora_token_using_subcommand cache; and __fish_seen_subcommand_from clear" -l entity-id -d 'Entity id (a hyphenated UUID) for multi-entity tenants [env: ZUORA_ENTITY_ID]' -r
+complete -c zuora-token -n "__fish_zuora_token_using_subcommand cache; and __fish_seen_subcommand_from clear" -l track-id -d 'Zuora-Track-Id header to send, for tracing the request with Zuora [env: ZUORA_TRACK_ID]' -r
+complete -c zuora-token -n "__fish_zuora_token_using_subcommand cache; and __fish_seen_subcommand_from clear" -l cache-dir -d 'Directory of the token cache [default: <user cache dir>/zuora-token] [env: ZUORA_TOKEN_CACHE_DIR]' -r -F
+complete -c zuora-token -n "__fish_zuora_token_using_subcommand cache; and __fish_seen_subcommand_from clear" -l min-ttl -d 'Hand out a cached token only while it has at least this long left [default: 300] [env: ZUORA_TOKEN_MIN_TTL]' -r
+complete -c zuora-token -n "__fish_zuora_token_using_subcommand cache; and __fish_seen_subcommand_from clear" -l timeout -d 'Give up after this long, waits for other processes included [default: 30] [env: ZUORA_TOKEN_TIMEOUT]' -r
+complete -c zuora-token -n "__fish_zuora_token_using_subcommand cache; and __fish_seen_subcommand_from clear" -l retries -d 'Retry rate limits (429), gateway failures (502, 503, 504) and broken connections this many times [default: 3] [env: ZUORA_TOKEN_RETRIES]' -r
+complete -c zuora-token -n "__fish_zuora_token_using_subcommand cache; and __fish_seen_subcommand_from clear" -l ca-bundle -d 'Trust exactly the PEM certificates in this file instead of the operating system\'s trust store [env: ZUORA_CA_BUNDLE]' -r -F
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand cache; and __fish_seen_subcommand_from clear" -l all -d 'Remove every cached token, whoever\'s credentials it was for'
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand cache; and __fish_seen_subcommand_from clear" -s v -l verbose -d 'Say on stderr where each setting came from and what was sent and received'
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand cache; and __fish_seen_subcommand_from clear" -s q -l quiet -d 'Print no warnings'
@@ -350,12 +350,12 @@ complete -c zuora-token -n "__fish_zuora_token_using_subcommand cache; and __fis
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand cache; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand profiles" -s o -l output -d 'What to print' -r -f -a "text\t'Aligned lines for people'
 json\t'One JSON object (or array), for scripts'"
-complete -c zuora-token -n "__fish_zuora_token_using_subcommand profiles" -s p -l profile -d 'Profile to use from the config file [default: the file\'s `default_profile`]' -r
-complete -c zuora-token -n "__fish_zuora_token_using_subcommand profiles" -l config -d 'Config file [default: <user config dir>/zuora-token/config.toml]' -r -F
-complete -c zuora-token -n "__fish_zuora_token_using_subcommand profiles" -l client-id -d 'OAuth client id (36 characters, from Zuora\'s OAuth clients page)' -r
-complete -c zuora-token -n "__fish_zuora_token_using_subcommand profiles" -l client-secret -d 'OAuth client secret. Other users can read it in the process list: prefer the environment variable, --client-secret-file or a profile' -r
-complete -c zuora-token -n "__fish_zuora_token_using_subcommand profiles" -l client-secret-file -d 'Read the client secret from this file (\'-\' for standard input)' -r -F
-complete -c zuora-token -n "__fish_zuora_token_using_subcommand profiles" -s e -l environment -d 'Zuora environment by name, e.g. prod, prod-eu, sbx, csbx-ap [default: prod]' -r -f -a "prod\t'US Production, Cloud 2'
+complete -c zuora-token -n "__fish_zuora_token_using_subcommand profiles" -s p -l profile -d 'Profile to use from the config file [default: the file\'s `default_profile`] [env: ZUORA_PROFILE]' -r
+complete -c zuora-token -n "__fish_zuora_token_using_subcommand profiles" -l config -d 'Config file [default: <user config dir>/zuora-token/config.toml] [env: ZUORA_TOKEN_CONFIG]' -r -F
+complete -c zuora-token -n "__fish_zuora_token_using_subcommand profiles" -l client-id -d 'OAuth client id (36 characters, from Zuora\'s OAuth clients page) [env: ZUORA_CLIENT_ID]' -r
+complete -c zuora-token -n "__fish_zuora_token_using_subcommand profiles" -l client-secret -d 'OAuth client secret. Other users can read it in the process list: prefer the environment variable, --client-secret-file or a profile [env: ZUORA_CLIENT_SECRET]' -r
+complete -c zuora-token -n "__fish_zuora_token_using_subcommand profiles" -l client-secret-file -d 'Read the client secret from this file (\'-\' for standard input) [env: ZUORA_CLIENT_SECRET_FILE]' -r -F
+complete -c zuora-token -n "__fish_zuora_token_using_subcommand profiles" -s e -l environment -d 'Zuora environment by name, e.g. prod, prod-eu, sbx, csbx-ap [default: prod] [env: ZUORA_ENVIRONMENT]' -r -f -a "prod\t'US Production, Cloud 2'
 us-cloud2-production\t'US Production, Cloud 2'
 prod-na\t'US Production, Cloud 1'
 us-cloud1-production\t'US Production, Cloud 1'
@@ -375,23 +375,23 @@ csbx-eu\t'EU Developer & Central Sandbox'
 eu-central-sandbox\t'EU Developer & Central Sandbox'
 csbx-ap\t'APAC Developer & Central Sandbox'
 apac-central-sandbox\t'APAC Developer & Central Sandbox'"
-complete -c zuora-token -n "__fish_zuora_token_using_subcommand profiles" -l base-url -d 'Base URL of Zuora\'s REST API; beats --environment given at the same level' -r
-complete -c zuora-token -n "__fish_zuora_token_using_subcommand profiles" -l entity-id -d 'Entity id (a hyphenated UUID) for multi-entity tenants' -r
-complete -c zuora-token -n "__fish_zuora_token_using_subcommand profiles" -l track-id -d 'Zuora-Track-Id header to send, for tracing the request with Zuora' -r
-complete -c zuora-token -n "__fish_zuora_token_using_subcommand profiles" -l cache-dir -d 'Directory of the token cache [default: <user cache dir>/zuora-token]' -r -F
-complete -c zuora-token -n "__fish_zuora_token_using_subcommand profiles" -l min-ttl -d 'Hand out a cached token only while it has at least this long left [default: 300]' -r
-complete -c zuora-token -n "__fish_zuora_token_using_subcommand profiles" -l timeout -d 'Give up after this long, waits for other processes included [default: 30]' -r
-complete -c zuora-token -n "__fish_zuora_token_using_subcommand profiles" -l retries -d 'Retry rate limits (429), gateway failures (502, 503, 504) and broken connections this many times [default: 3]' -r
-complete -c zuora-token -n "__fish_zuora_token_using_subcommand profiles" -l ca-bundle -d 'Trust exactly the PEM certificates in this file instead of the operating system\'s trust store' -r -F
+complete -c zuora-token -n "__fish_zuora_token_using_subcommand profiles" -l base-url -d 'Base URL of Zuora\'s REST API; beats --environment given at the same level [env: ZUORA_BASE_URL]' -r
+complete -c zuora-token -n "__fish_zuora_token_using_subcommand profiles" -l entity-id -d 'Entity id (a hyphenated UUID) for multi-entity tenants [env: ZUORA_ENTITY_ID]' -r
+complete -c zuora-token -n "__fish_zuora_token_using_subcommand profiles" -l track-id -d 'Zuora-Track-Id header to send, for tracing the request with Zuora [env: ZUORA_TRACK_ID]' -r
+complete -c zuora-token -n "__fish_zuora_token_using_subcommand profiles" -l cache-dir -d 'Directory of the token cache [default: <user cache dir>/zuora-token] [env: ZUORA_TOKEN_CACHE_DIR]' -r -F
+complete -c zuora-token -n "__fish_zuora_token_using_subcommand profiles" -l min-ttl -d 'Hand out a cached token only while it has at least this long left [default: 300] [env: ZUORA_TOKEN_MIN_TTL]' -r
+complete -c zuora-token -n "__fish_zuora_token_using_subcommand profiles" -l timeout -d 'Give up after this long, waits for other processes included [default: 30] [env: ZUORA_TOKEN_TIMEOUT]' -r
+complete -c zuora-token -n "__fish_zuora_token_using_subcommand profiles" -l retries -d 'Retry rate limits (429), gateway failures (502, 503, 504) and broken connections this many times [default: 3] [env: ZUORA_TOKEN_RETRIES]' -r
+complete -c zuora-token -n "__fish_zuora_token_using_subcommand profiles" -l ca-bundle -d 'Trust exactly the PEM certificates in this file instead of the operating system\'s trust store [env: ZUORA_CA_BUNDLE]' -r -F
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand profiles" -s v -l verbose -d 'Say on stderr where each setting came from and what was sent and received'
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand profiles" -s q -l quiet -d 'Print no warnings'
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand profiles" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c zuora-token -n "__fish_zuora_token_using_subcommand completions" -s p -l profile -d 'Profile to use from the config file [default: the file\'s `default_profile`]' -r
-complete -c zuora-token -n "__fish_zuora_token_using_subcommand completions" -l config -d 'Config file [default: <user config dir>/zuora-token/config.toml]' -r -F
-complete -c zuora-token -n "__fish_zuora_token_using_subcommand completions" -l client-id -d 'OAuth client id (36 characters, from Zuora\'s OAuth clients page)' -r
-complete -c zuora-token -n "__fish_zuora_token_using_subcommand completions" -l client-secret -d 'OAuth client secret. Other users can read it in the process list: prefer the environment variable, --client-secret-file or a profile' -r
-complete -c zuora-token -n "__fish_zuora_token_using_subcommand completions" -l client-secret-file -d 'Read the client secret from this file (\'-\' for standard input)' -r -F
-complete -c zuora-token -n "__fish_zuora_token_using_subcommand completions" -s e -l environment -d 'Zuora environment by name, e.g. prod, prod-eu, sbx, csbx-ap [default: prod]' -r -f -a "prod\t'US Production, Cloud 2'
+complete -c zuora-token -n "__fish_zuora_token_using_subcommand completions" -s p -l profile -d 'Profile to use from the config file [default: the file\'s `default_profile`] [env: ZUORA_PROFILE]' -r
+complete -c zuora-token -n "__fish_zuora_token_using_subcommand completions" -l config -d 'Config file [default: <user config dir>/zuora-token/config.toml] [env: ZUORA_TOKEN_CONFIG]' -r -F
+complete -c zuora-token -n "__fish_zuora_token_using_subcommand completions" -l client-id -d 'OAuth client id (36 characters, from Zuora\'s OAuth clients page) [env: ZUORA_CLIENT_ID]' -r
+complete -c zuora-token -n "__fish_zuora_token_using_subcommand completions" -l client-secret -d 'OAuth client secret. Other users can read it in the process list: prefer the environment variable, --client-secret-file or a profile [env: ZUORA_CLIENT_SECRET]' -r
+complete -c zuora-token -n "__fish_zuora_token_using_subcommand completions" -l client-secret-file -d 'Read the client secret from this file (\'-\' for standard input) [env: ZUORA_CLIENT_SECRET_FILE]' -r -F
+complete -c zuora-token -n "__fish_zuora_token_using_subcommand completions" -s e -l environment -d 'Zuora environment by name, e.g. prod, prod-eu, sbx, csbx-ap [default: prod] [env: ZUORA_ENVIRONMENT]' -r -f -a "prod\t'US Production, Cloud 2'
 us-cloud2-production\t'US Production, Cloud 2'
 prod-na\t'US Production, Cloud 1'
 us-cloud1-production\t'US Production, Cloud 1'
@@ -411,23 +411,23 @@ csbx-eu\t'EU Developer & Central Sandbox'
 eu-central-sandbox\t'EU Developer & Central Sandbox'
 csbx-ap\t'APAC Developer & Central Sandbox'
 apac-central-sandbox\t'APAC Developer & Central Sandbox'"
-complete -c zuora-token -n "__fish_zuora_token_using_subcommand completions" -l base-url -d 'Base URL of Zuora\'s REST API; beats --environment given at the same level' -r
-complete -c zuora-token -n "__fish_zuora_token_using_subcommand completions" -l entity-id -d 'Entity id (a hyphenated UUID) for multi-entity tenants' -r
-complete -c zuora-token -n "__fish_zuora_token_using_subcommand completions" -l track-id -d 'Zuora-Track-Id header to send, for tracing the request with Zuora' -r
-complete -c zuora-token -n "__fish_zuora_token_using_subcommand completions" -l cache-dir -d 'Directory of the token cache [default: <user cache dir>/zuora-token]' -r -F
-complete -c zuora-token -n "__fish_zuora_token_using_subcommand completions" -l min-ttl -d 'Hand out a cached token only while it has at least this long left [default: 300]' -r
-complete -c zuora-token -n "__fish_zuora_token_using_subcommand completions" -l timeout -d 'Give up after this long, waits for other processes included [default: 30]' -r
-complete -c zuora-token -n "__fish_zuora_token_using_subcommand completions" -l retries -d 'Retry rate limits (429), gateway failures (502, 503, 504) and broken connections this many times [default: 3]' -r
-complete -c zuora-token -n "__fish_zuora_token_using_subcommand completions" -l ca-bundle -d 'Trust exactly the PEM certificates in this file instead of the operating system\'s trust store' -r -F
+complete -c zuora-token -n "__fish_zuora_token_using_subcommand completions" -l base-url -d 'Base URL of Zuora\'s REST API; beats --environment given at the same level [env: ZUORA_BASE_URL]' -r
+complete -c zuora-token -n "__fish_zuora_token_using_subcommand completions" -l entity-id -d 'Entity id (a hyphenated UUID) for multi-entity tenants [env: ZUORA_ENTITY_ID]' -r
+complete -c zuora-token -n "__fish_zuora_token_using_subcommand completions" -l track-id -d 'Zuora-Track-Id header to send, for tracing the request with Zuora [env: ZUORA_TRACK_ID]' -r
+complete -c zuora-token -n "__fish_zuora_token_using_subcommand completions" -l cache-dir -d 'Directory of the token cache [default: <user cache dir>/zuora-token] [env: ZUORA_TOKEN_CACHE_DIR]' -r -F
+complete -c zuora-token -n "__fish_zuora_token_using_subcommand completions" -l min-ttl -d 'Hand out a cached token only while it has at least this long left [default: 300] [env: ZUORA_TOKEN_MIN_TTL]' -r
+complete -c zuora-token -n "__fish_zuora_token_using_subcommand completions" -l timeout -d 'Give up after this long, waits for other processes included [default: 30] [env: ZUORA_TOKEN_TIMEOUT]' -r
+complete -c zuora-token -n "__fish_zuora_token_using_subcommand completions" -l retries -d 'Retry rate limits (429), gateway failures (502, 503, 504) and broken connections this many times [default: 3] [env: ZUORA_TOKEN_RETRIES]' -r
+complete -c zuora-token -n "__fish_zuora_token_using_subcommand completions" -l ca-bundle -d 'Trust exactly the PEM certificates in this file instead of the operating system\'s trust store [env: ZUORA_CA_BUNDLE]' -r -F
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand completions" -s v -l verbose -d 'Say on stderr where each setting came from and what was sent and received'
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand completions" -s q -l quiet -d 'Print no warnings'
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand completions" -s h -l help -d 'Print help'
-complete -c zuora-token -n "__fish_zuora_token_using_subcommand man" -s p -l profile -d 'Profile to use from the config file [default: the file\'s `default_profile`]' -r
-complete -c zuora-token -n "__fish_zuora_token_using_subcommand man" -l config -d 'Config file [default: <user config dir>/zuora-token/config.toml]' -r -F
-complete -c zuora-token -n "__fish_zuora_token_using_subcommand man" -l client-id -d 'OAuth client id (36 characters, from Zuora\'s OAuth clients page)' -r
-complete -c zuora-token -n "__fish_zuora_token_using_subcommand man" -l client-secret -d 'OAuth client secret. Other users can read it in the process list: prefer the environment variable, --client-secret-file or a profile' -r
-complete -c zuora-token -n "__fish_zuora_token_using_subcommand man" -l client-secret-file -d 'Read the client secret from this file (\'-\' for standard input)' -r -F
-complete -c zuora-token -n "__fish_zuora_token_using_subcommand man" -s e -l environment -d 'Zuora environment by name, e.g. prod, prod-eu, sbx, csbx-ap [default: prod]' -r -f -a "prod\t'US Production, Cloud 2'
+complete -c zuora-token -n "__fish_zuora_token_using_subcommand man" -s p -l profile -d 'Profile to use from the config file [default: the file\'s `default_profile`] [env: ZUORA_PROFILE]' -r
+complete -c zuora-token -n "__fish_zuora_token_using_subcommand man" -l config -d 'Config file [default: <user config dir>/zuora-token/config.toml] [env: ZUORA_TOKEN_CONFIG]' -r -F
+complete -c zuora-token -n "__fish_zuora_token_using_subcommand man" -l client-id -d 'OAuth client id (36 characters, from Zuora\'s OAuth clients page) [env: ZUORA_CLIENT_ID]' -r
+complete -c zuora-token -n "__fish_zuora_token_using_subcommand man" -l client-secret -d 'OAuth client secret. Other users can read it in the process list: prefer the environment variable, --client-secret-file or a profile [env: ZUORA_CLIENT_SECRET]' -r
+complete -c zuora-token -n "__fish_zuora_token_using_subcommand man" -l client-secret-file -d 'Read the client secret from this file (\'-\' for standard input) [env: ZUORA_CLIENT_SECRET_FILE]' -r -F
+complete -c zuora-token -n "__fish_zuora_token_using_subcommand man" -s e -l environment -d 'Zuora environment by name, e.g. prod, prod-eu, sbx, csbx-ap [default: prod] [env: ZUORA_ENVIRONMENT]' -r -f -a "prod\t'US Production, Cloud 2'
 us-cloud2-production\t'US Production, Cloud 2'
 prod-na\t'US Production, Cloud 1'
 us-cloud1-production\t'US Production, Cloud 1'
@@ -447,14 +447,14 @@ csbx-eu\t'EU Developer & Central Sandbox'
 eu-central-sandbox\t'EU Developer & Central Sandbox'
 csbx-ap\t'APAC Developer & Central Sandbox'
 apac-central-sandbox\t'APAC Developer & Central Sandbox'"
-complete -c zuora-token -n "__fish_zuora_token_using_subcommand man" -l base-url -d 'Base URL of Zuora\'s REST API; beats --environment given at the same level' -r
-complete -c zuora-token -n "__fish_zuora_token_using_subcommand man" -l entity-id -d 'Entity id (a hyphenated UUID) for multi-entity tenants' -r
-complete -c zuora-token -n "__fish_zuora_token_using_subcommand man" -l track-id -d 'Zuora-Track-Id header to send, for tracing the request with Zuora' -r
-complete -c zuora-token -n "__fish_zuora_token_using_subcommand man" -l cache-dir -d 'Directory of the token cache [default: <user cache dir>/zuora-token]' -r -F
-complete -c zuora-token -n "__fish_zuora_token_using_subcommand man" -l min-ttl -d 'Hand out a cached token only while it has at least this long left [default: 300]' -r
-complete -c zuora-token -n "__fish_zuora_token_using_subcommand man" -l timeout -d 'Give up after this long, waits for other processes included [default: 30]' -r
-complete -c zuora-token -n "__fish_zuora_token_using_subcommand man" -l retries -d 'Retry rate limits (429), gateway failures (502, 503, 504) and broken connections this many times [default: 3]' -r
-complete -c zuora-token -n "__fish_zuora_token_using_subcommand man" -l ca-bundle -d 'Trust exactly the PEM certificates in this file instead of the operating system\'s trust store' -r -F
+complete -c zuora-token -n "__fish_zuora_token_using_subcommand man" -l base-url -d 'Base URL of Zuora\'s REST API; beats --environment given at the same level [env: ZUORA_BASE_URL]' -r
+complete -c zuora-token -n "__fish_zuora_token_using_subcommand man" -l entity-id -d 'Entity id (a hyphenated UUID) for multi-entity tenants [env: ZUORA_ENTITY_ID]' -r
+complete -c zuora-token -n "__fish_zuora_token_using_subcommand man" -l track-id -d 'Zuora-Track-Id header to send, for tracing the request with Zuora [env: ZUORA_TRACK_ID]' -r
+complete -c zuora-token -n "__fish_zuora_token_using_subcommand man" -l cache-dir -d 'Directory of the token cache [default: <user cache dir>/zuora-token] [env: ZUORA_TOKEN_CACHE_DIR]' -r -F
+complete -c zuora-token -n "__fish_zuora_token_using_subcommand man" -l min-ttl -d 'Hand out a cached token only while it has at least this long left [default: 300] [env: ZUORA_TOKEN_MIN_TTL]' -r
+complete -c zuora-token -n "__fish_zuora_token_using_subcommand man" -l timeout -d 'Give up after this long, waits for other processes included [default: 30] [env: ZUORA_TOKEN_TIMEOUT]' -r
+complete -c zuora-token -n "__fish_zuora_token_using_subcommand man" -l retries -d 'Retry rate limits (429), gateway failures (502, 503, 504) and broken connections this many times [default: 3] [env: ZUORA_TOKEN_RETRIES]' -r
+complete -c zuora-token -n "__fish_zuora_token_using_subcommand man" -l ca-bundle -d 'Trust exactly the PEM certificates in this file instead of the operating system\'s trust store [env: ZUORA_CA_BUNDLE]' -r -F
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand man" -s v -l verbose -d 'Say on stderr where each setting came from and what was sent and received'
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand man" -s q -l quiet -d 'Print no warnings'
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand man" -s h -l help -d 'Print help'

@@ -8,15 +8,14 @@ pub struct Environment {
     pub name: &'static str,
     /// A descriptive name that also selects it.
     pub alias: &'static str,
+    /// Zuora's name for it: `EU Production`.
     pub description: &'static str,
+    /// The base URL of its REST API: `https://rest.eu.zuora.com`.
     pub base_url: &'static str,
 }
 
-/// The base URL used when neither an environment nor a base URL is given.
-pub const DEFAULT_BASE_URL: &str = "https://rest.zuora.com";
-
-/// Every environment Zuora documents (see shared/zuora-docs/FACTS.md).
-pub const ENVIRONMENTS: &[Environment] = &[
+/// Every environment Zuora documents, in the order of its API reference.
+const ALL: &[Environment] = &[
     env(
         "prod",
         "us-cloud2-production",
@@ -93,27 +92,29 @@ const fn env(
     }
 }
 
-/// Finds an environment by name or alias. Case and `_` versus `-` do not
-/// matter, so Zuora's own SDK spelling (`PROD_EU`) works too.
-pub fn find(name: &str) -> Option<&'static Environment> {
-    let wanted = name.trim().to_ascii_lowercase().replace('_', "-");
-    ENVIRONMENTS
-        .iter()
-        .find(|e| e.name == wanted || e.alias == wanted)
-}
+impl Environment {
+    /// Every environment Zuora documents: production and sandboxes, by
+    /// region and cloud.
+    pub const ALL: &'static [Environment] = ALL;
 
-/// The valid names as a table, one environment a line, for an error message.
-pub fn table() -> String {
-    ENVIRONMENTS
-        .iter()
-        .map(|e| {
-            format!(
-                "  {:<8} {:<22} {} ({})",
-                e.name, e.alias, e.description, e.base_url
-            )
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
+    /// The environment used when none is named: US Production, Cloud 2
+    /// (`https://rest.zuora.com`), the host of Zuora's API reference.
+    pub const DEFAULT: &'static Environment = &ALL[0];
+
+    /// Finds an environment by name or alias. Case and `_` versus `-` do
+    /// not matter, so Zuora's own SDK spelling (`PROD_EU`) works too.
+    ///
+    /// ```
+    /// use zuora_token::Environment;
+    ///
+    /// let eu = Environment::find("PROD_EU").unwrap();
+    /// assert_eq!(eu.base_url, "https://rest.eu.zuora.com");
+    /// assert_eq!(Environment::find("eu-production"), Some(eu));
+    /// ```
+    pub fn find(name: &str) -> Option<&'static Environment> {
+        let wanted = name.trim().to_ascii_lowercase().replace('_', "-");
+        ALL.iter().find(|e| e.name == wanted || e.alias == wanted)
+    }
 }
 
 #[cfg(test)]
@@ -122,21 +123,19 @@ mod tests {
 
     #[test]
     fn names_aliases_and_sdk_spelling_find_the_same_environment() {
-        let eu = find("prod-eu").unwrap();
+        let eu = Environment::find("prod-eu").unwrap();
         assert_eq!(eu.base_url, "https://rest.eu.zuora.com");
-        assert_eq!(find("EU-Production"), Some(eu));
-        assert_eq!(find("PROD_EU"), Some(eu));
-        assert_eq!(find("prod-xx"), None);
+        assert_eq!(Environment::find("EU-Production"), Some(eu));
+        assert_eq!(Environment::find("PROD_EU"), Some(eu));
+        assert_eq!(Environment::find("prod-xx"), None);
+        assert_eq!(Environment::DEFAULT.base_url, "https://rest.zuora.com");
     }
 
     #[test]
     fn names_and_aliases_are_unique() {
-        let mut all: Vec<_> = ENVIRONMENTS
-            .iter()
-            .flat_map(|e| [e.name, e.alias])
-            .collect();
+        let mut all: Vec<_> = ALL.iter().flat_map(|e| [e.name, e.alias]).collect();
         all.sort();
         all.dedup();
-        assert_eq!(all.len(), 2 * ENVIRONMENTS.len());
+        assert_eq!(all.len(), 2 * ALL.len());
     }
 }

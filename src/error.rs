@@ -1,44 +1,74 @@
-//! Failure kinds, the exit codes scripts rely on, and how a failure is printed.
+//! What can go wrong, in the few kinds a caller acts on differently, each
+//! with the exit code the command-line tool gives it.
 
 use std::fmt;
-use std::process::ExitCode;
 
-/// What went wrong, as far as a calling script needs to know. The numbers are
-/// the exit codes and are part of the interface: never renumber them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Kind {
-    /// Anything not covered below (a secret command failed, stdout closed, ...).
-    Other = 1,
-    /// Bad flag, missing credentials, bad config file, invalid value.
-    Usage = 2,
-    /// Zuora answered with a 4xx other than 429: bad credentials, bad entity, ...
-    Refused = 3,
-    /// Zuora answered 429 Too Many Requests.
-    RateLimited = 4,
-    /// Zuora could not be reached (connection, DNS, TLS, timeout) or answered 5xx.
-    Unreachable = 5,
-    /// Zuora answered, but not with a valid token response.
-    BadResponse = 6,
-    /// `exec`: the command was found but cannot be run (as shells say).
-    CannotRun = 126,
-    /// `exec`: the command was not found (as shells say).
-    CommandNotFound = 127,
+/// What went wrong, as far as a caller needs to know to decide what to do.
+///
+/// Each kind has an exit code ([`ErrorKind::exit_code`]); scripts rely on
+/// those numbers, so they never change.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ErrorKind {
+    /// Anything not covered below: a secret command failed, stdout was
+    /// closed, a file could not be written. Exit code 1.
+    Other,
+    /// Invalid input or configuration, found before anything was sent:
+    /// a bad value, missing credentials, an unreadable CA bundle. Exit code 2.
+    Usage,
+    /// Zuora answered with a 4xx other than 429: bad credentials, a bad
+    /// entity, no token endpoint at that URL. Exit code 3.
+    Refused,
+    /// Zuora answered 429 Too Many Requests, after every retry. Exit code 4.
+    RateLimited,
+    /// Zuora could not be reached (connection, DNS, TLS, the deadline), or
+    /// answered 5xx, after every retry. Exit code 5.
+    Unreachable,
+    /// Zuora answered, but not with a valid token response (nor a redirect
+    /// to follow, nor a body of sane size). Exit code 6.
+    BadResponse,
 }
 
-/// A failure with the message for the user and, where one helps, a hint.
-/// Messages never hold the client secret or a token: the code that builds
-/// them only ever formats redacted or validated values.
-#[derive(Debug)]
+impl ErrorKind {
+    /// The exit code of the `zuora-token` command for this kind (1 to 6).
+    pub fn exit_code(self) -> u8 {
+        match self {
+            ErrorKind::Other => 1,
+            ErrorKind::Usage => 2,
+            ErrorKind::Refused => 3,
+            ErrorKind::RateLimited => 4,
+            ErrorKind::Unreachable => 5,
+            ErrorKind::BadResponse => 6,
+        }
+    }
+}
+
+/// A failure: its kind, a message for a person, and hints on what to do.
+///
+/// Messages and hints never hold the client secret or a token: they are
+/// built from validated values only, and text a server sent is scrubbed of
+/// the secret before it is quoted.
+///
+/// ```
+/// use zuora_token::{Error, ErrorKind};
+///
+/// let error = Error::new(ErrorKind::Usage, "no client id given").with_hint("set one");
+/// assert_eq!(error.kind().exit_code(), 2);
+/// assert_eq!(error.to_string(), "no client id given");
+/// assert_eq!(error.hints(), ["set one"]);
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Error {
-    kind: Kind,
+    kind: ErrorKind,
     message: String,
     hints: Vec<String>,
 }
 
+/// A `Result` whose error is this crate's [`Error`].
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
 impl Error {
-    pub fn new(kind: Kind, message: impl Into<String>) -> Self {
+    /// An error of `kind` saying `message`.
+    pub fn new(kind: ErrorKind, message: impl Into<String>) -> Error {
         Error {
             kind,
             message: message.into(),
@@ -46,38 +76,39 @@ impl Error {
         }
     }
 
-    pub fn usage(message: impl Into<String>) -> Self {
-        Error::new(Kind::Usage, message)
+    /// An [`ErrorKind::Usage`] error.
+    pub fn usage(message: impl Into<String>) -> Error {
+        Error::new(ErrorKind::Usage, message)
     }
 
-    pub fn other(message: impl Into<String>) -> Self {
-        Error::new(Kind::Other, message)
+    /// An [`ErrorKind::Other`] error.
+    pub fn other(message: impl Into<String>) -> Error {
+        Error::new(ErrorKind::Other, message)
     }
 
-    pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
+    /// Adds a hint: what to check or do about it.
+    pub fn with_hint(mut self, hint: impl Into<String>) -> Error {
         self.hints.push(hint.into());
         self
     }
 
+    /// What went wrong, as a caller acts on it.
+    pub fn kind(&self) -> ErrorKind {
+        self.kind
+    }
+
+    /// The hints, in the order they were added.
+    pub fn hints(&self) -> &[String] {
+        &self.hints
+    }
+
     /// Says how many attempts were made, when there was more than one.
-    pub fn after_attempts(mut self, attempts: u32) -> Self {
+    pub(crate) fn after_attempts(mut self, attempts: u32) -> Error {
         if attempts > 1 {
             self.message
                 .push_str(&format!(" (gave up after {attempts} attempts)"));
         }
         self
-    }
-
-    pub fn exit_code(&self) -> ExitCode {
-        ExitCode::from(self.kind as u8)
-    }
-
-    /// Writes `zuora-token: error: ...` (and the hint) to stderr.
-    pub fn report(&self) {
-        eprintln!("zuora-token: error: {self}");
-        for hint in &self.hints {
-            eprintln!("  hint: {hint}");
-        }
     }
 }
 
@@ -87,15 +118,4 @@ impl fmt::Display for Error {
     }
 }
 
-/// Replaces Rust's panic message (which can carry a backtrace, even values) with
-/// one line in the tool's own error format. A panic is a bug, never the way a
-/// failure is reported, but if one happens it must not spill internals.
-pub fn install_panic_hook() {
-    std::panic::set_hook(Box::new(|info| {
-        let place = info
-            .location()
-            .map(|l| format!(" at {}:{}", l.file(), l.line()))
-            .unwrap_or_default();
-        eprintln!("zuora-token: error: internal error{place}; please report it");
-    }));
-}
+impl std::error::Error for Error {}

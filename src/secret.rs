@@ -1,32 +1,44 @@
-//! The client secret: a type that cannot be printed by accident, and the
-//! places it can be read from.
+//! The client secret, in a type that cannot be printed by accident.
 
 use std::fmt;
-use std::io::Read;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
 
-use crate::error::{Error, Result};
-use crate::origin::Origin;
-
-/// The OAuth client secret. `Debug` prints a placeholder and there is no
-/// `Display`, so the only way to the text is [`Secret::expose`], which is
-/// called where the request body is built and where echoes are scrubbed.
+/// An OAuth client secret.
+///
+/// `Debug` prints a placeholder and there is no `Display`, so the only way
+/// to the text is [`Secret::expose`], which this crate calls where the
+/// request body is built and where echoes of it are scrubbed from what a
+/// server sent.
+///
+/// ```
+/// use zuora_token::Secret;
+///
+/// let secret = Secret::new("s3cr3t+/=");
+/// assert_eq!(format!("{secret:?}"), "Secret(<redacted>)");
+/// assert_eq!(secret.expose(), "s3cr3t+/=");
+/// ```
 #[derive(Clone, PartialEq, Eq)]
 pub struct Secret(String);
 
 impl Secret {
-    pub fn new(value: String) -> Secret {
-        Secret(value)
+    /// Wraps `text` as it is. Zuora refuses an empty secret; the
+    /// command-line tool checks for one before sending.
+    pub fn new(text: impl Into<String>) -> Secret {
+        Secret(text.into())
     }
 
+    /// The secret's text.
     pub fn expose(&self) -> &str {
         &self.0
     }
 
-    /// Zuora's secrets are at most 42 characters; a longer one is sent anyway
-    /// (Zuora may change its rules), but a rejection mentions it.
-    pub fn looks_too_long(&self) -> bool {
+    /// Whether the secret is the empty string.
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
+    /// Zuora's secrets are at most 42 characters; a longer one is sent
+    /// anyway (Zuora may change its rules), but a refusal mentions it.
+    pub(crate) fn looks_too_long(&self) -> bool {
         self.0.chars().count() > 42
     }
 }
@@ -37,110 +49,17 @@ impl fmt::Debug for Secret {
     }
 }
 
-/// Where the secret is to be read from, as configured.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum SecretSource {
-    /// Given as is: a flag, an environment variable or `client_secret`.
-    Inline(Secret),
-    /// A file holding the secret; `-` is standard input.
-    File(PathBuf),
-    /// A shell command that prints the secret (`client_secret_command`).
-    Command(String),
-}
-
-impl SecretSource {
-    /// Reads the secret. Surrounding white space (the newline a file or a
-    /// command ends with) is not part of it. `origin` names the setting in errors.
-    pub fn read(&self, origin: &Origin) -> Result<Secret> {
-        let text = match self {
-            SecretSource::Inline(secret) => return non_empty(secret.expose().to_owned(), origin),
-            SecretSource::File(path) => read_file(path, origin)?,
-            SecretSource::Command(command) => run_command(command, origin)?,
-        };
-        non_empty(text.trim().to_owned(), origin)
-    }
-
-    /// Says where the secret comes from without revealing it.
-    pub fn describe(&self) -> String {
-        match self {
-            SecretSource::Inline(_) => "given inline".into(),
-            SecretSource::File(path) if path == Path::new("-") => "read from standard input".into(),
-            SecretSource::File(path) => format!("read from {}", path.display()),
-            SecretSource::Command(_) => "printed by a command".into(),
-        }
-    }
-}
-
-fn non_empty(text: String, origin: &Origin) -> Result<Secret> {
-    if text.is_empty() {
-        Err(Error::usage(format!(
-            "the client secret from {origin} is empty"
-        )))
-    } else {
-        Ok(Secret(text))
-    }
-}
-
-fn read_file(path: &Path, origin: &Origin) -> Result<String> {
-    let mut text = String::new();
-    let read = if path == Path::new("-") {
-        std::io::stdin().read_to_string(&mut text).map(|_| ())
-    } else {
-        std::fs::File::open(path).and_then(|mut f| f.read_to_string(&mut text).map(|_| ()))
-    };
-    read.map(|()| text).map_err(|e| {
-        Error::usage(format!(
-            "cannot read the client secret file {} (from {origin}): {e}",
-            path.display()
-        ))
-    })
-}
-
-/// Runs `command` through the platform's shell, as `git`'s credential helpers
-/// are: the user's prompt (a password manager's, say) stays on the terminal,
-/// because only standard output is captured.
-fn run_command(command: &str, origin: &Origin) -> Result<String> {
-    let mut shell = if cfg!(windows) {
-        let mut c = Command::new("cmd");
-        c.arg("/C");
-        c
-    } else {
-        let mut c = Command::new("sh");
-        c.arg("-c");
-        c
-    };
-    let output = shell
-        .arg(command)
-        .stdin(Stdio::inherit())
-        .stderr(Stdio::inherit())
-        .output()
-        .map_err(|e| {
-            Error::other(format!(
-                "cannot run the client secret command from {origin}: {e}"
-            ))
-        })?;
-    if !output.status.success() {
-        return Err(Error::other(format!(
-            "the client secret command from {origin} failed ({})",
-            output.status
-        )));
-    }
-    String::from_utf8(output.stdout).map_err(|_| {
-        Error::other(format!(
-            "the client secret command from {origin} printed text that is not UTF-8"
-        ))
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     #[test]
     fn debug_never_shows_the_secret() {
-        let secret = Secret::new("hunter2".into());
-        assert_eq!(format!("{secret:?}"), "Secret(<redacted>)");
-        let source = SecretSource::Inline(secret);
-        assert!(!format!("{source:?}").contains("hunter2"));
+        assert_eq!(
+            format!("{:?}", Secret::new("hunter2")),
+            "Secret(<redacted>)"
+        );
+        assert!(!Secret::new("x".repeat(42)).looks_too_long());
+        assert!(Secret::new("x".repeat(43)).looks_too_long());
     }
 }

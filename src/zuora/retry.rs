@@ -10,15 +10,13 @@ use std::time::{Duration, SystemTime};
 
 use ureq::http::HeaderMap;
 
-use crate::time::parse_http_date;
-
 /// The first backoff ceiling, doubled for each further retry.
 const BASE: Duration = Duration::from_secs(1);
 const MAX_BACKOFF: Duration = Duration::from_secs(30);
 
 /// Why an attempt may be retried, and the wait the server asked for, if any.
 #[derive(Debug)]
-pub struct Retry {
+pub(crate) struct Retry {
     pub reason: String,
     pub server_wait: Option<Duration>,
 }
@@ -47,14 +45,15 @@ impl Retry {
     }
 }
 
-/// `Retry-After` (seconds, or an HTTP date), else `RateLimit-Reset` (seconds).
+/// `Retry-After` (seconds, or an HTTP date in any of RFC 9110's three
+/// forms, read by the `httpdate` crate), else `RateLimit-Reset` (seconds).
 fn server_wait(headers: &HeaderMap, now: SystemTime) -> Option<Duration> {
     let header = |name: &str| headers.get(name)?.to_str().ok().map(str::trim);
     if let Some(value) = header("retry-after") {
         if let Ok(secs) = value.parse::<u64>() {
             return Some(Duration::from_secs(secs));
         }
-        if let Some(at) = parse_http_date(value) {
+        if let Ok(at) = httpdate::parse_http_date(value) {
             return Some(at.duration_since(now).unwrap_or_default());
         }
     }
@@ -127,7 +126,16 @@ mod tests {
             wait(&[("retry-after", "2"), ("ratelimit-reset", "12")]),
             Some(Duration::from_secs(2))
         );
+        // RFC 9110 has a recipient accept the two obsolete forms too.
+        let rfc850 = [("retry-after", "Sunday, 06-Nov-94 08:49:37 GMT")];
+        let asctime = [("retry-after", "Sun Nov  6 08:49:37 1994")];
+        assert_eq!(wait(&rfc850), Some(Duration::from_secs(10)));
+        assert_eq!(wait(&asctime), Some(Duration::from_secs(10)));
         assert_eq!(wait(&[("retry-after", "soon")]), None);
+        assert_eq!(
+            wait(&[("retry-after", "Sun, 06 Nov 1994 25:49:37 GMT")]),
+            None
+        );
         assert_eq!(wait(&[]), None);
     }
 

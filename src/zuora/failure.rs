@@ -1,34 +1,55 @@
-//! What went wrong with a token request: a message for the user (never the
+//! What went wrong with a token request: a message for a person (never the
 //! secret), the kind that sets the exit code, and whether a retry may help.
+
+use std::time::Duration;
 
 use serde_json::Value;
 use ureq::http::{HeaderMap, Response, StatusCode};
 
-use crate::error::{Error, Kind};
-use crate::retry::Retry;
+use super::form;
+use super::response::MAX_BODY;
+use super::retry::Retry;
+use crate::credentials::ClientId;
+use crate::endpoint::BaseUrl;
+use crate::error::{Error, ErrorKind as Kind};
+use crate::provenance::{Input, Provenance, name_of, source_of};
 use crate::secret::Secret;
-use crate::settings::Settings;
-use crate::zuora::{MAX_BODY, percent_encode};
 
 /// How much of Zuora's error message is shown.
 const MAX_MESSAGE: usize = 300;
 
+/// What a message about a failed request may use: the secret, to scrub it
+/// from anything the server sent, and what to name when saying what to
+/// check. Nothing else of the request.
+#[derive(Clone, Copy)]
+pub(crate) struct Context<'a> {
+    /// The token URL.
+    pub url: &'a str,
+    pub base_url: &'a BaseUrl,
+    pub client_id: &'a ClientId,
+    pub secret: &'a Secret,
+    /// Whether an entity id was sent.
+    pub entity: bool,
+    pub timeout: Duration,
+    pub provenance: &'a dyn Provenance,
+}
+
 /// A failed attempt.
 #[derive(Debug)]
-pub struct Failed {
+pub(crate) struct Failed {
     pub error: Error,
     /// `Some` if another attempt may succeed.
     pub retry: Option<Retry>,
 }
 
 impl Failed {
-    pub fn fatal(error: Error) -> Failed {
+    pub(crate) fn fatal(error: Error) -> Failed {
         Failed { error, retry: None }
     }
 }
 
 /// The request could not be sent or its answer not received.
-pub fn transport(error: ureq::Error, url: &str, settings: &Settings) -> Failed {
+pub(crate) fn transport(error: ureq::Error, cx: Context) -> Failed {
     use std::io::ErrorKind::*;
     let retry = match &error {
         ureq::Error::HostNotFound | ureq::Error::ConnectionFailed => true,
@@ -43,7 +64,7 @@ pub fn transport(error: ureq::Error, url: &str, settings: &Settings) -> Failed {
         ),
         _ => false,
     };
-    let error = transport_error(&error, url, settings);
+    let error = transport_error(&error, cx);
     let reason = error.to_string();
     Failed {
         error,
@@ -52,21 +73,22 @@ pub fn transport(error: ureq::Error, url: &str, settings: &Settings) -> Failed {
 }
 
 /// The body of a 200 answer could not be read.
-pub fn body(error: ureq::Error, url: &str, settings: &Settings) -> Failed {
+pub(crate) fn body(error: ureq::Error, cx: Context) -> Failed {
     match error {
         ureq::Error::BodyExceedsLimit(_) => Failed::fatal(Error::new(
             Kind::BadResponse,
             format!(
-                "Zuora's answer from {url} is larger than {} KiB; refusing to read it",
+                "Zuora's answer from {} is larger than {} KiB; refusing to read it",
+                cx.url,
                 MAX_BODY / 1024
             ),
         )),
-        other => transport(other, url, settings),
+        other => transport(other, cx),
     }
 }
 
 /// A 200 answer that is not a valid token response.
-pub fn invalid(why: &str, url: &str, headers: &HeaderMap) -> Error {
+pub(crate) fn invalid(why: &str, url: &str, headers: &HeaderMap) -> Error {
     Error::new(
         Kind::BadResponse,
         format!(
@@ -77,9 +99,10 @@ pub fn invalid(why: &str, url: &str, headers: &HeaderMap) -> Error {
 }
 
 /// Words for a failure to talk HTTP with the server. None of these carry the body.
-fn transport_error(error: &ureq::Error, url: &str, settings: &Settings) -> Error {
+fn transport_error(error: &ureq::Error, cx: Context) -> Error {
+    let url = cx.url;
     let (kind, what) = match error {
-        ureq::Error::Timeout(_) => return timed_out(settings, url),
+        ureq::Error::Timeout(_) => return timed_out(cx),
         ureq::Error::HostNotFound => (
             Kind::Unreachable,
             format!("cannot resolve the host of {url}"),
@@ -88,10 +111,11 @@ fn transport_error(error: &ureq::Error, url: &str, settings: &Settings) -> Error
             (Kind::Unreachable, format!("cannot talk to {url}: {e}"))
         }
         ureq::Error::Io(_) | ureq::Error::Tls(_) | ureq::Error::Rustls(_) | ureq::Error::Pem(_) => {
-            return Error::new(Kind::Unreachable, format!("TLS failed with {url}: {error}")).with_hint(
-                "if the server's certificate is issued by a private CA, trust it with --ca-bundle PATH \
-                 (or ZUORA_CA_BUNDLE)",
-            );
+            return Error::new(Kind::Unreachable, format!("TLS failed with {url}: {error}"))
+                .with_hint(format!(
+                    "if the server's certificate is issued by a private CA, trust it with {}",
+                    name_of(cx.provenance, Input::CaBundle)
+                ));
         }
         ureq::Error::Protocol(_) | ureq::Error::LargeResponseHeader(..) => (
             Kind::BadResponse,
@@ -110,21 +134,35 @@ fn is_tls(error: &std::io::Error) -> bool {
         .is_some_and(|inner| inner.is::<rustls::Error>())
 }
 
-/// The command ran out of time (`--timeout`).
-pub fn timed_out(settings: &Settings, url: &str) -> Error {
+/// The request ran out of time.
+pub(crate) fn timed_out(cx: Context) -> Error {
     Error::new(
         Kind::Unreachable,
         format!(
-            "timed out after {} s waiting for {url}",
-            settings.timeout.as_secs_f64()
+            "timed out after {} s waiting for {}",
+            cx.timeout.as_secs_f64(),
+            cx.url
         ),
     )
-    .with_hint("a longer --timeout (or ZUORA_TOKEN_TIMEOUT) gives it more time")
+    .with_hint(format!(
+        "a longer {} gives it more time",
+        name_of(cx.provenance, Input::Timeout)
+    ))
+}
+
+/// A retry that was not made because its wait would pass the deadline.
+pub(crate) fn not_retried(error: Error, wait: Duration, cx: Context) -> Error {
+    error.with_hint(format!(
+        "not retried: waiting {:.1} s would pass the {} of {} s",
+        wait.as_secs_f64(),
+        name_of(cx.provenance, Input::Timeout),
+        cx.timeout.as_secs_f64()
+    ))
 }
 
 /// An HTTP status other than 200: which kind, Zuora's message, a hint, and
 /// whether it is worth another try.
-pub fn status(response: &Response<ureq::Body>, body: &[u8], settings: &Settings) -> Failed {
+pub(crate) fn status(response: &Response<ureq::Body>, body: &[u8], cx: Context) -> Failed {
     let status = response.status();
     let headers = response.headers();
     let kind = match status.as_u16() {
@@ -139,7 +177,7 @@ pub fn status(response: &Response<ureq::Body>, body: &[u8], settings: &Settings)
         Kind::Unreachable => format!("Zuora failed to answer the token request: HTTP {status}"),
         _ => format!("unexpected answer to the token request: HTTP {status}"),
     };
-    if let Some(text) = zuora_message(body, &settings.secret) {
+    if let Some(text) = zuora_message(body, cx.secret) {
         message.push_str(": ");
         message.push_str(&text);
     }
@@ -150,54 +188,53 @@ pub fn status(response: &Response<ureq::Body>, body: &[u8], settings: &Settings)
             .unwrap_or("(none)");
         message.push_str(&format!(
             " to {}; redirects are not followed",
-            clean(location, &settings.secret)
+            clean(location, cx.secret)
         ));
     }
     message.push_str(&context(headers));
     Failed {
-        error: Error::new(kind, message).with_hint(hint(status, settings)),
+        error: Error::new(kind, message).with_hint(hint(status, cx)),
         retry: Retry::for_status(status.as_u16(), headers),
     }
 }
 
 /// What to check, by status.
-fn hint(status: StatusCode, settings: &Settings) -> String {
-    let s = settings;
+fn hint(status: StatusCode, cx: Context) -> String {
+    let from = |input| source_of(cx.provenance, input);
     match status.as_u16() {
         400 | 401 | 403 => {
             let mut hint = format!(
-                "check the client id (from {}) and secret ({}, from {}) against the OAuth client in Zuora, \
-                 and that it belongs to {} (from {})",
-                s.client_id.origin,
-                s.secret_source.value.describe(),
-                s.secret_source.origin,
-                s.base_url.value,
-                s.base_url.origin
+                "check the client id{} and secret{} against the OAuth client in Zuora, \
+                 and that it belongs to {}{}",
+                from(Input::ClientId),
+                from(Input::ClientSecret),
+                cx.base_url,
+                from(Input::BaseUrl)
             );
-            let id_len = s.client_id.value.chars().count();
-            if id_len != 36 {
+            if let Some(len) = cx.client_id.odd_length() {
                 hint.push_str(&format!(
-                    "; the client id is {id_len} characters, Zuora's are 36"
+                    "; the client id is {len} characters, Zuora's are 36"
                 ));
             }
-            if s.secret.looks_too_long() {
+            if cx.secret.looks_too_long() {
                 hint.push_str("; the secret is longer than Zuora's 42 characters");
             }
-            if s.entity_id.is_some() {
+            if cx.entity {
                 hint.push_str("; and that the client may act for the entity id given");
             }
             hint
         }
         404 | 405 => format!(
-            "{} has no token endpoint: check the base URL (from {})",
-            s.base_url.value, s.base_url.origin
+            "{} has no token endpoint: check the base URL{}",
+            cx.base_url,
+            from(Input::BaseUrl)
         ),
         429 => {
             "Zuora allows 100 token requests a minute per IP address; wait a minute and try again"
                 .into()
         }
         500..=599 => "Zuora had a problem; try again later".into(),
-        _ => format!("check the base URL (from {})", s.base_url.origin),
+        _ => format!("check the base URL{}", from(Input::BaseUrl)),
     }
 }
 
@@ -220,7 +257,7 @@ fn header<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
 
 /// What `-v` shows of an answer's headers: the request id, the rate limit
 /// left and the echoed track id.
-pub fn header_summary(headers: &HeaderMap) -> String {
+pub(crate) fn header_summary(headers: &HeaderMap) -> String {
     let shown: Vec<String> = [
         "Zuora-Request-Id",
         "X-RateLimit-Remaining-minute",
@@ -284,8 +321,8 @@ fn clean(text: &str, secret: &Secret) -> String {
     if !raw.is_empty() {
         for form in [
             raw.to_owned(),
-            percent_encode(raw),
-            percent_encode(raw).to_lowercase(),
+            form::encode(raw),
+            form::encode(raw).to_lowercase(),
         ] {
             text = text.replace(&form, "<redacted>");
         }
@@ -307,7 +344,7 @@ mod tests {
 
     #[test]
     fn messages_are_found_in_every_shape_zuora_uses() {
-        let secret = Secret::new("s3cr3t+/=".into());
+        let secret = Secret::new("s3cr3t+/=");
         let msg = |body: &str| zuora_message(body.as_bytes(), &secret);
         assert_eq!(
             msg(r#"{"message":"Authentication error"}"#).unwrap(),
@@ -331,10 +368,10 @@ mod tests {
 
     #[test]
     fn echoed_secrets_are_scrubbed_raw_and_encoded() {
-        let secret = Secret::new("s3cr3t+/=".into());
+        let secret = Secret::new("s3cr3t+/=");
         let echoed = format!(
             "bad body client_secret={}&x and {}",
-            percent_encode("s3cr3t+/="),
+            form::encode("s3cr3t+/="),
             "s3cr3t+/="
         );
         let text = zuora_message(echoed.as_bytes(), &secret).unwrap();

@@ -1,19 +1,20 @@
 //! The command line, as clap derive types. The doc comments are the help text.
 //!
 //! Settings are global so that they can stand before or after the subcommand
-//! (`zuora-token -p prod get` and `zuora-token get -p prod` both work), and each
-//! one names its environment variable here, once: `settings.rs` asks clap where
-//! a value came from and reads the flag and variable names back from these
-//! definitions when it needs to name them in an error.
+//! (`zuora-token -p prod get` and `zuora-token get -p prod` both work). Their
+//! flags are made from the settings table (`setting.rs`); clap reads the
+//! flags only, never the environment.
 
 use std::ffi::{OsStr, OsString};
-use std::path::PathBuf;
 
-use clap::builder::{PossibleValue, StringValueParser, TypedValueParser};
-use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap::builder::{PossibleValue, StringValueParser, TypedValueParser, ValueParser};
+use clap::{Arg, ArgAction, ArgMatches, Args, FromArgMatches, Parser, Subcommand};
 use clap_complete::engine::ArgValueCandidates;
+use zuora_token::Environment;
 
-use crate::environments::ENVIRONMENTS;
+use super::config_file::profile_candidates;
+use super::setting::{Setting, Values};
+use crate::output::{Format, Report, Shell};
 
 const EXAMPLES: &str = "\
 Examples:
@@ -163,7 +164,7 @@ pub enum CacheCommand {
 }
 
 /// How a command that fetches uses the cache.
-#[derive(Debug, Args)]
+#[derive(Debug, Default, Args)]
 #[command(next_help_heading = "Cache")]
 pub struct CacheUse {
     /// Fetch a new token even if a valid one is cached, and cache it.
@@ -175,160 +176,97 @@ pub struct CacheUse {
     pub no_cache: bool,
 }
 
-/// How `status` and `cache list` print.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Report {
-    /// Aligned lines for people.
-    Text,
-    /// One JSON object (or array), for scripts.
-    Json,
-}
-
-/// How `get` prints the token.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Format {
-    /// The access token and a newline, nothing else.
-    Token,
-    /// One JSON object with the token and its metadata.
-    Json,
-    /// `Authorization: Bearer <token>`, for `curl -H @-`.
-    Header,
-}
-
-/// Which syntax `env` writes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum Shell {
-    /// POSIX shells: bash, zsh, dash, ksh (`export NAME='value';`).
-    Sh,
-    /// fish (`set -gx NAME 'value';`).
-    Fish,
-    /// PowerShell (`$env:NAME = 'value'`).
-    Powershell,
-    /// A .env file (`NAME=value`), e.g. for GitLab CI or docker compose.
-    Dotenv,
-    /// Windows cmd.exe (`set "NAME=value"`).
-    Cmd,
-    /// GitHub Actions: masks the token in the log and appends the variables
-    /// to the file named by $GITHUB_ENV, for the job's later steps.
-    Github,
-}
-
-/// Where the credentials come from. Each falls back to its environment
-/// variable, then to the profile in the config file.
-#[derive(Debug, Args)]
-#[command(next_help_heading = "Settings")]
+/// The settings and the verbosity, global so that they can stand before or
+/// after the subcommand. Each setting's flag is made from its entry in the
+/// settings table, which also names its environment variable; the variables
+/// themselves are read by the settings' resolution, not by clap.
+#[derive(Debug, Default)]
 pub struct SettingsArgs {
-    /// Profile to use from the config file [default: the file's `default_profile`].
-    #[arg(
-        short,
-        long,
-        global = true,
-        env = "ZUORA_PROFILE",
-        value_name = "NAME",
-        add = ArgValueCandidates::new(crate::config_file::profile_candidates)
-    )]
-    pub profile: Option<String>,
-
-    /// Config file [default: <user config dir>/zuora-token/config.toml].
-    #[arg(long, global = true, env = "ZUORA_TOKEN_CONFIG", value_name = "PATH")]
-    pub config: Option<PathBuf>,
-
-    /// OAuth client id (36 characters, from Zuora's OAuth clients page).
-    #[arg(long, global = true, env = "ZUORA_CLIENT_ID", value_name = "ID")]
-    pub client_id: Option<String>,
-
-    /// OAuth client secret. Other users can read it in the process list: prefer
-    /// the environment variable, --client-secret-file or a profile.
-    #[arg(
-        long,
-        global = true,
-        env = "ZUORA_CLIENT_SECRET",
-        hide_env_values = true,
-        value_name = "SECRET"
-    )]
-    pub client_secret: Option<String>,
-
-    /// Read the client secret from this file ('-' for standard input).
-    #[arg(
-        long,
-        global = true,
-        env = "ZUORA_CLIENT_SECRET_FILE",
-        value_name = "PATH"
-    )]
-    pub client_secret_file: Option<PathBuf>,
-
-    /// Zuora environment by name, e.g. prod, prod-eu, sbx, csbx-ap [default: prod].
-    #[arg(
-        short,
-        long,
-        global = true,
-        env = "ZUORA_ENVIRONMENT",
-        value_name = "NAME",
-        value_parser = EnvironmentName,
-        hide_possible_values = true
-    )]
-    pub environment: Option<String>,
-
-    /// Base URL of Zuora's REST API; beats --environment given at the same level.
-    #[arg(long, global = true, env = "ZUORA_BASE_URL", value_name = "URL")]
-    pub base_url: Option<String>,
-
-    /// Entity id (a hyphenated UUID) for multi-entity tenants.
-    #[arg(long, global = true, env = "ZUORA_ENTITY_ID", value_name = "UUID")]
-    pub entity_id: Option<String>,
-
-    /// Zuora-Track-Id header to send, for tracing the request with Zuora.
-    #[arg(long, global = true, env = "ZUORA_TRACK_ID", value_name = "ID")]
-    pub track_id: Option<String>,
-
-    /// Directory of the token cache [default: <user cache dir>/zuora-token].
-    #[arg(
-        long,
-        global = true,
-        env = "ZUORA_TOKEN_CACHE_DIR",
-        value_name = "PATH"
-    )]
-    pub cache_dir: Option<PathBuf>,
-
-    /// Hand out a cached token only while it has at least this long left
-    /// [default: 300].
-    #[arg(
-        long,
-        global = true,
-        env = "ZUORA_TOKEN_MIN_TTL",
-        value_name = "SECONDS"
-    )]
-    pub min_ttl: Option<String>,
-
-    /// Give up after this long, waits for other processes included [default: 30].
-    #[arg(
-        long,
-        global = true,
-        env = "ZUORA_TOKEN_TIMEOUT",
-        value_name = "SECONDS"
-    )]
-    pub timeout: Option<String>,
-
-    /// Retry rate limits (429), gateway failures (502, 503, 504) and broken
-    /// connections this many times [default: 3].
-    #[arg(long, global = true, env = "ZUORA_TOKEN_RETRIES", value_name = "N")]
-    pub retries: Option<String>,
-
-    /// Trust exactly the PEM certificates in this file instead of the
-    /// operating system's trust store.
-    #[arg(long, global = true, env = "ZUORA_CA_BUNDLE", value_name = "PATH")]
-    pub ca_bundle: Option<PathBuf>,
-
+    /// The value of each setting flag given.
+    pub flags: Values,
     /// Say on stderr where each setting came from and what was sent and received.
-    #[arg(short, long, global = true, conflicts_with = "quiet")]
     pub verbose: bool,
-
     /// Print no warnings.
-    #[arg(short, long, global = true)]
     pub quiet: bool,
 }
 
-/// Takes any environment name as it is (settings.rs checks it and can say
+impl Args for SettingsArgs {
+    fn augment_args(command: clap::Command) -> clap::Command {
+        command
+            .next_help_heading("Settings")
+            .args(Setting::ALL.map(setting_arg))
+            .arg(
+                Arg::new("verbose")
+                    .short('v')
+                    .long("verbose")
+                    .global(true)
+                    .action(ArgAction::SetTrue)
+                    .conflicts_with("quiet")
+                    .help(
+                        "Say on stderr where each setting came from and what was sent and received",
+                    ),
+            )
+            .arg(
+                Arg::new("quiet")
+                    .short('q')
+                    .long("quiet")
+                    .global(true)
+                    .action(ArgAction::SetTrue)
+                    .help("Print no warnings"),
+            )
+    }
+
+    fn augment_args_for_update(command: clap::Command) -> clap::Command {
+        Self::augment_args(command)
+    }
+}
+
+impl FromArgMatches for SettingsArgs {
+    fn from_arg_matches(matches: &ArgMatches) -> Result<SettingsArgs, clap::Error> {
+        let flags = Setting::ALL
+            .into_iter()
+            .filter_map(|setting| {
+                let value = matches.get_raw(setting.flag())?.next()?;
+                Some((setting, value.to_owned()))
+            })
+            .collect();
+        Ok(SettingsArgs {
+            flags: Values::from_flags(flags),
+            verbose: matches.get_flag("verbose"),
+            quiet: matches.get_flag("quiet"),
+        })
+    }
+
+    fn update_from_arg_matches(&mut self, matches: &ArgMatches) -> Result<(), clap::Error> {
+        *self = SettingsArgs::from_arg_matches(matches)?;
+        Ok(())
+    }
+}
+
+/// The flag of `setting`: `--<flag> <VALUE>`, text checked to be UTF-8.
+fn setting_arg(setting: Setting) -> Arg {
+    let arg = Arg::new(setting.flag())
+        .long(setting.flag())
+        .global(true)
+        .value_name(setting.value_name())
+        .help(setting.help())
+        .value_parser(match setting.is_path() {
+            true => ValueParser::path_buf(),
+            false => ValueParser::string(),
+        });
+    match setting {
+        Setting::Profile => arg
+            .short('p')
+            .add(ArgValueCandidates::new(profile_candidates)),
+        Setting::Environment => arg
+            .short('e')
+            .value_parser(EnvironmentName)
+            .hide_possible_values(true),
+        _ => arg,
+    }
+}
+
+/// Takes any environment name as it is (resolution checks it and can say
 /// where a bad one came from), while offering Zuora's names and aliases to
 /// shell completion.
 #[derive(Debug, Clone, Copy)]
@@ -347,12 +285,24 @@ impl TypedValueParser for EnvironmentName {
     }
 
     fn possible_values(&self) -> Option<Box<dyn Iterator<Item = PossibleValue> + '_>> {
-        let names = ENVIRONMENTS.iter().flat_map(|e| {
+        let names = Environment::ALL.iter().flat_map(|e| {
             [
                 PossibleValue::new(e.name).help(e.description),
                 PossibleValue::new(e.alias).help(e.description),
             ]
         });
         Some(Box::new(names))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::CommandFactory;
+
+    use super::*;
+
+    #[test]
+    fn the_command_line_definition_is_consistent() {
+        Cli::command().debug_assert();
     }
 }

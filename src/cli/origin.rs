@@ -1,20 +1,18 @@
-//! Where a setting came from, so that every error about a value can say which
-//! flag, environment variable or profile key to fix.
+//! Where a setting came from, so that every message about a value can say
+//! which flag, environment variable or profile key to fix.
 
 use std::fmt;
 use std::path::PathBuf;
 
-use clap::CommandFactory;
-
-use crate::cli::Cli;
+use super::setting::Setting;
 
 /// The source of one setting, highest precedence first.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Origin {
-    /// A command-line flag, by its clap argument id (`client_id`).
-    Flag(&'static str),
-    /// The environment variable clap reads for the argument with this id.
-    Env(&'static str),
+    /// A command-line flag.
+    Flag(Setting),
+    /// The environment variable of a setting.
+    Env(Setting),
     /// A key of a profile in the config file.
     Profile {
         key: &'static str,
@@ -60,8 +58,8 @@ impl Origin {
 impl fmt::Display for Origin {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Origin::Flag(id) => write!(f, "--{}", flag_name(id)),
-            Origin::Env(id) => write!(f, "environment variable {}", env_name(id)),
+            Origin::Flag(setting) => write!(f, "--{}", setting.flag()),
+            Origin::Env(setting) => write!(f, "environment variable {}", setting.env_var()),
             Origin::Profile { key, profile, file } => {
                 write!(f, "`{key}` in profile '{profile}' of {}", file.display())
             }
@@ -69,26 +67,4 @@ impl fmt::Display for Origin {
             Origin::Default => f.write_str("the built-in default"),
         }
     }
-}
-
-/// The long flag of a settings argument, read from its clap definition. Only
-/// error messages need it, so the cost of building the command stays there.
-pub fn flag_name(id: &str) -> String {
-    with_arg(id, |arg| arg.get_long().map(str::to_owned))
-}
-
-/// The environment variable of a settings argument, read from its clap definition.
-pub fn env_name(id: &str) -> String {
-    with_arg(id, |arg| {
-        arg.get_env()
-            .map(|name| name.to_string_lossy().into_owned())
-    })
-}
-
-fn with_arg(id: &str, f: impl Fn(&clap::Arg) -> Option<String>) -> String {
-    Cli::command()
-        .get_arguments()
-        .find(|arg| arg.get_id() == id)
-        .and_then(f)
-        .unwrap_or_else(|| id.to_owned())
 }

@@ -1,8 +1,78 @@
-//! The validated values that go into the token request besides the
-//! credentials: where it is sent, and its two optional headers. Each type can
-//! only be built by parsing, so an invalid one never reaches the HTTP client.
+//! Where a token request goes: the base URL of Zuora's REST API, held to
+//! what can safely receive a client secret.
 
 use std::fmt;
+
+use crate::environments::Environment;
+
+/// Where `POST /oauth/token` is sent: an API host that may receive the
+/// client secret, which means HTTPS, or plain HTTP to this machine only
+/// (a test server, a local proxy). No other kind can be built.
+///
+/// ```
+/// use zuora_token::{BaseUrl, Endpoint, Environment};
+///
+/// let eu = Endpoint::of(Environment::find("prod-eu").unwrap());
+/// assert_eq!(eu.token_url(), "https://rest.eu.zuora.com/oauth/token");
+///
+/// let local = Endpoint::new(BaseUrl::parse("http://127.0.0.1:8080").unwrap()).unwrap();
+/// assert_eq!(local.base_url().as_str(), "http://127.0.0.1:8080");
+///
+/// let far = BaseUrl::parse("http://rest.zuora.com").unwrap();
+/// assert!(Endpoint::new(far).is_err(), "the secret would cross a network in clear");
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Endpoint {
+    base_url: BaseUrl,
+}
+
+impl Endpoint {
+    /// The endpoint at `base_url`: refused unless it is HTTPS or on this
+    /// machine (`localhost`, 127.0.0.0/8, `[::1]`).
+    pub fn new(base_url: BaseUrl) -> Result<Endpoint, ClearTextRefused> {
+        if base_url.is_https() || base_url.is_loopback() {
+            Ok(Endpoint { base_url })
+        } else {
+            Err(ClearTextRefused { base_url })
+        }
+    }
+
+    /// The endpoint of one of Zuora's environments.
+    pub fn of(environment: &Environment) -> Endpoint {
+        let base_url =
+            BaseUrl::parse(environment.base_url).expect("the environments table holds valid URLs");
+        Endpoint { base_url }
+    }
+
+    /// The base URL of Zuora's REST API there.
+    pub fn base_url(&self) -> &BaseUrl {
+        &self.base_url
+    }
+
+    /// The URL of the token endpoint: `{base}/oauth/token`.
+    pub fn token_url(&self) -> String {
+        format!("{}/oauth/token", self.base_url)
+    }
+}
+
+/// A plain `http://` base URL that is not on this machine: the client
+/// secret would cross a network in clear text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ClearTextRefused {
+    base_url: BaseUrl,
+}
+
+impl fmt::Display for ClearTextRefused {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "refusing to send the client secret in clear text to {}",
+            self.base_url
+        )
+    }
+}
+
+impl std::error::Error for ClearTextRefused {}
 
 /// The scheme, host and port of Zuora's REST API.
 ///
@@ -19,6 +89,16 @@ pub struct BaseUrl {
 }
 
 impl BaseUrl {
+    /// Parses an absolute `https` or `http` URL, keeping its scheme, host and
+    /// port. The error says what is wrong, for a message about the setting.
+    ///
+    /// ```
+    /// use zuora_token::BaseUrl;
+    ///
+    /// let url = BaseUrl::parse("HTTPS://Rest.EU.Zuora.com:443/v1/").unwrap();
+    /// assert_eq!(url.as_str(), "https://rest.eu.zuora.com");
+    /// assert!(BaseUrl::parse("https://user:pw@rest.zuora.com").is_err());
+    /// ```
     pub fn parse(input: &str) -> Result<BaseUrl, String> {
         let (scheme, rest) = input
             .split_once("://")
@@ -46,6 +126,7 @@ impl BaseUrl {
         Ok(BaseUrl { origin })
     }
 
+    /// Whether requests to it are encrypted.
     pub fn is_https(&self) -> bool {
         self.origin.starts_with("https://")
     }
@@ -63,11 +144,7 @@ impl BaseUrl {
                 .is_ok_and(|ip| ip.is_loopback())
     }
 
-    /// The URL of the token endpoint.
-    pub fn token_url(&self) -> String {
-        format!("{}/oauth/token", self.origin)
-    }
-
+    /// `scheme://host[:port]`, as parsed: lower case, no default port.
     pub fn as_str(&self) -> &str {
         &self.origin
     }
@@ -130,67 +207,6 @@ fn split_host_port(authority: &str) -> Result<(&str, Option<&str>), String> {
     }
 }
 
-/// A `Zuora-Entity-Ids` value: one hyphenated UUID, as Zuora requires.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct EntityId(String);
-
-impl EntityId {
-    pub fn parse(input: &str) -> Result<EntityId, String> {
-        let groups: Vec<&str> = input.split('-').collect();
-        let lengths: Vec<usize> = groups.iter().map(|g| g.len()).collect();
-        let hex = groups
-            .iter()
-            .all(|g| g.bytes().all(|b| b.is_ascii_hexdigit()));
-        if lengths == [8, 4, 4, 4, 12] && hex {
-            Ok(EntityId(input.to_owned()))
-        } else {
-            Err("it must be a hyphenated UUID such as 11e643f4-a3ee-8bad-b061-0025904c756d".into())
-        }
-    }
-
-    pub fn as_str(&self) -> &str {
-        &self.0
-    }
-}
-
-/// A `Zuora-Track-Id` value: at most 64 printable US-ASCII characters, none of
-/// `:` `;` `"` `'` (Zuora's rules), so it is also a valid header value.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct TrackId(String);
-
-impl TrackId {
-    pub const MAX_LEN: usize = 64;
-
-    pub fn parse(input: &str) -> Result<TrackId, String> {
-        if input.is_empty() {
-            return Err("it is empty".into());
-        }
-        if input.len() > Self::MAX_LEN {
-            return Err(format!(
-                "it is {} characters long; Zuora allows at most {}",
-                input.len(),
-                Self::MAX_LEN
-            ));
-        }
-        if let Some(bad) = input
-            .chars()
-            .find(|c| !(' '..='~').contains(c) || ":;\"'".contains(*c))
-        {
-            return Err(format!(
-                "it holds {bad:?}; Zuora allows printable US-ASCII without : ; \" '"
-            ));
-        }
-        if input.trim() != input {
-            return Err("it starts or ends with a space".into());
-        }
-        Ok(TrackId(input.to_owned()))
-    }
-
-    pub fn as_str(&self) -> &str {
-        &self.0
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -215,7 +231,8 @@ mod tests {
         assert_eq!(origin("http://[::1]:8080"), "http://[::1]:8080");
         assert_eq!(origin("http://[::1]"), "http://[::1]");
         let url = BaseUrl::parse("https://rest.zuora.com/").unwrap();
-        assert_eq!(url.token_url(), "https://rest.zuora.com/oauth/token");
+        let endpoint = Endpoint::new(url).unwrap();
+        assert_eq!(endpoint.token_url(), "https://rest.zuora.com/oauth/token");
     }
 
     #[test]
@@ -241,6 +258,18 @@ mod tests {
     }
 
     #[test]
+    fn plain_http_is_an_endpoint_only_on_this_machine() {
+        let endpoint = |url: &str| Endpoint::new(BaseUrl::parse(url).unwrap());
+        assert!(endpoint("https://rest.zuora.com").is_ok());
+        assert!(endpoint("http://127.0.0.1:8080").is_ok());
+        let refused = endpoint("http://rest.zuora.com").unwrap_err();
+        assert_eq!(
+            refused.to_string(),
+            "refusing to send the client secret in clear text to http://rest.zuora.com"
+        );
+    }
+
+    #[test]
     fn base_url_rejects_what_is_not_an_api_origin() {
         for bad in [
             "rest.zuora.com",
@@ -258,39 +287,6 @@ mod tests {
             "https://[zz]:1",
         ] {
             assert!(BaseUrl::parse(bad).is_err(), "{bad} was accepted");
-        }
-    }
-
-    #[test]
-    fn entity_id_must_be_a_hyphenated_uuid() {
-        assert!(EntityId::parse("11e643f4-a3ee-8bad-b061-0025904c756d").is_ok());
-        assert!(EntityId::parse("11E643F4-A3EE-8BAD-B061-0025904C756D").is_ok());
-        for bad in [
-            "",
-            "11e643f4a3ee8badb0610025904c756d",
-            "11e643f4-a3ee-8bad-b061-0025904c756",
-            "g1e643f4-a3ee-8bad-b061-0025904c756d",
-        ] {
-            assert!(EntityId::parse(bad).is_err(), "{bad} was accepted");
-        }
-    }
-
-    #[test]
-    fn track_id_follows_zuoras_rules() {
-        assert!(TrackId::parse("deploy-42 run.7").is_ok());
-        assert!(TrackId::parse(&"a".repeat(64)).is_ok());
-        for bad in [
-            "",
-            &"a".repeat(65),
-            "a:b",
-            "a;b",
-            "a\"b",
-            "a'b",
-            "a\nb",
-            "é",
-            " a",
-        ] {
-            assert!(TrackId::parse(bad).is_err(), "{bad:?} was accepted");
         }
     }
 }

@@ -14,9 +14,10 @@ use clap_complete::engine::CompletionCandidate;
 use serde::de::Error as _;
 use serde::{Deserialize, Deserializer};
 
-use crate::error::{Error, Result};
-use crate::origin::Origin;
-use crate::secret::Secret;
+use zuora_token::{Error, Result, Secret};
+
+use super::origin::Origin;
+use super::setting::{Setting, Values};
 
 /// A parsed config file.
 #[derive(Debug)]
@@ -126,10 +127,10 @@ pub fn default_path() -> Option<PathBuf> {
 /// The profile names, for shell completion of `--profile`: from the file
 /// `ZUORA_TOKEN_CONFIG` names, else the default one; none if it is unreadable.
 pub fn profile_candidates() -> Vec<CompletionCandidate> {
-    let path = std::env::var_os("ZUORA_TOKEN_CONFIG")
-        .filter(|p| !p.is_empty())
-        .map(PathBuf::from)
-        .or_else(default_path);
+    let named = Values::from_env()
+        .ok()
+        .and_then(|env| env.get(Setting::Config));
+    let path = named.or_else(default_path);
     let file = path.and_then(|p| ConfigFile::load(&p, &Origin::Default).ok().flatten());
     file.map(|f| {
         f.profiles
@@ -198,7 +199,8 @@ mod tests {
     #[test]
     fn the_shipped_example_parses_and_shows_every_secret_source() {
         let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("zuora-token.example.toml");
-        let file = ConfigFile::parse(&path, include_str!("../zuora-token.example.toml")).unwrap();
+        let file =
+            ConfigFile::parse(&path, include_str!("../../zuora-token.example.toml")).unwrap();
         let names: Vec<&str> = file.profiles.keys().map(String::as_str).collect();
         assert_eq!(names, ["local", "prod", "sandbox"]);
         assert_eq!(file.default_profile.as_deref(), Some("prod"));
@@ -216,20 +218,22 @@ mod tests {
     }
 
     #[test]
-    fn a_mistyped_secret_is_not_quoted() {
-        let err = parse("[profiles.a]\nclient_secret = 123456789\n")
-            .unwrap_err()
-            .to_string();
-        assert!(err.contains("must be a string, not integer"), "{err}");
-        assert!(!err.contains("123456789"), "{err}");
-    }
-
-    #[test]
-    fn a_syntax_error_gives_the_place_but_not_the_line() {
-        let err = parse("[profiles.a]\nclient_secret = \"s3cr3t\n")
-            .unwrap_err()
-            .to_string();
-        assert!(err.contains("line 2, column"), "{err}");
-        assert!(!err.contains("s3cr3t"), "{err}");
+    fn errors_say_what_is_wrong_but_never_quote_the_secret() {
+        for (text, says, secret) in [
+            (
+                "[profiles.a]\nclient_secret = 123456789\n",
+                "must be a string, not integer",
+                "123456789",
+            ),
+            (
+                "[profiles.a]\nclient_secret = \"s3cr3t\n",
+                "line 2, column",
+                "s3cr3t",
+            ),
+        ] {
+            let err = parse(text).unwrap_err().to_string();
+            assert!(err.contains(says), "{err}");
+            assert!(!err.contains(secret), "{err}");
+        }
     }
 }

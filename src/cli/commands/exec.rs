@@ -1,0 +1,53 @@
+//! `exec`: run a command with the token in its environment, never in argv.
+
+use std::ffi::OsString;
+use std::io;
+use std::process::{Command, ExitCode};
+
+use zuora_token::{Error, Result};
+
+use crate::cli::args::CacheUse;
+use crate::cli::report;
+use crate::cli::settings::Inputs;
+use crate::output;
+
+/// As shells say: the command was found but cannot be run.
+const CANNOT_RUN: u8 = 126;
+/// As shells say: the command was not found.
+const NOT_FOUND: u8 = 127;
+
+/// Runs `argv` with the token's variables (and `ZUORA_ENTITY_ID` when set).
+/// On Unix the command replaces this process, so its exit status and
+/// signals are its own; elsewhere its exit code is passed on.
+pub fn run(inputs: &Inputs, cache: &CacheUse, argv: &[OsString]) -> Result<ExitCode> {
+    let source = inputs.token_source(cache)?;
+    let token = source.token()?;
+    let (program, args) = argv.split_first().expect("clap requires a command");
+    let mut command = Command::new(program);
+    command.args(args).envs(output::variables(&token));
+    if let Some(entity) = &source.client().options().entity_id {
+        command.env("ZUORA_ENTITY_ID", entity.as_str());
+    }
+    #[cfg(unix)]
+    {
+        use std::os::unix::process::CommandExt;
+        Ok(launch_failed(program, command.exec()))
+    }
+    #[cfg(not(unix))]
+    match command.status() {
+        Ok(status) => Ok(ExitCode::from(status.code().map_or(1, |c| c as u8))),
+        Err(e) => Ok(launch_failed(program, e)),
+    }
+}
+
+/// Reports a command that could not be started, and exits as shells do:
+/// 127 for one that is not found, 126 for one that cannot be run.
+fn launch_failed(program: &OsString, error: io::Error) -> ExitCode {
+    let program = program.to_string_lossy();
+    let (code, message) = match error.kind() {
+        io::ErrorKind::NotFound => (NOT_FOUND, format!("command not found: {program}")),
+        _ => (CANNOT_RUN, format!("cannot run {program}: {error}")),
+    };
+    report::error(&Error::other(message));
+    ExitCode::from(code)
+}

@@ -1,0 +1,39 @@
+//! One file per command; this one only dispatches.
+
+mod cache;
+mod completions;
+mod env;
+mod exec;
+mod get;
+mod man;
+mod profiles;
+mod status;
+
+use std::process::ExitCode;
+
+use zuora_token::Result;
+
+use super::args::{Cli, Command};
+use super::setting::Values;
+use super::settings::{Defaults, Inputs};
+
+/// Runs the parsed command line; the exit code, or the failure to report.
+pub fn run(cli: &Cli) -> Result<ExitCode> {
+    let env = Values::from_env()?;
+    let defaults = Defaults::of_this_user();
+    let inputs = Inputs {
+        args: &cli.settings,
+        env: &env,
+        defaults: &defaults,
+    };
+    match &cli.command {
+        Command::Get { output, cache } => get::run(&inputs, *output, cache),
+        Command::Env { shell, cache } => env::run(&inputs, *shell, cache),
+        Command::Exec { cache, command } => exec::run(&inputs, cache, command),
+        Command::Status { output } => status::run(&inputs, *output),
+        Command::Cache { command } => cache::run(&inputs, command),
+        Command::Profiles { output } => profiles::run(&inputs, *output),
+        Command::Completions { shell } => completions::run(*shell),
+        Command::Man => man::run(),
+    }
+}

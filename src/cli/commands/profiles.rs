@@ -1,0 +1,69 @@
+//! `profiles`: the config file's profiles, each with its endpoint, client
+//! id and where its secret comes from, never the secret.
+
+use std::process::ExitCode;
+
+use zuora_token::{BaseUrl, Environment, Result};
+
+use crate::cli::config_file::Profile;
+use crate::cli::settings::Inputs;
+use crate::output::{self, ProfileRow, ProfilesReport, Report};
+
+pub fn run(inputs: &Inputs, format: Report) -> Result<ExitCode> {
+    let (path, file) = inputs.config_file()?;
+    // A secret given by flag or environment variable beats every profile's.
+    let secret_override = inputs.secret_override().map(|o| o.to_string());
+    let rows = file.as_ref().map_or_else(Vec::new, |f| {
+        f.profiles
+            .iter()
+            .map(|(name, p)| ProfileRow {
+                name: name.clone(),
+                default: f.default_profile.as_ref() == Some(name),
+                endpoint: endpoint(p),
+                client_id: p.client_id.clone(),
+                entity_id: p.entity_id.clone(),
+                secret: secret_override.clone().unwrap_or_else(|| secret(p)),
+            })
+            .collect()
+    });
+    let report = ProfilesReport {
+        config_file: path.map(|p| p.display().to_string()),
+        found: file.is_some(),
+        default_profile: file.as_ref().and_then(|f| f.default_profile.clone()),
+        exposes_secret: file.as_ref().is_some_and(|f| f.exposes_secret),
+        profiles: rows,
+    };
+    output::print(&output::profiles(&report, format))?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Where the profile sends its token request; a base URL beats an
+/// environment in the same profile, as in the settings.
+fn endpoint(profile: &Profile) -> String {
+    match (&profile.base_url, &profile.environment) {
+        (Some(url), _) => match BaseUrl::parse(url) {
+            Ok(url) => url.to_string(),
+            Err(why) => format!("invalid base URL ({why})"),
+        },
+        (None, Some(name)) => match Environment::find(name) {
+            Some(env) => format!("{} ({})", env.name, env.base_url),
+            None => format!("unknown environment {name:?}"),
+        },
+        (None, None) => {
+            let env = Environment::DEFAULT;
+            format!("{} ({}, the default)", env.name, env.base_url)
+        }
+    }
+}
+
+fn secret(profile: &Profile) -> String {
+    if profile.client_secret.is_some() {
+        "inline".into()
+    } else if let Some(path) = &profile.client_secret_file {
+        format!("file {}", path.display())
+    } else if profile.client_secret_command.is_some() {
+        "command".into()
+    } else {
+        "none".into()
+    }
+}

@@ -1,0 +1,39 @@
+//! `status`: what is cached for the resolved credentials, without going
+//! online; exit 0 if a token with the minimum TTL left is cached.
+
+use std::process::ExitCode;
+use std::time::SystemTime;
+
+use zuora_token::Result;
+
+use crate::cli::args::CacheUse;
+use crate::cli::settings::Inputs;
+use crate::output::{self, Report, Status};
+
+pub fn run(inputs: &Inputs, format: Report) -> Result<ExitCode> {
+    let source = inputs.token_source(&CacheUse::default())?;
+    let now = SystemTime::now();
+    let token = source.cached();
+    let usable = token.as_ref().is_some_and(|t| source.is_fresh(t, now));
+    let cache_file = source.cache_file();
+    let report = Status {
+        base_url: source.client().endpoint().base_url().as_str(),
+        client_id: source.credentials().client_id().as_str(),
+        entity_id: source
+            .client()
+            .options()
+            .entity_id
+            .as_ref()
+            .map(|e| e.as_str()),
+        cache_file: cache_file.as_deref(),
+        token: token.as_ref(),
+        usable,
+        min_ttl: source.cache_policy().min_ttl,
+    };
+    output::print(&output::status(&report, format, now))?;
+    Ok(if usable {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
+}

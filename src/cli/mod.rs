@@ -1,0 +1,18 @@
+//! The command line over the library: clap's types, the settings resolved
+//! from flags, environment and config file, and one small file per command.
+
+mod args;
+mod commands;
+mod config_file;
+mod logger;
+mod origin;
+mod provenance;
+mod report;
+mod secret_source;
+mod setting;
+mod settings;
+
+pub use args::Cli;
+pub use commands::run;
+pub use logger::init as init_logging;
+pub use report::{error as report_error, install_panic_hook};

@@ -1,0 +1,26 @@
+//! How a failure reaches the user: `zuora-token: error: ...` on stderr, a
+//! `hint:` line for each hint, and never a backtrace.
+
+use zuora_token::Error;
+
+/// Writes `zuora-token: error: ...` (and its hints) to stderr.
+pub fn error(error: &Error) {
+    eprintln!("zuora-token: error: {error}");
+    for hint in error.hints() {
+        eprintln!("  hint: {hint}");
+    }
+}
+
+/// Replaces Rust's panic message (which can carry a backtrace, even values)
+/// with one line in the tool's own error format. A panic is a bug, never
+/// the way a failure is reported, but if one happens it must not spill
+/// internals.
+pub fn install_panic_hook() {
+    std::panic::set_hook(Box::new(|info| {
+        let place = info
+            .location()
+            .map(|l| format!(" at {}:{}", l.file(), l.line()))
+            .unwrap_or_default();
+        eprintln!("zuora-token: error: internal error{place}; please report it");
+    }));
+}

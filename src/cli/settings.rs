@@ -1,0 +1,521 @@
+//! Flags, environment variables and the config file's profile, turned once
+//! into the library's types. Highest first: flag, environment variable,
+//! profile, built-in default. Every value keeps its [`Origin`], so that an
+//! error about it names the flag, variable or profile key to fix, and the
+//! library's messages say where the credentials came from ([`Origins`]).
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::Duration;
+
+use log::{info, warn};
+use zuora_token::{
+    BaseUrl, CachePolicy, Client, ClientId, Credentials, Endpoint, EntityId, Environment, Error,
+    RequestOptions, Result, Secret, TokenSource, TrackId, Trust,
+};
+
+use super::args::{CacheUse, SettingsArgs};
+use super::config_file::{self, ConfigFile, Profile};
+use super::origin::{Origin, Sourced};
+use super::provenance::Origins;
+use super::secret_source::SecretSource;
+use super::setting::{FromValue, Setting, Values};
+
+/// The default of `--timeout`.
+const DEFAULT_TIMEOUT: Duration = Duration::from_secs(30);
+
+/// The default of `--retries`.
+const DEFAULT_RETRIES: u32 = 3;
+
+/// What the command line and the environment say, before the config file
+/// is read: the input of every resolution.
+#[derive(Debug)]
+pub struct Inputs<'a> {
+    pub args: &'a SettingsArgs,
+    pub env: &'a Values,
+    pub defaults: &'a Defaults,
+}
+
+/// Where the config file and the token cache are when no setting names
+/// them; `None` where the system names no such directory.
+#[derive(Debug, Clone, Default)]
+pub struct Defaults {
+    pub config_file: Option<PathBuf>,
+    pub cache_dir: Option<PathBuf>,
+}
+
+impl Defaults {
+    /// In this user's config and cache directories.
+    pub fn of_this_user() -> Defaults {
+        Defaults {
+            config_file: config_file::default_path(),
+            cache_dir: directories::BaseDirs::new().map(|d| d.cache_dir().join("zuora-token")),
+        }
+    }
+}
+
+impl Inputs<'_> {
+    /// Where tokens come from for the credentials the settings name, used
+    /// as `cache` says: everything `get`, `env`, `exec`, `status` and
+    /// `cache clear` need, resolved and validated, nothing sent yet.
+    pub fn token_source(&self, cache: &CacheUse) -> Result<TokenSource> {
+        let timeout = self.timeout()?;
+        let retries = self.retries()?;
+        let file = self.load_config(self.pick(Setting::Config))?;
+        let profile = select_profile(self.pick(Setting::Profile), file.as_ref())?;
+        if let Some(p) = &profile {
+            info!("using profile '{}' of {}", p.name, p.file.display());
+        }
+        let layers = Layers {
+            inputs: self,
+            profile,
+        };
+        let endpoint = layers.endpoint()?;
+        let client_id = layers.client_id()?;
+        let secret_source = layers.secret_source()?;
+        let secret = secret_source.value.read(&secret_source.origin)?;
+        let entity_id = layers.parsed(Setting::EntityId, "entity id", EntityId::parse, |p| {
+            &p.entity_id
+        })?;
+        let track_id = layers.parsed(Setting::TrackId, "track id", TrackId::parse, |p| {
+            &p.track_id
+        })?;
+        let min_ttl = layers.min_ttl()?;
+        let ca_bundle = layers.first(Setting::CaBundle, |p| &p.ca_bundle);
+        say_where_credentials_come_from(&endpoint, &client_id, &secret_source);
+
+        let origins = Origins {
+            client_id: client_id.origin,
+            secret: secret_source.map(|s| s.describe()),
+            base_url: endpoint.origin,
+            ca_bundle: ca_bundle.as_ref().map(|b| b.origin.clone()),
+            min_ttl: min_ttl.origin,
+        };
+        let options = RequestOptions {
+            entity_id,
+            retries,
+            timeout,
+            trust: ca_bundle.map_or(Trust::System, |b| Trust::Bundle(b.value)),
+        };
+        let client = Client::new(endpoint.value)
+            .with_options(options)
+            .with_provenance(Arc::new(origins));
+        let policy = self.cache_policy(cache).with_min_ttl(min_ttl.value);
+        let source =
+            TokenSource::new(client, Credentials::new(client_id.value, secret)).with_cache(policy);
+        Ok(match track_id {
+            Some(track_id) => source.with_track_id(track_id),
+            None => source,
+        })
+    }
+
+    /// The cache directory: `--cache-dir`, `ZUORA_TOKEN_CACHE_DIR`, else
+    /// `<user cache dir>/zuora-token`; `None` if the system names no cache
+    /// dir. Commands that need no credentials use this alone.
+    pub fn cache_dir(&self) -> Option<PathBuf> {
+        self.pick(Setting::CacheDir)
+            .map(|dir| dir.value)
+            .or_else(|| self.defaults.cache_dir.clone())
+    }
+
+    /// The config file as the settings name it, for `profiles`: its path
+    /// (even if there is no file there), and the file if there is one.
+    pub fn config_file(&self) -> Result<(Option<PathBuf>, Option<ConfigFile>)> {
+        let named = self.pick::<PathBuf>(Setting::Config);
+        let path = named
+            .as_ref()
+            .map(|p| p.value.clone())
+            .or_else(|| self.defaults.config_file.clone());
+        Ok((path, self.load_config(named)?))
+    }
+
+    /// Where a secret given by flag or environment variable comes from, if
+    /// one is: it beats every profile's.
+    pub fn secret_override(&self) -> Option<Origin> {
+        let inline = self.pick::<String>(Setting::ClientSecret);
+        let file = || self.pick::<PathBuf>(Setting::ClientSecretFile);
+        inline
+            .map(|s| s.origin)
+            .or_else(|| file().map(|s| s.origin))
+    }
+
+    /// The flag, else the environment variable, of `setting`.
+    fn pick<T: FromValue>(&self, setting: Setting) -> Option<Sourced<T>> {
+        let flag = self
+            .args
+            .flags
+            .get(setting)
+            .map(|v| (v, Origin::Flag(setting)));
+        flag.or_else(|| Some((self.env.get(setting)?, Origin::Env(setting))))
+            .map(|(value, origin)| Sourced::new(value, origin))
+    }
+
+    /// Loads the config file: the one named by `--config`/`ZUORA_TOKEN_CONFIG`,
+    /// else the default one if it exists.
+    fn load_config(&self, named: Option<Sourced<PathBuf>>) -> Result<Option<ConfigFile>> {
+        let default = || {
+            Some(Sourced::new(
+                self.defaults.config_file.clone()?,
+                Origin::Default,
+            ))
+        };
+        let path = named.or_else(default);
+        let file = match path {
+            Some(path) => ConfigFile::load(&path.value, &path.origin)?,
+            None => None,
+        };
+        if let Some(file) = file.as_ref().filter(|f| f.exposes_secret) {
+            let path = file.path.display();
+            warn!(
+                "{path} holds a client secret and other users can read it; run: chmod 600 {path}"
+            );
+        }
+        Ok(file)
+    }
+
+    fn timeout(&self) -> Result<Duration> {
+        match self.pick(Setting::Timeout) {
+            Some(t) => Ok(validate(t, "timeout", parse_timeout)?.value),
+            None => Ok(DEFAULT_TIMEOUT),
+        }
+    }
+
+    fn retries(&self) -> Result<u32> {
+        match self.pick(Setting::Retries) {
+            Some(n) => Ok(validate(n, "retry count", parse_retries)?.value),
+            None => Ok(DEFAULT_RETRIES),
+        }
+    }
+
+    /// How the cache is used: as the command's flags say, in the cache
+    /// directory, which `-v` tells.
+    fn cache_policy(&self, cache: &CacheUse) -> CachePolicy {
+        if cache.no_cache {
+            info!("cache: not used (--no-cache)");
+            return CachePolicy::off();
+        }
+        let Some(dir) = self.cache_dir() else {
+            info!("cache: not used (this system names no cache directory)");
+            return CachePolicy::off();
+        };
+        if cache.refresh {
+            info!("cache: refresh (--refresh)");
+            return CachePolicy::refreshing(dir);
+        }
+        CachePolicy::in_dir(dir)
+    }
+}
+
+fn parse_min_ttl(text: &str) -> Result<Duration, String> {
+    text.parse::<u64>()
+        .map(Duration::from_secs)
+        .map_err(|_| "it must be a whole number of seconds, 0 or more".into())
+}
+
+fn parse_retries(text: &str) -> Result<u32, String> {
+    text.parse::<u32>()
+        .ok()
+        .filter(|n| *n <= 100)
+        .ok_or_else(|| "it must be a whole number from 0 to 100".into())
+}
+
+fn parse_timeout(text: &str) -> Result<Duration, String> {
+    text.parse::<f64>()
+        .ok()
+        .filter(|s| *s > 0.0)
+        .and_then(|s| Duration::try_from_secs_f64(s).ok())
+        .ok_or_else(|| "it must be a number of seconds greater than 0".into())
+}
+
+/// The selected profile, with what is needed to name it in messages.
+struct SelectedProfile<'a> {
+    name: String,
+    profile: &'a Profile,
+    file: &'a Path,
+}
+
+/// The layers a setting can come from besides its default.
+struct Layers<'a> {
+    inputs: &'a Inputs<'a>,
+    profile: Option<SelectedProfile<'a>>,
+}
+
+impl Layers<'_> {
+    fn in_profile<T: Clone>(
+        &self,
+        key: &'static str,
+        get: impl Fn(&Profile) -> &Option<T>,
+    ) -> Option<Sourced<T>> {
+        let p = self.profile.as_ref()?;
+        let origin = Origin::Profile {
+            key,
+            profile: p.name.clone(),
+            file: p.file.to_owned(),
+        };
+        get(p.profile).clone().map(|v| Sourced::new(v, origin))
+    }
+
+    /// The flag or environment variable of `setting`, else its key in the
+    /// profile.
+    fn first<T: Clone + FromValue>(
+        &self,
+        setting: Setting,
+        get: impl Fn(&Profile) -> &Option<T>,
+    ) -> Option<Sourced<T>> {
+        self.inputs.pick(setting).or_else(|| {
+            setting
+                .profile_key()
+                .and_then(|key| self.in_profile(key, get))
+        })
+    }
+
+    /// The value of `setting` from the first layer that gives one, parsed
+    /// as `parse` says; an invalid one is an error naming `what` and where
+    /// it came from.
+    fn parsed<T>(
+        &self,
+        setting: Setting,
+        what: &str,
+        parse: impl FnOnce(&str) -> Result<T, String>,
+        get: impl Fn(&Profile) -> &Option<String>,
+    ) -> Result<Option<T>> {
+        self.first(setting, get)
+            .map(|value| validate(value, what, parse).map(|v| v.value))
+            .transpose()
+    }
+
+    /// Where tokens are asked for: https, or plain http to this machine only.
+    fn endpoint(&self) -> Result<Sourced<Endpoint>> {
+        let url = self.base_url()?;
+        match Endpoint::new(url.value) {
+            Ok(endpoint) => Ok(Sourced::new(endpoint, url.origin)),
+            Err(refused) => Err(Error::usage(format!("{refused} (from {})", url.origin))
+                .with_hint(
+                    "use https://; plain http:// is allowed only to localhost and loopback addresses",
+                )),
+        }
+    }
+
+    /// The base URL, from a base URL or an environment name: whichever was
+    /// given at the higher level wins, and at the same level the base URL does.
+    fn base_url(&self) -> Result<Sourced<BaseUrl>> {
+        let url = self.first(Setting::BaseUrl, |p| &p.base_url);
+        let env = self.first(Setting::Environment, |p| &p.environment);
+        match (url, env) {
+            (Some(url), Some(env)) if env.origin.rank() < url.origin.rank() => environment(env),
+            (Some(url), _) => validate(url, "base URL", BaseUrl::parse),
+            (None, Some(env)) => environment(env),
+            (None, None) => Ok(Sourced::new(
+                Endpoint::of(Environment::DEFAULT).base_url().clone(),
+                Origin::Default,
+            )),
+        }
+    }
+
+    fn client_id(&self) -> Result<Sourced<ClientId>> {
+        match self.first(Setting::ClientId, |p| &p.client_id) {
+            Some(id) if id.value.is_empty() => Err(Error::usage(format!(
+                "the client id from {} is empty",
+                id.origin
+            ))),
+            Some(id) => Ok(id.map(ClientId::new)),
+            None => Err(
+                Error::usage("no client id given").with_hint(self.missing_hint(
+                    &format!(
+                        "pass {}, set {}",
+                        Origin::Flag(Setting::ClientId),
+                        Setting::ClientId.env_var()
+                    ),
+                    "client_id",
+                )),
+            ),
+        }
+    }
+
+    /// The one secret source to read: the highest level wins, and two sources
+    /// at the same level are an error rather than a guess.
+    fn secret_source(&self) -> Result<Sourced<SecretSource>> {
+        let inputs = self.inputs;
+        let mut candidates: Vec<Sourced<SecretSource>> = [
+            inputs
+                .pick::<String>(Setting::ClientSecret)
+                .map(|s| s.map(|s| SecretSource::Inline(Secret::new(s)))),
+            inputs
+                .pick(Setting::ClientSecretFile)
+                .map(|s| s.map(SecretSource::File)),
+            self.in_profile("client_secret", |p| &p.client_secret)
+                .map(|s| s.map(SecretSource::Inline)),
+            self.in_profile("client_secret_file", |p| &p.client_secret_file)
+                .map(|s| s.map(SecretSource::File)),
+            self.in_profile("client_secret_command", |p| &p.client_secret_command)
+                .map(|s| s.map(SecretSource::Command)),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
+        candidates.sort_by_key(|c| c.origin.rank());
+        match candidates.as_slice() {
+            [] => Err(
+                Error::usage("no client secret given").with_hint(self.missing_hint(
+                    &format!(
+                        "set {}, pass {} PATH",
+                        Setting::ClientSecret.env_var(),
+                        Origin::Flag(Setting::ClientSecretFile)
+                    ),
+                    "client_secret_command, client_secret_file or client_secret",
+                )),
+            ),
+            [first, second, ..] if first.origin.rank() == second.origin.rank() => {
+                Err(Error::usage(format!(
+                    "the client secret is given twice, by {} and by {}; keep one",
+                    first.origin, second.origin
+                )))
+            }
+            _ => Ok(candidates.swap_remove(0)),
+        }
+    }
+
+    fn min_ttl(&self) -> Result<Sourced<Duration>> {
+        match self.inputs.pick(Setting::MinTtl) {
+            Some(ttl) => validate(ttl, "minimum TTL", parse_min_ttl),
+            None => Ok(self
+                .in_profile("min_ttl", |p| &p.min_ttl)
+                .map(|ttl| ttl.map(Duration::from_secs))
+                .unwrap_or(Sourced::new(CachePolicy::DEFAULT_MIN_TTL, Origin::Default))),
+        }
+    }
+
+    /// Says how to supply a missing setting, naming the profile in use if any.
+    fn missing_hint(&self, ways: &str, key: &str) -> String {
+        match &self.profile {
+            Some(p) => format!(
+                "{ways}, or add {key} to profile '{}' in {}",
+                p.name,
+                p.file.display()
+            ),
+            None => {
+                format!("{ways}, or add {key} to a profile in the config file (--profile NAME)")
+            }
+        }
+    }
+}
+
+fn environment(name: Sourced<String>) -> Result<Sourced<BaseUrl>> {
+    match Environment::find(&name.value) {
+        Some(env) => Ok(Sourced::new(
+            Endpoint::of(env).base_url().clone(),
+            name.origin,
+        )),
+        None => Err(Error::usage(format!(
+            "unknown environment {:?} from {}",
+            name.value, name.origin
+        ))
+        .with_hint(format!(
+            "valid names (or their aliases):\n{}",
+            environment_table()
+        ))),
+    }
+}
+
+/// The valid environment names as a table, one a line, for an error message.
+fn environment_table() -> String {
+    Environment::ALL
+        .iter()
+        .map(|e| {
+            format!(
+                "  {:<8} {:<22} {} ({})",
+                e.name, e.alias, e.description, e.base_url
+            )
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// Says under `-v` where the endpoint and credentials came from, and warns
+/// of a secret on the command line.
+fn say_where_credentials_come_from(
+    endpoint: &Sourced<Endpoint>,
+    client_id: &Sourced<ClientId>,
+    secret: &Sourced<SecretSource>,
+) {
+    if secret.origin == Origin::Flag(Setting::ClientSecret) {
+        warn!(
+            "--client-secret puts the secret in the process list, where other users can read it; \
+             prefer ZUORA_CLIENT_SECRET, --client-secret-file or a profile"
+        );
+    }
+    info!(
+        "base URL {} (from {})",
+        endpoint.value.base_url(),
+        endpoint.origin
+    );
+    info!(
+        "client id {:?} (from {})",
+        client_id.value.as_str(),
+        client_id.origin
+    );
+    info!(
+        "client secret {} (from {})",
+        secret.value.describe(),
+        secret.origin
+    );
+}
+
+/// Parses a value, turning a failure into a usage error that names the setting
+/// and where it came from.
+fn validate<T>(
+    value: Sourced<String>,
+    what: &str,
+    parse: impl FnOnce(&str) -> Result<T, String>,
+) -> Result<Sourced<T>> {
+    match parse(&value.value) {
+        Ok(parsed) => Ok(Sourced::new(parsed, value.origin)),
+        Err(why) => Err(Error::usage(format!(
+            "invalid {what} {:?} from {}: {why}",
+            value.value, value.origin
+        ))),
+    }
+}
+
+/// The profile named by `--profile`/`ZUORA_PROFILE`, else the file's
+/// `default_profile`, else none.
+fn select_profile<'a>(
+    named: Option<Sourced<String>>,
+    file: Option<&'a ConfigFile>,
+) -> Result<Option<SelectedProfile<'a>>> {
+    let default = file.and_then(|f| {
+        let name = f.default_profile.clone()?;
+        let origin = Origin::File {
+            key: "default_profile",
+            file: f.path.clone(),
+        };
+        Some(Sourced::new(name, origin))
+    });
+    let Some(name) = named.or(default) else {
+        return Ok(None);
+    };
+    let Some(file) = file else {
+        return Err(Error::usage(format!(
+            "profile '{}' (from {}) not found: there is no config file",
+            name.value, name.origin
+        ))
+        .with_hint("create one (see zuora-token.example.toml) or pass --config PATH"));
+    };
+    match file.profiles.get(&name.value) {
+        Some(profile) => Ok(Some(SelectedProfile {
+            name: name.value,
+            profile,
+            file: &file.path,
+        })),
+        None => Err(Error::usage(format!(
+            "profile '{}' (from {}) is not in {}; {}",
+            name.value,
+            name.origin,
+            file.path.display(),
+            file.profile_names()
+        ))),
+    }
+}
+
+#[cfg(test)]
+mod tests;

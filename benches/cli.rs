@@ -9,15 +9,12 @@
 //! 4. bursts of 32 parallel cold `get`s: wall time and requests seen;
 //! 5. peak memory (max RSS) of a cold fetch and of a cached get.
 
-#[path = "../tests/support/fake_zuora.rs"]
-mod fake_zuora;
-
 use std::ffi::OsString;
-use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
+use std::rc::Rc;
 use std::time::{Duration, Instant};
 
-use fake_zuora::{CLIENT_ID, CLIENT_SECRET, FakeZuora, TestCa};
+use zuora_token_testkit::{CLIENT_ID, CLIENT_SECRET, FakeZuora, Sandbox, TestCa};
 
 const BIN: &str = env!("CARGO_BIN_EXE_zuora-token");
 const RUNS: usize = 40;
@@ -106,20 +103,11 @@ fn installed(program: &str) -> bool {
     found
 }
 
-/// The environment of every zuora-token run: nothing of the machine's but
-/// `PATH`, a home of its own, and the fake's credentials.
-fn zuora_token(home: &Path, base_url: &str, args: &[&str]) -> Command {
-    let mut command = Command::new(BIN);
-    command
-        .env_clear()
-        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
-        .env("HOME", home)
-        .env("XDG_CONFIG_HOME", home.join(".config"))
-        .env("XDG_CACHE_HOME", home.join(".cache"))
-        .env("ZUORA_BASE_URL", base_url)
-        .env("ZUORA_CLIENT_ID", CLIENT_ID)
-        .env("ZUORA_CLIENT_SECRET", CLIENT_SECRET)
-        .args(args);
+/// zuora-token with `args`, in `sandbox`'s environment (nothing of the
+/// machine's but `PATH`, a home of its own, the fake's credentials).
+fn zuora_token(sandbox: &Sandbox, args: &[&str]) -> Command {
+    let mut command = sandbox.spawnable();
+    command.args(args);
     command
 }
 
@@ -220,47 +208,37 @@ fn machine() -> String {
 }
 
 fn main() {
-    let home = tempfile::tempdir().expect("temp dir");
-    let home: PathBuf = home.path().to_owned();
-    let http = FakeZuora::start();
-    let ca = TestCa::new();
-    let https = FakeZuora::start_tls(&ca);
-    let ca_file = home.join("ca.pem");
-    std::fs::write(&ca_file, &ca.ca_pem).unwrap();
+    // One sandbox for the uncached runs over HTTP, one over HTTPS, one
+    // whose cache holds a valid token; each burst gets a new one below.
+    let http = Rc::new(Sandbox::new(BIN));
+    let ca = TestCa::generate();
+    let https = Rc::new(Sandbox::with_zuora(BIN, FakeZuora::start_tls(&ca)));
+    let ca_file = https.file("ca.pem", &ca.ca_pem);
+    let warm = Rc::new(Sandbox::new(BIN));
     let (have_curl, have_jq) = (installed("curl"), installed("jq"));
 
     // A valid cached token for the cached runs, and a small file for `cat`.
-    let cached_home = home.join("cached");
-    let out = zuora_token(&cached_home, &http.url(), &["get"])
-        .output()
-        .unwrap();
+    let out = zuora_token(&warm, &["get"]).output().unwrap();
     assert!(out.status.success(), "warming the cache failed");
-    let small_file = std::fs::read_dir(cached_home.join(".cache/zuora-token"))
+    let small_file = std::fs::read_dir(warm.home().join(".cache/zuora-token"))
         .unwrap()
         .map(|e| e.unwrap().path())
         .find(|p| p.extension().is_some_and(|x| x == "json"))
         .unwrap();
 
-    let (h, hs, c, ch, caf) = (
-        http.url(),
-        https.url(),
-        home.clone(),
-        cached_home.clone(),
-        ca_file.clone(),
-    );
+    let sb = Rc::clone(&http);
     let mut cold_http = Subject::new("zuora-token get --no-cache", move || {
-        zuora_token(&c, &h, &["get", "--no-cache"])
+        zuora_token(&sb, &["get", "--no-cache"])
     });
-    let c = home.clone();
-    let bundle = caf.clone();
+    let (sb, bundle) = (Rc::clone(&https), ca_file.clone());
     let mut cold_https = Subject::new("zuora-token get --no-cache --ca-bundle", move || {
-        let mut command = zuora_token(&c, &hs, &["get", "--no-cache"]);
+        let mut command = zuora_token(&sb, &["get", "--no-cache"]);
         command.arg("--ca-bundle").arg(&bundle);
         command
     });
-    let h = http.url();
+    let sb = Rc::clone(&warm);
     let mut cached = Subject::new("zuora-token get (cached)", move || {
-        zuora_token(&ch, &h, &["get"])
+        zuora_token(&sb, &["get"])
     });
     let file = small_file.clone();
     let mut cat = Subject::new("cat", move || {
@@ -268,15 +246,15 @@ fn main() {
         command.arg(&file);
         command
     });
-    let h = http.url();
+    let h = http.zuora.url();
     let mut curl_http = have_curl.then(|| Subject::new("curl", move || curl(&h, &[])));
-    let h = http.url();
+    let h = http.zuora.url();
     let mut curl_jq_http =
         (have_curl && have_jq).then(|| Subject::new("curl | jq", move || curl_jq(&h)));
-    let hs = https.url();
+    let hs = https.zuora.url();
     let mut curl_https = have_curl.then(|| {
         Subject::new("curl --cacert", move || {
-            curl(&hs, &["--cacert".into(), caf.clone().into()])
+            curl(&hs, &["--cacert".into(), ca_file.clone().into()])
         })
     });
 
@@ -301,13 +279,12 @@ fn main() {
     // Bursts: 32 processes at once on an empty cache, counting requests.
     let mut burst_walls = Vec::new();
     let mut burst_requests = Vec::new();
-    for burst in 0..BURSTS {
-        let burst_home = home.join(format!("burst-{burst}"));
-        let before = http.count();
+    for _ in 0..BURSTS {
+        let burst = Sandbox::new(BIN);
         let started = Instant::now();
         let children: Vec<_> = (0..BURST_SIZE)
             .map(|_| {
-                zuora_token(&burst_home, &http.url(), &["get"])
+                zuora_token(&burst, &["get"])
                     .stdout(Stdio::null())
                     .spawn()
                     .unwrap()
@@ -317,7 +294,7 @@ fn main() {
             assert!(child.wait().unwrap().success(), "a burst process failed");
         }
         burst_walls.push(started.elapsed());
-        burst_requests.push(http.count() - before);
+        burst_requests.push(burst.zuora.count());
     }
     let burst_wall = median(burst_walls);
     // The floor for a burst: 32 processes that do nothing but start and

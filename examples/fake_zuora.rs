@@ -2,10 +2,7 @@
 //! without a Zuora tenant: `cargo run --example fake_zuora [PORT]`.
 //! It listens on 127.0.0.1 only.
 
-#[path = "../tests/support/fake_zuora.rs"]
-mod fake_zuora;
-
-use fake_zuora::{CLIENT_ID, CLIENT_SECRET, FakeZuora};
+use zuora_token_testkit::{CLIENT_ID, CLIENT_SECRET, FakeZuora};
 
 fn main() {
     let port = match std::env::args().nth(1).map(|p| p.parse::<u16>()) {

@@ -1,14 +1,14 @@
 //! The token cache: reuse, refresh, single flight across processes, one entry
 //! per identity, recovery from damage, file modes, `status` and `cache`.
 
-mod support;
-
 use std::path::PathBuf;
 use std::process::Stdio;
 use std::time::{Duration, Instant};
 
 use serde_json::Value;
-use support::{CLIENT_ID, CLIENT_SECRET, Sandbox, run};
+use zuora_token_testkit::{CLIENT_ID, CLIENT_SECRET, Sandbox, run};
+
+use crate::sandbox;
 
 fn token(sb: &Sandbox, args: &[&str]) -> String {
     let out = run(sb.authed().arg("get").args(args));
@@ -29,7 +29,7 @@ fn cache_dir(sb: &Sandbox) -> PathBuf {
 
 #[test]
 fn a_second_get_reuses_the_cached_token() {
-    let sb = Sandbox::new();
+    let sb = sandbox();
     let first = token(&sb, &[]);
     assert_eq!(token(&sb, &[]), first);
     let out = run(sb.authed().arg("env"));
@@ -43,7 +43,7 @@ fn a_second_get_reuses_the_cached_token() {
 
 #[test]
 fn refresh_fetches_a_new_token_and_caches_it() {
-    let sb = Sandbox::new();
+    let sb = sandbox();
     let first = token(&sb, &[]);
     let refreshed = token(&sb, &["--refresh"]);
     assert_ne!(refreshed, first);
@@ -53,7 +53,7 @@ fn refresh_fetches_a_new_token_and_caches_it() {
 
 #[test]
 fn no_cache_neither_reads_nor_writes() {
-    let sb = Sandbox::new();
+    let sb = sandbox();
     let a = token(&sb, &["--no-cache"]);
     assert!(
         !cache_dir(&sb).exists(),
@@ -70,7 +70,7 @@ fn no_cache_neither_reads_nor_writes() {
 
 #[test]
 fn parallel_processes_on_an_empty_cache_make_one_request() {
-    let sb = Sandbox::new();
+    let sb = sandbox();
     sb.zuora.delay(Duration::from_millis(300));
     let children: Vec<_> = (0..40)
         .map(|_| {
@@ -100,7 +100,7 @@ fn parallel_processes_on_an_empty_cache_make_one_request() {
 
 #[test]
 fn a_token_with_less_than_the_minimum_ttl_left_is_refetched() {
-    let sb = Sandbox::new();
+    let sb = sandbox();
     sb.zuora.expires_in("200");
     let first = token(&sb, &[]);
     assert_ne!(
@@ -122,7 +122,7 @@ fn a_token_with_less_than_the_minimum_ttl_left_is_refetched() {
 
 #[test]
 fn a_token_shorter_lived_than_the_minimum_ttl_is_still_handed_out() {
-    let sb = Sandbox::new();
+    let sb = sandbox();
     sb.zuora.expires_in("60");
     let out = run(sb.authed().args(["get", "-v"]));
     out.ok();
@@ -140,7 +140,7 @@ fn a_token_shorter_lived_than_the_minimum_ttl_is_still_handed_out() {
 
 #[test]
 fn an_invalid_min_ttl_is_a_usage_error() {
-    let sb = Sandbox::new();
+    let sb = sandbox();
     for (value, origin) in [("-1", "--min-ttl"), ("5m", "--min-ttl")] {
         let out = run(sb.authed().arg("get").arg(format!("--min-ttl={value}")));
         out.code(2);
@@ -158,7 +158,7 @@ fn an_invalid_min_ttl_is_a_usage_error() {
 
 #[test]
 fn each_identity_has_its_own_entry() {
-    let sb = Sandbox::new();
+    let sb = sandbox();
     let other_id = "2d9b7e41-8c3f-4a65-b1d0-6e7f8a9b0c12";
     sb.zuora.accept(other_id, CLIENT_SECRET);
     sb.zuora.accept(CLIENT_ID, "rotated-secret");
@@ -196,7 +196,7 @@ fn each_identity_has_its_own_entry() {
 
 #[test]
 fn a_damaged_entry_is_a_miss_and_is_replaced() {
-    let sb = Sandbox::new();
+    let sb = sandbox();
     let path = entry_path(&sb, &[]);
     token(&sb, &[]);
     let valid = std::fs::read_to_string(&path).unwrap();
@@ -227,7 +227,7 @@ fn a_damaged_entry_is_a_miss_and_is_replaced() {
 
 #[test]
 fn a_cache_dir_that_cannot_be_written_is_a_warning_not_a_failure() {
-    let sb = Sandbox::new();
+    let sb = sandbox();
     let in_the_way = sb.file("not-a-dir", "");
     let dir = in_the_way.join("cache");
     let out = run(sb.authed().arg("get").arg("--cache-dir").arg(&dir));
@@ -249,7 +249,7 @@ fn a_cache_dir_that_cannot_be_written_is_a_warning_not_a_failure() {
 
 #[test]
 fn cache_dir_can_be_set_by_flag_or_variable() {
-    let sb = Sandbox::new();
+    let sb = sandbox();
     let dir = sb.home().join("elsewhere");
     let a = token(&sb, &["--cache-dir", dir.to_str().unwrap()]);
     let out = run(sb.authed().env("ZUORA_TOKEN_CACHE_DIR", &dir).arg("get"));
@@ -262,7 +262,7 @@ fn cache_dir_can_be_set_by_flag_or_variable() {
 #[test]
 fn the_directory_is_private_and_so_are_the_files() {
     use std::os::unix::fs::PermissionsExt;
-    let sb = Sandbox::new();
+    let sb = sandbox();
     let path = entry_path(&sb, &[]);
     token(&sb, &[]);
     let mode = |p: &std::path::Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
@@ -278,7 +278,7 @@ fn the_directory_is_private_and_so_are_the_files() {
 
 #[test]
 fn a_lock_that_is_never_released_does_not_hang_callers() {
-    let sb = Sandbox::new();
+    let sb = sandbox();
     let path = entry_path(&sb, &[]);
     std::fs::create_dir_all(path.parent().unwrap()).unwrap();
     let held = std::fs::File::create(path.with_extension("lock")).unwrap();
@@ -306,7 +306,7 @@ fn a_lock_that_is_never_released_does_not_hang_callers() {
 
 #[test]
 fn verbose_says_hit_miss_and_refresh() {
-    let sb = Sandbox::new();
+    let sb = sandbox();
     let says = |args: &[&str], what: &str| {
         let out = run(sb.authed().args(["get", "-v"]).args(args));
         assert!(out.stderr.contains(what), "{args:?}: {}", out.stderr);
@@ -323,7 +323,7 @@ fn verbose_says_hit_miss_and_refresh() {
 
 #[test]
 fn status_reports_the_cached_token_without_showing_it_or_going_online() {
-    let sb = Sandbox::new();
+    let sb = sandbox();
     let out = run(sb.authed().arg("status"));
     out.code(1);
     out.stdout_has("token:      none cached");
@@ -366,7 +366,7 @@ fn status_reports_the_cached_token_without_showing_it_or_going_online() {
 
 #[test]
 fn cache_list_and_clear() {
-    let sb = Sandbox::new();
+    let sb = sandbox();
     let other = "2d9b7e41-8c3f-4a65-b1d0-6e7f8a9b0c12";
     sb.zuora.accept(other, CLIENT_SECRET);
     let a = token(&sb, &[]);

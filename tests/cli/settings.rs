@@ -1,15 +1,17 @@
-//! Where settings come from: flag, environment variable, profile, default;
-//! the config file; the environments; the secret sources. Each run passes
-//! --no-cache, so that every run makes the request these tests inspect.
+//! Where settings come from, end to end through the binary: flag,
+//! environment variable, profile, default; the config file; the secret
+//! sources. (The whole matrix of settings and layers runs in process, in
+//! the unit tests of `src/cli/settings`.) Each run passes --no-cache, so
+//! that every run makes the request these tests inspect.
 //!
 //! Environments name real Zuora hosts, which tests must never reach. Those
 //! tests point HTTPS_PROXY at the fake, which then receives the proxy's
 //! `CONNECT host:443` and refuses it: the test reads the host from that
 //! request, and nothing leaves 127.0.0.1.
 
-mod support;
+use zuora_token_testkit::{CLIENT_ID, CLIENT_SECRET, Sandbox, run};
 
-use support::{CLIENT_ID, CLIENT_SECRET, Sandbox, run};
+use crate::sandbox;
 
 /// The host a command tried to reach through the fake acting as its proxy.
 fn proxied_host(sb: &Sandbox, cmd: &mut assert_cmd::Command) -> String {
@@ -29,49 +31,8 @@ fn creds(sb: &Sandbox) -> assert_cmd::Command {
 }
 
 #[test]
-fn every_environment_and_alias_selects_its_host() {
-    let sb = Sandbox::new();
-    for (name, alias, host) in [
-        ("prod", "us-cloud2-production", "rest.zuora.com"),
-        ("prod-na", "us-cloud1-production", "rest.na.zuora.com"),
-        ("prod-eu", "eu-production", "rest.eu.zuora.com"),
-        ("prod-ap", "apac-production", "rest.ap.zuora.com"),
-        ("sbx", "us-cloud2-api-sandbox", "rest.apisandbox.zuora.com"),
-        (
-            "sbx-na",
-            "us-cloud1-api-sandbox",
-            "rest.sandbox.na.zuora.com",
-        ),
-        ("sbx-eu", "eu-api-sandbox", "rest.sandbox.eu.zuora.com"),
-        ("csbx", "us-central-sandbox", "rest.test.zuora.com"),
-        ("csbx-eu", "eu-central-sandbox", "rest.test.eu.zuora.com"),
-        ("csbx-ap", "apac-central-sandbox", "rest.test.ap.zuora.com"),
-    ] {
-        assert_eq!(
-            proxied_host(&sb, creds(&sb).args(["get", "--no-cache", "-e", name])),
-            host
-        );
-        assert_eq!(
-            proxied_host(
-                &sb,
-                creds(&sb).args(["get", "--no-cache", "--environment", alias])
-            ),
-            host
-        );
-    }
-    let mut sdk_spelling = creds(&sb);
-    sdk_spelling
-        .env("ZUORA_ENVIRONMENT", "SBX_EU")
-        .args(["get", "--no-cache"]);
-    assert_eq!(
-        proxied_host(&sb, &mut sdk_spelling),
-        "rest.sandbox.eu.zuora.com"
-    );
-}
-
-#[test]
 fn with_no_environment_or_base_url_the_base_url_is_rest_zuora_com() {
-    let sb = Sandbox::new();
+    let sb = sandbox();
     assert_eq!(
         proxied_host(&sb, creds(&sb).args(["get", "--no-cache"])),
         "rest.zuora.com"
@@ -80,7 +41,7 @@ fn with_no_environment_or_base_url_the_base_url_is_rest_zuora_com() {
 
 #[test]
 fn an_unknown_environment_is_an_error_listing_the_valid_ones() {
-    let sb = Sandbox::new();
+    let sb = sandbox();
     let out = run(creds(&sb).args(["get", "--no-cache", "-e", "prod-mars"]));
     out.code(2);
     out.stderr_has("unknown environment \"prod-mars\" from --environment");
@@ -100,7 +61,7 @@ fn an_unknown_environment_is_an_error_listing_the_valid_ones() {
 
 #[test]
 fn base_url_beats_environment_at_the_same_level_and_loses_to_a_higher_one() {
-    let sb = Sandbox::new();
+    let sb = sandbox();
     let url = sb.zuora.url();
     run(creds(&sb).args(["get", "--no-cache", "-e", "prod", "--base-url", &url])).ok();
     run(creds(&sb)
@@ -131,7 +92,7 @@ fn base_url_beats_environment_at_the_same_level_and_loses_to_a_higher_one() {
 
 #[test]
 fn flags_beat_environment_variables_which_beat_the_profile() {
-    let sb = Sandbox::new();
+    let sb = sandbox();
     let url = sb.zuora.url();
     sb.config(&format!(
         "default_profile = \"p\"\n[profiles.p]\nbase_url = \"{url}\"\nclient_id = \"from-profile\"\n\
@@ -167,7 +128,7 @@ fn flags_beat_environment_variables_which_beat_the_profile() {
 
 #[test]
 fn an_empty_environment_variable_counts_as_unset() {
-    let sb = Sandbox::new();
+    let sb = sandbox();
     sb.config(&format!(
         "default_profile = \"p\"\n[profiles.p]\nclient_id = \"{CLIENT_ID}\"\n"
     ));
@@ -187,7 +148,7 @@ fn an_empty_environment_variable_counts_as_unset() {
 
 #[test]
 fn profiles_are_chosen_by_flag_then_variable_then_default_profile() {
-    let sb = Sandbox::new();
+    let sb = sandbox();
     let url = sb.zuora.url();
     let profile =
         |name: &str| format!("[profiles.{name}]\nbase_url = \"{url}\"\nclient_id = \"{name}\"\n");
@@ -232,7 +193,7 @@ fn profiles_are_chosen_by_flag_then_variable_then_default_profile() {
 
 #[test]
 fn a_missing_profile_is_an_error_listing_the_ones_that_exist() {
-    let sb = Sandbox::new();
+    let sb = sandbox();
     let path = sb.config("[profiles.prod]\n[profiles.sandbox]\n");
     let out = run(sb.authed().args(["get", "--no-cache", "-p", "staging"]));
     out.code(2);
@@ -242,7 +203,7 @@ fn a_missing_profile_is_an_error_listing_the_ones_that_exist() {
     );
     out.stderr_has(&expected);
 
-    let sb = Sandbox::new();
+    let sb = sandbox();
     let out = run(sb
         .authed()
         .env("ZUORA_PROFILE", "prod")
@@ -254,7 +215,7 @@ fn a_missing_profile_is_an_error_listing_the_ones_that_exist() {
 
 #[test]
 fn default_profile_naming_no_profile_is_an_error() {
-    let sb = Sandbox::new();
+    let sb = sandbox();
     sb.config("default_profile = \"gone\"\n[profiles.prod]\n");
     let out = run(sb.authed().args(["get", "--no-cache"]));
     out.code(2);
@@ -263,7 +224,7 @@ fn default_profile_naming_no_profile_is_an_error() {
 
 #[test]
 fn a_missing_default_config_file_is_fine_but_a_named_one_is_an_error() {
-    let sb = Sandbox::new();
+    let sb = sandbox();
     run(sb.authed().args(["get", "--no-cache"])).ok();
     let missing = sb.home().join("nope.toml");
     let out = run(sb
@@ -286,7 +247,7 @@ fn a_missing_default_config_file_is_fine_but_a_named_one_is_an_error() {
 
 #[test]
 fn config_and_profile_given_by_path_and_variable_are_used() {
-    let sb = Sandbox::new();
+    let sb = sandbox();
     let path = sb.file(
         "elsewhere.toml",
         &format!("[profiles.x]\nbase_url = \"{}\"\n", sb.zuora.url()),
@@ -311,7 +272,7 @@ fn config_and_profile_given_by_path_and_variable_are_used() {
 
 #[test]
 fn an_unknown_key_names_the_key_the_profile_and_the_file() {
-    let sb = Sandbox::new();
+    let sb = sandbox();
     let path = sb.config("[profiles.prod]\nclient_id = \"x\"\nclient_secert = \"oops\"\n");
     let out = run(sb.authed().args(["get", "--no-cache"]));
     out.code(2);
@@ -333,7 +294,7 @@ fn an_unknown_key_names_the_key_the_profile_and_the_file() {
 
 #[test]
 fn a_broken_config_file_is_reported_without_quoting_its_secret() {
-    let sb = Sandbox::new();
+    let sb = sandbox();
     sb.config("[profiles.prod]\nclient_secret = \"hunter2-very-secret\n");
     let out = run(sb.authed().args(["get", "--no-cache"]));
     out.code(2).never_shows("hunter2-very-secret");
@@ -342,7 +303,7 @@ fn a_broken_config_file_is_reported_without_quoting_its_secret() {
 
 #[test]
 fn the_secret_can_come_from_a_file_stdin_a_command_or_a_profile() {
-    let sb = Sandbox::new();
+    let sb = sandbox();
     let file = sb.file("secret.txt", &format!("{CLIENT_SECRET}\n"));
     let cmd = || sb.without_secret();
     run(cmd()
@@ -382,7 +343,7 @@ fn the_secret_can_come_from_a_file_stdin_a_command_or_a_profile() {
 
 #[test]
 fn a_higher_level_secret_source_wins_and_two_at_one_level_are_an_error() {
-    let sb = Sandbox::new();
+    let sb = sandbox();
     let file = sb.file("secret.txt", CLIENT_SECRET);
     sb.config("default_profile = \"p\"\n[profiles.p]\nclient_secret_command = \"exit 1\"\n");
     run(sb
@@ -411,7 +372,7 @@ fn a_higher_level_secret_source_wins_and_two_at_one_level_are_an_error() {
 
 #[test]
 fn unreadable_empty_or_failing_secret_sources_are_errors() {
-    let sb = Sandbox::new();
+    let sb = sandbox();
     let cmd = || sb.without_secret();
     let missing = sb.home().join("missing.txt");
     let out = run(cmd()
@@ -442,7 +403,7 @@ fn unreadable_empty_or_failing_secret_sources_are_errors() {
 
 #[test]
 fn missing_credentials_say_how_to_supply_them() {
-    let sb = Sandbox::new();
+    let sb = sandbox();
     let out = run(sb.cmd().args(["get", "--no-cache"]));
     out.code(2);
     out.stderr_has("no client id given");
@@ -463,7 +424,7 @@ fn missing_credentials_say_how_to_supply_them() {
 
 #[test]
 fn a_secret_on_the_command_line_gets_a_warning_unless_quiet() {
-    let sb = Sandbox::new();
+    let sb = sandbox();
     let cmd = || sb.without_secret();
     let out = run(cmd().args(["get", "--no-cache", "--client-secret", CLIENT_SECRET]));
     out.ok().never_shows(CLIENT_SECRET);
@@ -484,7 +445,7 @@ fn a_secret_on_the_command_line_gets_a_warning_unless_quiet() {
 
 #[test]
 fn verbose_says_where_each_setting_came_from_but_not_the_secret() {
-    let sb = Sandbox::new();
+    let sb = sandbox();
     let out = run(sb.authed().args(["get", "--no-cache", "-v"]));
     out.ok().never_shows(CLIENT_SECRET);
     let err = &out.stderr;
@@ -508,7 +469,7 @@ fn verbose_says_where_each_setting_came_from_but_not_the_secret() {
 
 #[test]
 fn the_example_configs_local_profile_works_against_the_fake() {
-    let sb = Sandbox::new();
+    let sb = sandbox();
     let example = concat!(env!("CARGO_MANIFEST_DIR"), "/zuora-token.example.toml");
     let out = run(sb.cmd().args([
         "get",

@@ -2,12 +2,12 @@
 //! running the real shells (each test skips, saying so, where its shell is
 //! not installed; CI installs them all).
 
-mod support;
-
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 use serde_json::Value;
-use support::{EXPIRES_IN, Reply, Sandbox, have, run};
+use zuora_token_testkit::{EXPIRES_IN, Reply, Run, Sandbox, have, run};
+
+use crate::sandbox;
 
 /// A token with every character RFC 6750 allows, so quoting is exercised.
 const TOKEN: &str = "tok-1.a_b~c+d/e==";
@@ -28,25 +28,26 @@ fn now() -> u64 {
         .as_secs()
 }
 
-/// Seconds since the epoch of an RFC 3339 UTC timestamp as printed.
-fn parse_rfc3339(text: &str) -> u64 {
-    let n = |range: std::ops::Range<usize>| text[range].parse::<u64>().unwrap();
-    assert_eq!(text.len(), 20, "{text}");
-    assert!(text.ends_with('Z') && &text[10..11] == "T", "{text}");
-    let (y, m, d) = (n(0..4), n(5..7), n(8..10));
-    // Days from civil, Howard Hinnant's algorithm.
-    let y = if m <= 2 { y - 1 } else { y };
-    let era = y / 400;
-    let yoe = y - era * 400;
-    let doy = (153 * ((m + 9) % 12) + 2) / 5 + d - 1;
-    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    let days = era * 146_097 + doe - 719_468;
-    days * 86_400 + n(11..13) * 3600 + n(14..16) * 60 + n(17..19)
+/// Seconds since the epoch of an RFC 3339 UTC timestamp as printed, read
+/// by GNU `date` rather than by arithmetic of the test's own.
+fn epoch_of(text: &str) -> u64 {
+    let shape = text.len() == 20 && text.ends_with('Z') && &text[10..11] == "T";
+    assert!(shape, "not an RFC 3339 UTC timestamp: {text}");
+    let out = std::process::Command::new("date")
+        .args(["-u", "-d", text, "+%s"])
+        .output()
+        .expect("run date");
+    assert!(out.status.success(), "date cannot read {text}");
+    String::from_utf8(out.stdout)
+        .unwrap()
+        .trim()
+        .parse()
+        .unwrap()
 }
 
 #[test]
 fn token_is_the_token_and_a_newline_and_nothing_else() {
-    let sb = Sandbox::new();
+    let sb = sandbox();
     canned(&sb, "bearer");
     let out = run(sb.authed().arg("get"));
     out.ok();
@@ -56,7 +57,7 @@ fn token_is_the_token_and_a_newline_and_nothing_else() {
 
 #[test]
 fn a_real_token_from_the_fake_is_printed() {
-    let sb = Sandbox::new();
+    let sb = sandbox();
     let out = run(sb.authed().args(["get", "-o", "token"]));
     out.ok();
     let token = out.stdout.trim_end();
@@ -66,7 +67,7 @@ fn a_real_token_from_the_fake_is_printed() {
 
 #[test]
 fn header_is_an_authorization_line_with_capital_bearer() {
-    let sb = Sandbox::new();
+    let sb = sandbox();
     canned(&sb, "bearer");
     let out = run(sb.authed().args(["get", "-o", "header"]));
     out.ok();
@@ -75,7 +76,7 @@ fn header_is_an_authorization_line_with_capital_bearer() {
 
 #[test]
 fn json_has_every_field_with_the_time_left_now() {
-    let sb = Sandbox::new();
+    let sb = sandbox();
     canned(&sb, "BEARER");
     let before = now();
     let out = run(sb.authed().args(["get", "--output", "json"]));
@@ -109,7 +110,7 @@ fn json_has_every_field_with_the_time_left_now() {
     assert_eq!(json["base_url"], sb.zuora.url());
     let left = json["expires_in"].as_u64().unwrap();
     assert!((3590..=3599).contains(&left), "{left}");
-    let expires_at = parse_rfc3339(json["expires_at"].as_str().unwrap());
+    let expires_at = epoch_of(json["expires_at"].as_str().unwrap());
     assert!(
         expires_at >= before + 3599 - 1 && expires_at <= now() + 3599,
         "{expires_at}"
@@ -118,13 +119,13 @@ fn json_has_every_field_with_the_time_left_now() {
 
 #[test]
 fn expiry_counts_from_when_the_request_was_sent() {
-    let sb = Sandbox::new();
+    let sb = sandbox();
     sb.zuora.delay(Duration::from_secs(3));
     let sent = now();
     let out = run(sb.authed().args(["get", "-o", "json"]));
     out.ok();
     let json: Value = serde_json::from_str(&out.stdout).unwrap();
-    let expires_at = parse_rfc3339(json["expires_at"].as_str().unwrap());
+    let expires_at = epoch_of(json["expires_at"].as_str().unwrap());
     // Counted from the answer, it would be at least sent + 3 + 3599.
     assert!(
         expires_at <= sent + EXPIRES_IN + 1,
@@ -139,7 +140,7 @@ fn expiry_counts_from_when_the_request_was_sent() {
 
 #[test]
 fn env_prints_one_statement_a_variable_for_each_shell() {
-    let sb = Sandbox::new();
+    let sb = sandbox();
     let url = sb.zuora.url();
     // Fetched once, then every format prints the cached token.
     canned(&sb, "bearer");
@@ -171,7 +172,7 @@ fn env_prints_one_statement_a_variable_for_each_shell() {
         out.ok();
         let expires = out.stdout.lines().nth(1).unwrap();
         let stamp = &expires[expires.find("20").unwrap()..][..20];
-        parse_rfc3339(stamp);
+        epoch_of(stamp);
         assert_eq!(out.stdout, expected.replace('@', stamp), "{shell}");
     }
     let out = run(sb.authed().arg("env"));
@@ -186,12 +187,12 @@ fn env_prints_one_statement_a_variable_for_each_shell() {
 const SHOW: &str =
     r#"printf '%s\n' "$ZUORA_ACCESS_TOKEN" "$ZUORA_TOKEN_EXPIRES_AT" "$ZUORA_BASE_URL""#;
 
-fn assert_shows_variables(out: &support::Run, sb: &Sandbox) {
+fn assert_shows_variables(out: &Run, sb: &Sandbox) {
     out.ok();
     let lines: Vec<&str> = out.stdout.lines().collect();
     assert_eq!(lines.len(), 3, "{out:#?}");
     assert_eq!(lines[0], TOKEN);
-    parse_rfc3339(lines[1]);
+    epoch_of(lines[1]);
     assert_eq!(lines[2], sb.zuora.url());
 }
 
@@ -202,7 +203,7 @@ fn posix_shells_eval_the_output_quoted_and_unquoted() {
             continue;
         }
         for eval in [r#"eval "$("$ZT" env)""#, r#"eval $("$ZT" env)"#] {
-            let sb = Sandbox::new();
+            let sb = sandbox();
             canned(&sb, "bearer");
             // Files that a glob in the output would match must not change it.
             std::fs::write(sb.home().join("ZUORA_ACCESS_TOKEN=x"), "").unwrap();
@@ -217,7 +218,7 @@ fn fish_sources_the_output() {
     if !have("fish") {
         return;
     }
-    let sb = Sandbox::new();
+    let sb = sandbox();
     canned(&sb, "bearer");
     let out = sb.shell(
         "fish",
@@ -231,7 +232,7 @@ fn powershell_invokes_the_output() {
     if !have("pwsh") {
         return;
     }
-    let sb = Sandbox::new();
+    let sb = sandbox();
     canned(&sb, "bearer");
     let script = "& $env:ZT env --shell powershell | Out-String | Invoke-Expression; \
         $env:ZUORA_ACCESS_TOKEN; $env:ZUORA_TOKEN_EXPIRES_AT; $env:ZUORA_BASE_URL";
@@ -244,7 +245,7 @@ fn dotenv_output_loads_in_a_posix_shell() {
     if !have("bash") {
         return;
     }
-    let sb = Sandbox::new();
+    let sb = sandbox();
     canned(&sb, "bearer");
     let script = format!("\"$ZT\" env --shell dotenv > zt.env && set -a && . ./zt.env && {SHOW}");
     let out = sb.shell("bash", &format!("cd \"$HOME\" && {script}"));
@@ -256,7 +257,7 @@ fn curl_takes_the_header_from_stdin_and_from_process_substitution() {
     if !have("curl") || !have("bash") {
         return;
     }
-    let sb = Sandbox::new();
+    let sb = sandbox();
     let api = format!("{}/v1/catalog/products", sb.zuora.url());
     for script in [
         format!("\"$ZT\" get -o header | curl -s -o /dev/null -H @- {api}"),

@@ -2,13 +2,13 @@
 //! and never the secret or a backtrace. Runs pass --retries 0, so that each
 //! failure is final; retries are tested in resilience.rs.
 
-mod support;
+use zuora_token_testkit::{CLIENT_SECRET, Reply, Run, Sandbox, percent_encode, run};
 
-use support::{CLIENT_SECRET, Reply, Run, Sandbox, percent_encode, run};
+use crate::sandbox;
 
 /// Runs `get` against a fake that answers `reply` once.
 fn get_with(reply: Reply) -> (Sandbox, Run) {
-    let sb = Sandbox::new();
+    let sb = sandbox();
     sb.zuora.then(reply);
     let out = run(sb
         .authed()
@@ -42,7 +42,7 @@ fn failed(out: &Run, code: i32, needles: &[&str]) {
 
 #[test]
 fn bad_credentials_exit_3_with_zuoras_message_and_request_id() {
-    let sb = Sandbox::new();
+    let sb = sandbox();
     let out = run(sb
         .authed()
         .arg("get")
@@ -103,7 +103,7 @@ fn a_long_message_is_cut_short() {
 
 #[test]
 fn an_echoed_secret_is_scrubbed_from_the_message() {
-    let sb = Sandbox::new();
+    let sb = sandbox();
     // What a proxy or a careless server might send back: the form as received.
     let echo = format!(
         r#"{{"message":"bad request body: client_id=x&client_secret={}&grant_type=client_credentials; parsed secret {}"}}"#,
@@ -150,7 +150,7 @@ fn server_errors_exit_5() {
 
 #[test]
 fn an_unreachable_server_exits_5() {
-    let sb = Sandbox::new();
+    let sb = sandbox();
     let closed = std::net::TcpListener::bind("127.0.0.1:0")
         .unwrap()
         .local_addr()
@@ -164,7 +164,7 @@ fn an_unreachable_server_exits_5() {
 
 #[test]
 fn a_redirect_is_not_followed() {
-    let sb = Sandbox::new();
+    let sb = sandbox();
     let elsewhere = "http://127.0.0.2:9/oauth/token";
     sb.zuora
         .then(Reply::status(307, "").header("Location", elsewhere));
@@ -230,7 +230,7 @@ fn a_response_that_is_not_http_exits_6() {
 
 #[test]
 fn usage_errors_exit_2() {
-    let sb = Sandbox::new();
+    let sb = sandbox();
     for args in [
         &["get", "--bogus"][..],
         &["get", "-o", "yaml"],
@@ -247,7 +247,7 @@ fn usage_errors_exit_2() {
 
 #[test]
 fn no_subcommand_shows_help_with_the_three_uses() {
-    let sb = Sandbox::new();
+    let sb = sandbox();
     let out = run(&mut sb.cmd());
     out.code(2);
     for example in [
@@ -270,7 +270,7 @@ fn no_subcommand_shows_help_with_the_three_uses() {
 
 #[test]
 fn help_does_not_show_the_secret_from_the_environment() {
-    let sb = Sandbox::new();
+    let sb = sandbox();
     let out = run(sb.authed().args(["get", "--help"]));
     out.ok().never_shows(CLIENT_SECRET);
     out.stdout_has("[env: ZUORA_CLIENT_SECRET]");

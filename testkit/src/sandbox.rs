@@ -1,35 +1,38 @@
-//! What every integration test needs: the fake Zuora, and the real binary
-//! run in a sandbox of its own.
-
-#![allow(dead_code)] // Each test file uses a different part.
-
-pub mod fake_zuora;
+//! The real binary run in a sandbox of its own: a home directory, the fake
+//! Zuora, and nothing of the machine's environment but `PATH`.
 
 use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
-#[allow(unused_imports)] // Each test file uses a different part.
-pub use fake_zuora::{CLIENT_ID, CLIENT_SECRET, EXPIRES_IN, FakeZuora, Recorded, Reply, TestCa};
 use tempfile::TempDir;
 
-/// The binary under test.
-pub const BIN: &str = env!("CARGO_BIN_EXE_zuora-token");
+use crate::fake_zuora::{CLIENT_ID, CLIENT_SECRET, FakeZuora};
 
-/// A fake Zuora and a home directory of its own for the binary.
+/// A fake Zuora, a home directory, and the binary under test to run there.
 pub struct Sandbox {
     pub zuora: FakeZuora,
+    bin: PathBuf,
     home: TempDir,
 }
 
 impl Sandbox {
-    pub fn new() -> Sandbox {
+    /// A sandbox for `bin` (a test's `env!("CARGO_BIN_EXE_zuora-token")`)
+    /// with a fake Zuora over plain HTTP.
+    pub fn new(bin: impl Into<PathBuf>) -> Sandbox {
+        Sandbox::with_zuora(bin, FakeZuora::start())
+    }
+
+    /// A sandbox for `bin` whose credentials point at `zuora`.
+    pub fn with_zuora(bin: impl Into<PathBuf>, zuora: FakeZuora) -> Sandbox {
         Sandbox {
-            zuora: FakeZuora::start(),
+            zuora,
+            bin: bin.into(),
             home: tempfile::tempdir().expect("temp dir"),
         }
     }
 
+    /// The binary's home directory (`HOME`; the XDG directories are in it).
     pub fn home(&self) -> &Path {
         self.home.path()
     }
@@ -57,7 +60,7 @@ impl Sandbox {
 
     /// The binary, in the sandbox's environment.
     pub fn cmd(&self) -> Command {
-        let mut cmd = Command::new(BIN);
+        let mut cmd = Command::new(&self.bin);
         cmd.env_clear().envs(self.base_env());
         cmd
     }
@@ -80,7 +83,7 @@ impl Sandbox {
     /// The binary with working credentials, as a std `Command` (for
     /// spawning many at once).
     pub fn spawnable(&self) -> std::process::Command {
-        let mut cmd = std::process::Command::new(BIN);
+        let mut cmd = std::process::Command::new(&self.bin);
         cmd.env_clear()
             .envs(self.base_env())
             .envs(self.credentials_env());
@@ -96,7 +99,7 @@ impl Sandbox {
             .env_clear()
             .envs(self.base_env())
             .envs(self.credentials_env())
-            .env("ZT", BIN);
+            .env("ZT", &self.bin);
         run(&mut Command::from_std(shell))
     }
 
@@ -129,6 +132,7 @@ impl Run {
         self
     }
 
+    /// Asserts exit code 0.
     pub fn ok(&self) -> &Run {
         self.code(0)
     }

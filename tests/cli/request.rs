@@ -1,13 +1,13 @@
 //! The request: exactly what Zuora documents, and nothing sent when a value
 //! is invalid. Runs pass --no-cache, so that each makes a request.
 
-mod support;
+use zuora_token_testkit::{CLIENT_ID, CLIENT_SECRET, percent_encode, run};
 
-use support::{CLIENT_ID, CLIENT_SECRET, Sandbox, percent_encode, run};
+use crate::sandbox;
 
 #[test]
 fn sends_exactly_the_documented_request() {
-    let sb = Sandbox::new();
+    let sb = sandbox();
     run(sb.authed().args(["get", "--no-cache"])).ok();
     let req = sb.zuora.only_request();
     assert_eq!(req.method, "POST");
@@ -42,7 +42,7 @@ fn sends_exactly_the_documented_request() {
 
 #[test]
 fn sends_track_and_entity_headers_when_set() {
-    let sb = Sandbox::new();
+    let sb = sandbox();
     let entity = "11e643f4-a3ee-8bad-b061-0025904c756d";
     let out = run(sb.authed().args([
         "get",
@@ -59,7 +59,7 @@ fn sends_track_and_entity_headers_when_set() {
     assert_eq!(req.header("zuora-entity-ids"), Some(entity));
     out.stdout_has(&format!("entity.{entity}"));
 
-    let sb = Sandbox::new();
+    let sb = sandbox();
     run(sb
         .authed()
         .env("ZUORA_TRACK_ID", "from-env")
@@ -74,7 +74,7 @@ fn sends_track_and_entity_headers_when_set() {
 #[test]
 fn a_trailing_slash_or_path_on_the_base_url_still_posts_to_the_root() {
     for suffix in ["", "/", "/v1/", "/v1/accounts"] {
-        let sb = Sandbox::new();
+        let sb = sandbox();
         let url = format!("{}{suffix}", sb.zuora.url());
         run(sb.authed().args(["get", "--no-cache", "--base-url", &url])).ok();
         assert_eq!(
@@ -87,7 +87,7 @@ fn a_trailing_slash_or_path_on_the_base_url_still_posts_to_the_root() {
 
 #[test]
 fn settings_may_stand_before_or_after_the_subcommand() {
-    let sb = Sandbox::new();
+    let sb = sandbox();
     run(sb
         .authed()
         .args(["--track-id", "before", "get", "--no-cache"]))
@@ -107,7 +107,7 @@ fn settings_may_stand_before_or_after_the_subcommand() {
 
 #[test]
 fn invalid_values_are_refused_before_anything_is_sent() {
-    let sb = Sandbox::new();
+    let sb = sandbox();
     let cases: [(&[&str], &str); 8] = [
         (
             &["--track-id", "a:b"],
@@ -155,7 +155,7 @@ fn invalid_values_are_refused_before_anything_is_sent() {
 
 #[test]
 fn odd_lengths_are_sent_anyway_and_mentioned_on_rejection() {
-    let sb = Sandbox::new();
+    let sb = sandbox();
     let long_secret = "s".repeat(43);
     let out = run(sb
         .authed()

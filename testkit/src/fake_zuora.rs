@@ -1,5 +1,5 @@
 //! A fake Zuora `POST /oauth/token` on 127.0.0.1, used by the integration
-//! tests, by `cargo run --example fake_zuora` and by the benchmarks.
+//! tests, by the examples and by the benchmark.
 //!
 //! By default it behaves as Zuora documents: it checks the method, path,
 //! content type, form fields and headers, and answers with Zuora's JSON and
@@ -8,8 +8,11 @@
 //! tests can assert exactly what was sent and how many requests were made.
 //! Only the standard library is used, so that nothing between the test and
 //! the bytes on the wire can hide a mistake.
-
-#![allow(dead_code)] // Each user (test file, example, bench) uses a different part.
+//!
+//! Replies queued with [`FakeZuora::then`] are requests the test expects:
+//! when the fake is dropped at the end of a test that otherwise passed, it
+//! fails the test if any of them was never asked for (as xh's test server
+//! checks its hits).
 
 use std::collections::VecDeque;
 use std::io::{BufRead, BufReader, Read, Write};
@@ -106,8 +109,8 @@ struct State {
     issued: AtomicU64,
 }
 
-/// A running fake. It serves until the process ends.
-#[derive(Clone)]
+/// A running fake. It serves until the process ends; dropping it checks
+/// that every queued reply was asked for.
 pub struct FakeZuora {
     addr: SocketAddr,
     tls: bool,
@@ -123,7 +126,7 @@ pub struct TestCa {
 }
 
 impl TestCa {
-    pub fn new() -> TestCa {
+    pub fn generate() -> TestCa {
         use rcgen::{BasicConstraints, CertificateParams, DnType, IsCa, Issuer, KeyPair};
         let ca_key = KeyPair::generate().expect("CA key");
         let mut ca_params = CertificateParams::new(Vec::<String>::new()).expect("CA params");
@@ -213,10 +216,6 @@ impl FakeZuora {
         }
     }
 
-    pub fn addr(&self) -> SocketAddr {
-        self.addr
-    }
-
     /// Queues `reply` for the next request not yet answered.
     pub fn then(&self, reply: Reply) -> &FakeZuora {
         lock(&self.state.queued).push_back(reply);
@@ -255,6 +254,21 @@ impl FakeZuora {
             "expected exactly one request, got {requests:#?}"
         );
         requests.into_iter().next().unwrap()
+    }
+}
+
+impl Drop for FakeZuora {
+    fn drop(&mut self) {
+        if thread::panicking() {
+            return;
+        }
+        let unused = lock(&self.state.queued).len();
+        assert_eq!(
+            unused,
+            0,
+            "{unused} queued replies were never asked for; the requests were: {:#?}",
+            self.requests()
+        );
     }
 }
 

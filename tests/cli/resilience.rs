@@ -1,12 +1,12 @@
 //! Retries, the deadline, the size cap, plain HTTP, proxies and TLS. Runs
 //! pass --no-cache where they count requests, so that each makes one.
 
-mod support;
-
 use std::process::Stdio;
 use std::time::{Duration, Instant};
 
-use support::{CLIENT_SECRET, FakeZuora, Reply, Run, Sandbox, TestCa, run};
+use zuora_token_testkit::{CLIENT_SECRET, FakeZuora, Reply, Run, Sandbox, TestCa, run};
+
+use crate::sandbox;
 
 fn rate_limited(wait: &str) -> Reply {
     Reply::status(429, r#"{"message":"Too many requests"}"#).header("Retry-After", wait)
@@ -21,7 +21,7 @@ fn timed_get(sb: &Sandbox, args: &[&str]) -> (Run, Duration) {
 
 #[test]
 fn a_429_is_retried_after_the_wait_zuora_asks_for() {
-    let sb = Sandbox::new();
+    let sb = sandbox();
     sb.zuora.then(rate_limited("1"));
     let (out, took) = timed_get(&sb, &["-v"]);
     out.ok();
@@ -37,7 +37,7 @@ fn a_429_is_retried_after_the_wait_zuora_asks_for() {
 
 #[test]
 fn ratelimit_reset_and_http_dates_are_honoured_too() {
-    let sb = Sandbox::new();
+    let sb = sandbox();
     sb.zuora
         .then(Reply::status(429, "").header("RateLimit-Reset", "1"));
     let (out, took) = timed_get(&sb, &["-v"]);
@@ -58,7 +58,7 @@ fn ratelimit_reset_and_http_dates_are_honoured_too() {
 
 #[test]
 fn rate_limited_every_time_exits_4_after_retries_plus_one_requests() {
-    let sb = Sandbox::new();
+    let sb = sandbox();
     for _ in 0..3 {
         sb.zuora.then(rate_limited("0"));
     }
@@ -79,7 +79,7 @@ fn rate_limited_every_time_exits_4_after_retries_plus_one_requests() {
 #[test]
 fn gateway_failures_are_retried() {
     for status in [502, 503, 504] {
-        let sb = Sandbox::new();
+        let sb = sandbox();
         sb.zuora
             .then(Reply::status(status, "").header("Retry-After", "0"));
         timed_get(&sb, &[]).0.ok();
@@ -90,7 +90,7 @@ fn gateway_failures_are_retried() {
 #[test]
 fn other_failures_are_never_retried() {
     for status in [400, 401, 403, 404, 500] {
-        let sb = Sandbox::new();
+        let sb = sandbox();
         sb.zuora
             .then(Reply::status(status, r#"{"message":"no"}"#).header("Retry-After", "0"));
         let (out, _) = timed_get(&sb, &[]);
@@ -102,7 +102,7 @@ fn other_failures_are_never_retried() {
 
 #[test]
 fn a_wait_that_would_pass_the_deadline_is_not_started() {
-    let sb = Sandbox::new();
+    let sb = sandbox();
     sb.zuora.then(rate_limited("60"));
     let (out, took) = timed_get(&sb, &["--timeout", "5"]);
     out.code(4);
@@ -113,7 +113,7 @@ fn a_wait_that_would_pass_the_deadline_is_not_started() {
 
 #[test]
 fn a_refused_connection_is_retried_then_exits_5() {
-    let sb = Sandbox::new();
+    let sb = sandbox();
     let closed = std::net::TcpListener::bind("127.0.0.1:0")
         .unwrap()
         .local_addr()
@@ -130,7 +130,7 @@ fn a_refused_connection_is_retried_then_exits_5() {
 
 #[test]
 fn a_server_that_never_answers_times_out_at_the_deadline() {
-    let sb = Sandbox::new();
+    let sb = sandbox();
     sb.zuora.then(Reply::Hang);
     let (out, took) = timed_get(&sb, &["--timeout", "2"]);
     out.code(5);
@@ -155,7 +155,7 @@ fn a_server_that_never_answers_times_out_at_the_deadline() {
 
 #[test]
 fn a_huge_body_is_refused_without_reading_it() {
-    let sb = Sandbox::new();
+    let sb = sandbox();
     sb.zuora.then(Reply::Large(50 << 20));
     let (out, took) = timed_get(&sb, &[]);
     out.code(6);
@@ -171,7 +171,7 @@ fn a_huge_body_is_refused_without_reading_it() {
 
 #[test]
 fn plain_http_is_refused_unless_the_host_is_this_machine() {
-    let sb = Sandbox::new();
+    let sb = sandbox();
     let proxy = sb.zuora.url();
     for url in [
         "http://example.com",
@@ -196,7 +196,7 @@ fn plain_http_is_refused_unless_the_host_is_this_machine() {
 
 #[test]
 fn plain_http_to_loopback_never_goes_through_a_proxy() {
-    let sb = Sandbox::new();
+    let sb = sandbox();
     let dead = "http://127.0.0.1:9";
     let out = run(sb
         .authed()
@@ -210,8 +210,8 @@ fn plain_http_to_loopback_never_goes_through_a_proxy() {
 
 #[test]
 fn an_untrusted_certificate_fails_with_exit_5_and_names_the_fix() {
-    let ca = TestCa::new();
-    let sb = Sandbox::new();
+    let ca = TestCa::generate();
+    let sb = sandbox();
     let https = FakeZuora::start_tls(&ca);
     let out = run(sb
         .authed()
@@ -229,8 +229,8 @@ fn an_untrusted_certificate_fails_with_exit_5_and_names_the_fix() {
 
 #[test]
 fn a_ca_bundle_from_flag_variable_or_profile_is_trusted() {
-    let ca = TestCa::new();
-    let sb = Sandbox::new();
+    let ca = TestCa::generate();
+    let sb = sandbox();
     let https = FakeZuora::start_tls(&ca);
     let bundle = sb.file(".config/zuora-token/test-ca.pem", &ca.ca_pem);
     let get = |cmd: &mut assert_cmd::Command| {
@@ -249,7 +249,7 @@ fn a_ca_bundle_from_flag_variable_or_profile_is_trusted() {
 
 #[test]
 fn a_bad_or_missing_ca_bundle_is_a_usage_error() {
-    let sb = Sandbox::new();
+    let sb = sandbox();
     let missing = sb.home().join("missing.pem");
     let out = run(sb
         .authed()
@@ -273,8 +273,8 @@ fn a_bad_or_missing_ca_bundle_is_a_usage_error() {
 
 #[test]
 fn https_goes_through_the_proxy_unless_no_proxy_says_otherwise() {
-    let ca = TestCa::new();
-    let sb = Sandbox::new();
+    let ca = TestCa::generate();
+    let sb = sandbox();
     let https = FakeZuora::start_tls(&ca);
     let bundle = sb.file("ca.pem", &ca.ca_pem);
     let dead = "http://127.0.0.1:9";
@@ -307,7 +307,7 @@ fn https_goes_through_the_proxy_unless_no_proxy_says_otherwise() {
 
 #[test]
 fn verbose_shows_each_attempt_and_masks_the_token() {
-    let sb = Sandbox::new();
+    let sb = sandbox();
     sb.zuora
         .then(rate_limited("0").header("Zuora-Request-Id", "0a1b2c3d-0000-4000-8000-000000000429"));
     let out = run(sb
@@ -347,7 +347,7 @@ fn verbose_shows_each_attempt_and_masks_the_token() {
 
 #[test]
 fn parallel_callers_share_one_retried_request() {
-    let sb = Sandbox::new();
+    let sb = sandbox();
     sb.zuora.then(rate_limited("1"));
     let children: Vec<_> = (0..10)
         .map(|_| {
@@ -372,7 +372,7 @@ fn parallel_callers_share_one_retried_request() {
 
 #[test]
 fn invalid_retry_and_timeout_values_are_usage_errors() {
-    let sb = Sandbox::new();
+    let sb = sandbox();
     for (args, message) in [
         (
             &["--retries", "many"][..],
@@ -387,4 +387,23 @@ fn invalid_retry_and_timeout_values_are_usage_errors() {
         assert!(out.stderr.contains(message), "{args:?}: {}", out.stderr);
     }
     assert_eq!(sb.zuora.count(), 0);
+}
+
+#[test]
+fn enormous_waits_and_timeouts_are_clear_errors_not_crashes() {
+    let sb = sandbox();
+    let forever = u64::MAX.to_string();
+    sb.zuora.then(rate_limited(&forever));
+    sb.zuora
+        .then(Reply::status(429, "{}").header("RateLimit-Reset", &forever));
+    for _ in 0..2 {
+        let (out, took) = timed_get(&sb, &["--timeout", "5"]);
+        out.code(4)
+            .stderr_has("not retried: waiting 18446744073709551616.0 s");
+        assert!(took < Duration::from_secs(2), "{took:?}");
+    }
+    // A timeout past what the clock can add is as good as none.
+    let (out, _) = timed_get(&sb, &["--timeout", "1e19"]);
+    out.ok();
+    assert_eq!(sb.zuora.count(), 3);
 }

@@ -2,17 +2,17 @@
 //! man page, profiles and the config file permission warning. Tests that
 //! need bash, zsh or fish skip (saying so) where it is missing.
 
-mod support;
-
 use std::path::Path;
 
 use serde_json::Value;
-use support::{CLIENT_ID, CLIENT_SECRET, Sandbox, have, run};
+use zuora_token_testkit::{CLIENT_ID, CLIENT_SECRET, have, run};
+
+use crate::sandbox;
 
 #[cfg(target_os = "linux")] // It reads the child's command line from /proc.
 #[test]
 fn exec_passes_the_variables_and_never_the_token_in_argv() {
-    let sb = Sandbox::new();
+    let sb = sandbox();
     let entity = "11e643f4-a3ee-8bad-b061-0025904c756d";
     // The child prints its variables and its own command line, read back
     // from /proc, then the pid it runs as.
@@ -32,13 +32,11 @@ fn exec_passes_the_variables_and_never_the_token_in_argv() {
     assert_eq!(lines[3], entity);
     assert!(lines[4].starts_with("sh -c "), "{stdout}");
     assert!(!lines[4].contains(token), "the token is in argv: {stdout}");
-    if cfg!(target_os = "linux") {
-        assert_eq!(
-            lines[5],
-            pid.to_string(),
-            "the command replaced zuora-token"
-        );
-    }
+    assert_eq!(
+        lines[5],
+        pid.to_string(),
+        "the command replaced zuora-token"
+    );
     let cached = run(sb.authed().args(["get", "--entity-id", entity]));
     assert_eq!(
         cached.stdout.trim_end(),
@@ -49,7 +47,7 @@ fn exec_passes_the_variables_and_never_the_token_in_argv() {
 
 #[test]
 fn exec_passes_exit_codes_on_as_shells_do() {
-    let sb = Sandbox::new();
+    let sb = sandbox();
     let not_executable = sb.file("script.sh", "echo hi\n");
     for (args, code) in [
         (vec!["true".to_owned()], 0),
@@ -77,7 +75,7 @@ fn exec_passes_exit_codes_on_as_shells_do() {
 
 #[test]
 fn github_actions_get_the_mask_line_and_the_variables_in_github_env() {
-    let sb = Sandbox::new();
+    let sb = sandbox();
     let github_env = sb.file("github_env", "EARLIER=kept\n");
     let out = run(sb
         .authed()
@@ -100,7 +98,7 @@ fn github_actions_get_the_mask_line_and_the_variables_in_github_env() {
 
 #[test]
 fn github_without_github_env_is_a_usage_error_and_fetches_nothing() {
-    let sb = Sandbox::new();
+    let sb = sandbox();
     for value in [None, Some("")] {
         let mut cmd = sb.authed();
         if let Some(value) = value {
@@ -116,7 +114,7 @@ fn github_without_github_env_is_a_usage_error_and_fetches_nothing() {
 
 #[test]
 fn cmd_gets_set_statements() {
-    let sb = Sandbox::new();
+    let sb = sandbox();
     let out = run(sb.authed().args(["env", "--shell", "cmd"]));
     out.ok();
     let lines: Vec<&str> = out.stdout.lines().collect();
@@ -147,7 +145,7 @@ const COMPLETIONS: [(&str, &str); 5] = [
 
 #[test]
 fn the_committed_completion_scripts_are_what_the_binary_generates() {
-    let sb = Sandbox::new();
+    let sb = sandbox();
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("completions");
     for (shell, file) in COMPLETIONS {
         let out = run(sb.cmd().args(["completions", shell]));
@@ -192,7 +190,7 @@ fn the_completion_scripts_are_valid_for_their_shells() {
 
 #[test]
 fn dynamic_completion_offers_the_config_files_profiles() {
-    let sb = Sandbox::new();
+    let sb = sandbox();
     sb.config("[profiles.prod]\n[profiles.staging]\n");
     if have("bash") {
         let script = r#"source <(COMPLETE=bash "$ZT"); COMP_WORDS=(zuora-token --profile ""); COMP_CWORD=2; COMP_TYPE=9;
@@ -213,7 +211,7 @@ fn dynamic_completion_offers_the_config_files_profiles() {
 
 #[test]
 fn man_prints_a_man_page() {
-    let sb = Sandbox::new();
+    let sb = sandbox();
     let out = run(sb.cmd().arg("man"));
     out.ok();
     assert!(
@@ -233,7 +231,7 @@ fn man_prints_a_man_page() {
 
 #[test]
 fn each_command_has_examples_in_its_help() {
-    let sb = Sandbox::new();
+    let sb = sandbox();
     for (command, example) in [
         ("get", "curl -H @-"),
         ("env", "eval \"$(zuora-token env --profile prod)\""),
@@ -251,7 +249,7 @@ fn each_command_has_examples_in_its_help() {
 
 #[test]
 fn profiles_lists_each_profile_and_where_its_secret_comes_from() {
-    let sb = Sandbox::new();
+    let sb = sandbox();
     let path = sb.config(&format!(
         "default_profile = \"prod\"\n\
          [profiles.prod]\nenvironment = \"prod-eu\"\nclient_id = \"{CLIENT_ID}\"\nclient_secret_command = \"pass show z\"\n\
@@ -310,7 +308,7 @@ fn profiles_lists_each_profile_and_where_its_secret_comes_from() {
         overridden.stdout
     );
 
-    let sb = Sandbox::new();
+    let sb = sandbox();
     let out = run(sb.cmd().arg("profiles"));
     out.ok();
     out.stdout_has("(not found)");
@@ -329,7 +327,7 @@ fn restrict(_: &Path) {}
 #[test]
 fn an_inline_secret_in_a_file_others_can_read_gets_a_warning() {
     use std::os::unix::fs::PermissionsExt;
-    let sb = Sandbox::new();
+    let sb = sandbox();
     let mode = |path: &Path, mode| {
         std::fs::set_permissions(path, std::fs::Permissions::from_mode(mode)).unwrap()
     };

@@ -1,0 +1,12 @@
+//! Test support for zuora-token, shared by its integration tests, its
+//! benchmark and its examples: a fake Zuora on 127.0.0.1 (HTTP, or HTTPS
+//! with a CA made for the run), and the real binary run in a sandbox of its
+//! own, with what it printed.
+//!
+//! Nothing here reaches beyond the loopback interface.
+
+mod fake_zuora;
+mod sandbox;
+
+pub use fake_zuora::{CLIENT_ID, CLIENT_SECRET, EXPIRES_IN, FakeZuora, Recorded, Reply, TestCa};
+pub use sandbox::{Run, Sandbox, have, percent_encode, run};

@@ -5,6 +5,7 @@
 mod cache;
 mod commands;
 mod errors;
+mod library;
 mod output;
 mod request;
 mod resilience;

@@ -9,4 +9,4 @@ mod fake_zuora;
 mod sandbox;
 
 pub use fake_zuora::{CLIENT_ID, CLIENT_SECRET, EXPIRES_IN, FakeZuora, Recorded, Reply, TestCa};
-pub use sandbox::{Run, Sandbox, have, percent_encode, run};
+pub use sandbox::{Run, Sandbox, have, percent_encode, run, skip};

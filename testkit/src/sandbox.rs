@@ -2,6 +2,7 @@
 //! Zuora, and nothing of the machine's environment but `PATH`.
 
 use std::ffi::OsString;
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use assert_cmd::Command;
@@ -196,14 +197,25 @@ pub fn percent_encode(text: &str) -> String {
         .collect()
 }
 
-/// Whether `program` can be run here; tests that need it skip (saying so) if not.
+/// Whether `program` can be run here; a test that needs it skips, saying
+/// so, if not.
 pub fn have(program: &str) -> bool {
     let found = std::process::Command::new(program)
         .arg("--version")
         .output()
         .is_ok();
     if !found {
-        eprintln!("{program} is not installed: skipping (CI installs it)");
+        skip(&format!("{program} is not installed"));
     }
     found
+}
+
+/// Says that the running test skips (some or all of what it checks), and
+/// why, on the process's real stderr: the test harness captures `eprintln!`
+/// and shows it only for a test that fails, so a skip said that way would
+/// go unseen in CI's log.
+pub fn skip(why: &str) {
+    let current = std::thread::current();
+    let test = current.name().unwrap_or("a test");
+    let _ = writeln!(std::io::stderr(), "SKIPPED {test}: {why}");
 }

@@ -40,6 +40,11 @@ impl Deadline {
     pub fn timeout(&self) -> Duration {
         self.timeout
     }
+
+    /// The deadline as an instant.
+    pub fn instant(&self) -> Instant {
+        self.at
+    }
 }
 
 #[cfg(test)]

@@ -29,6 +29,20 @@ pub enum ErrorKind {
 }
 
 impl ErrorKind {
+    /// The kind whose exit code is `code`.
+    pub(crate) fn from_exit_code(code: u8) -> Option<ErrorKind> {
+        [
+            ErrorKind::Other,
+            ErrorKind::Usage,
+            ErrorKind::Refused,
+            ErrorKind::RateLimited,
+            ErrorKind::Unreachable,
+            ErrorKind::BadResponse,
+        ]
+        .into_iter()
+        .find(|kind| kind.exit_code() == code)
+    }
+
     /// The exit code of the `zuora-token` command for this kind (1 to 6).
     pub fn exit_code(self) -> u8 {
         match self {
@@ -61,6 +75,7 @@ pub struct Error {
     kind: ErrorKind,
     message: String,
     hints: Vec<String>,
+    rejected: bool,
 }
 
 /// A `Result` whose error is this crate's [`Error`].
@@ -73,6 +88,7 @@ impl Error {
             kind,
             message: message.into(),
             hints: Vec::new(),
+            rejected: false,
         }
     }
 
@@ -100,6 +116,20 @@ impl Error {
     /// The hints, in the order they were added.
     pub fn hints(&self) -> &[String] {
         &self.hints
+    }
+
+    /// Whether Zuora rejected the credentials themselves (401, or
+    /// `invalid_client`): asking again with the same ones cannot succeed,
+    /// so a [`TokenSource`](crate::TokenSource) remembers this for a few
+    /// seconds instead of asking again.
+    pub fn is_rejection(&self) -> bool {
+        self.rejected
+    }
+
+    /// Marks (or not) a rejection of the credentials.
+    pub(crate) fn rejected(mut self, rejected: bool) -> Error {
+        self.rejected = rejected;
+        self
     }
 
     /// Says how many attempts were made, when there was more than one.

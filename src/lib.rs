@@ -57,6 +57,7 @@ mod deadline;
 mod endpoint;
 mod environments;
 mod error;
+pub mod files;
 mod provenance;
 mod secret;
 mod token;

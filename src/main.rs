@@ -10,11 +10,15 @@ use std::process::ExitCode;
 use clap::{CommandFactory, Parser};
 
 fn main() -> ExitCode {
+    cli::make_undumpable();
     cli::install_panic_hook();
     // Answers a shell's completion request (`COMPLETE=bash zuora-token ...`)
     // and exits; otherwise returns at once.
     clap_complete::CompleteEnv::with_factory(cli::Cli::command).complete();
-    let cli = cli::Cli::parse();
+    let cli = cli::Cli::try_parse().unwrap_or_else(|error| {
+        cli::env_parse_failed(&error);
+        error.exit()
+    });
     cli::init_logging(cli.settings.verbose, cli.settings.quiet);
     match cli::run(&cli) {
         Ok(code) => code,

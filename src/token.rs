@@ -56,13 +56,19 @@ pub struct TokenResponse {
     /// As Zuora sent it (`bearer`); only its case may differ from `bearer`.
     pub token_type: String,
     /// How long the token lives from when it was asked for: positive, and
-    /// at most a year (Zuora's live an hour).
+    /// at most 24 hours (Zuora's live an hour; a longer `expires_in` is cut
+    /// to 24 hours, with a warning).
     pub expires_in: Duration,
     /// Space-separated: `user.<id> entity.<uuid>... service.<name>... tenant.<id>`.
     pub scope: Option<String>,
     /// The token's unique id.
     pub jti: Option<String>,
 }
+
+/// The longest a token is believed to live: Zuora's live an hour. A longer
+/// `expires_in` is cut to this (with a warning), and a cached token that
+/// says it lives longer is not trusted.
+pub(crate) const MAX_LIFETIME: Duration = Duration::from_secs(24 * 3600);
 
 /// A token and what is known of it: what [`TokenSource`](crate::TokenSource)
 /// hands out, from Zuora or from the cache.

@@ -4,17 +4,58 @@
 
 use std::io;
 use std::path::PathBuf;
-use std::time::SystemTime;
+use std::time::{Duration, SystemTime};
 
 use log::{info, warn};
 
-use crate::cache::{Cache, CacheMode, CachePolicy, Entry, Identity, LockFile, Lookup};
+use crate::cache::{
+    Cache, CacheMode, CachePolicy, Entry, Failure, Identity, LockFile, Lookup, Waited,
+};
 use crate::credentials::Credentials;
 use crate::deadline::Deadline;
-use crate::error::Result;
+use crate::error::{Error, Result};
 use crate::provenance::{Input, source_of};
 use crate::token::Token;
 use crate::zuora::{Client, TrackId};
+
+/// What a caller found in the cache when it first looked: an outcome stored
+/// after that (a token or a failure that differs from these) was stored
+/// while it waited, by the process it waited for. Comparing what is there
+/// rather than clocks matters: an outcome's time is taken before it is
+/// written and flushed, so a caller can ask after that time and still not
+/// find it there yet.
+struct FirstLook {
+    token: Option<SystemTime>,
+    failure: Option<SystemTime>,
+}
+
+impl FirstLook {
+    /// When the token `found` was stored, if one was.
+    fn stored_at(found: &Lookup) -> Option<SystemTime> {
+        match found {
+            Lookup::Found(cached) => Some(cached.stored_at),
+            _ => None,
+        }
+    }
+}
+
+/// A rejection of these credentials stored less than
+/// [`TokenSource::REJECTION_MEMORY`] ago, to report without asking again.
+fn remembered_rejection(failure: Failure) -> Option<Error> {
+    let Failure { error, stored_at } = failure;
+    let age = SystemTime::now()
+        .duration_since(stored_at)
+        .unwrap_or_default();
+    if !error.is_rejection() || age >= TokenSource::REJECTION_MEMORY {
+        return None;
+    }
+    info!(
+        "cache: Zuora rejected these credentials {:.1} s ago; not asking again within {} s (--refresh does)",
+        age.as_secs_f64(),
+        TokenSource::REJECTION_MEMORY.as_secs()
+    );
+    Some(error)
+}
 
 /// Hands out tokens for one OAuth client: from the cache while a token has
 /// at least the minimum TTL left, else from Zuora, one request per token
@@ -52,6 +93,13 @@ pub struct TokenSource {
 }
 
 impl TokenSource {
+    /// How long a rejection of the credentials (401, `invalid_client`) is
+    /// remembered: callers that ask within it get the same error without a
+    /// request, so a burst of jobs with a wrong secret costs Zuora one
+    /// request (failed requests count against its rate limit too). Short,
+    /// so that a corrected secret is tried at once; `--refresh` skips it.
+    pub const REJECTION_MEMORY: Duration = Duration::from_secs(5);
+
     /// Tokens for `credentials` from `client`'s endpoint, without a cache.
     pub fn new(client: Client, credentials: Credentials) -> TokenSource {
         TokenSource {
@@ -98,9 +146,18 @@ impl TokenSource {
     /// Zuora, within [`RequestOptions::timeout`](crate::RequestOptions).
     ///
     /// When the cache has none, this process takes the entry's lock and
-    /// fetches, or waits for the process that holds it and takes what that
-    /// one stored. A cache that cannot be used (a read-only directory, say)
-    /// is a warning, not a failure: the token is fetched and not cached.
+    /// asks Zuora, or waits for the process that holds it and takes its
+    /// outcome, whatever it is: the token it fetched (even one that lives
+    /// less than the minimum TTL), or its failure (the same error: a
+    /// rejection, a rate limit after every retry, an unreachable server).
+    /// Any number of processes asking at once make one request between
+    /// them. A rejection of the credentials is also remembered for
+    /// [`TokenSource::REJECTION_MEMORY`], so that callers that come just
+    /// after it do not ask again (unless refreshing).
+    ///
+    /// A cache that cannot be used (a read-only directory, one that others
+    /// can write to) is a warning, not a failure: the token is fetched and
+    /// not cached.
     ///
     /// # Errors
     ///
@@ -112,13 +169,30 @@ impl TokenSource {
             CacheMode::Use(dir) => (dir, false),
             CacheMode::Refresh(dir) => (dir, true),
         };
+        let cache = Cache::new(dir);
+        if let Some(why) = cache.distrust() {
+            warn!(
+                "cannot use the token cache in {}: {why}; the token is not cached",
+                dir.display()
+            );
+            return self.fetch(&deadline);
+        }
         let identity = self.identity();
-        let entry = Cache::new(dir).entry(&identity);
-        let asked_at = SystemTime::now();
-        if !refresh && let Some(token) = self.usable(&entry) {
+        let entry = cache.entry(&identity);
+        let token = entry.read(Some(&identity));
+        let token_seen = FirstLook::stored_at(&token);
+        if !refresh && let Some(token) = self.usable(&entry, token) {
             return Ok(token);
         }
-
+        // Only when there is no token to hand out: a cache hit reads one file.
+        let failure = entry.read_failure(&identity);
+        let first = FirstLook {
+            token: token_seen,
+            failure: failure.as_ref().map(|f| f.stored_at),
+        };
+        if !refresh && let Some(error) = failure.and_then(remembered_rejection) {
+            return Err(error);
+        }
         let lock = match LockFile::open(&entry) {
             Ok(lock) => lock,
             Err(e) => {
@@ -129,29 +203,34 @@ impl TokenSource {
                 return self.fetch(&deadline);
             }
         };
-        // A token another process stored after this one asked, or (unless
-        // refreshing) one with the minimum TTL left, is as good as a fetch.
-        let handed_over = |t: &Token| {
-            t.obtained_at() >= asked_at || (!refresh && self.is_fresh(t, SystemTime::now()))
-        };
-        if let Some(token) = lock.wait(&entry, &deadline, handed_over) {
-            return Ok(token);
+        let shared = || self.outcome_since(&entry, &identity, &first, refresh);
+        if let Waited::Shared(outcome) = lock.wait(&deadline, shared) {
+            return outcome;
         }
-        let token = self.fetch(&deadline)?;
-        if let Err(e) = entry.store(&token, &identity) {
+        let outcome = self.fetch(&deadline);
+        let stored = match &outcome {
+            Ok(token) => entry.store_token(token, &identity),
+            Err(error) => entry.store_failure(error, &identity),
+        };
+        if let Err(e) = stored {
             warn!(
                 "cannot write the token cache {}: {e}",
                 entry.path().display()
             );
         }
-        Ok(token)
+        outcome
     }
 
     /// The token the cache holds for these credentials, fresh or not,
-    /// without going online; `None` if there is none, or no cache.
+    /// without going online; `None` if there is none, or no cache (or one
+    /// that cannot be trusted, with a warning).
     pub fn cached(&self) -> Option<Token> {
-        match self.entry()?.read() {
+        match self.entry()?.read(Some(&self.identity())) {
             Lookup::Found(cached) => Some(cached.token),
+            Lookup::Foreign(what) => {
+                warn!("the cached token was stored for another {what}; ignoring it");
+                None
+            }
             Lookup::Missing | Lookup::Invalid(_) => None,
         }
     }
@@ -159,17 +238,26 @@ impl TokenSource {
     /// The file these credentials' token is cached in (whether there is
     /// one yet or not); `None` without a cache.
     pub fn cache_file(&self) -> Option<PathBuf> {
-        self.entry().map(|entry| entry.path().to_owned())
+        let dir = self.cache.dir()?;
+        Some(Cache::new(dir).entry(&self.identity()).path().to_owned())
     }
 
-    /// Removes these credentials' cached token; `Ok(false)` if there was
-    /// none, or no cache.
+    /// Removes these credentials' cached token (and any failure remembered
+    /// for them); `Ok(false)` if there was none, or no cache.
     ///
     /// # Errors
     ///
-    /// The entry exists but cannot be removed.
+    /// The entry exists but cannot be removed, or the cache directory is
+    /// one that others can write to or another user owns.
     pub fn forget(&self) -> io::Result<bool> {
-        self.entry().map_or(Ok(false), |entry| entry.remove())
+        let Some(dir) = self.cache.dir() else {
+            return Ok(false);
+        };
+        let cache = Cache::new(dir);
+        if let Some(why) = cache.distrust() {
+            return Err(io::Error::new(io::ErrorKind::PermissionDenied, why));
+        }
+        cache.entry(&self.identity()).remove()
     }
 
     /// Whether `token` is fresh enough under this source's policy.
@@ -186,18 +274,29 @@ impl TokenSource {
         }
     }
 
+    /// The entry for these credentials, in a cache that can be trusted.
     fn entry(&self) -> Option<Entry> {
-        Some(Cache::new(self.cache.dir()?).entry(&self.identity()))
+        let dir = self.cache.dir()?;
+        let cache = Cache::new(dir);
+        if let Some(why) = cache.distrust() {
+            warn!("cannot use the token cache in {}: {why}", dir.display());
+            return None;
+        }
+        Some(cache.entry(&self.identity()))
     }
 
-    /// The cached token if it is fresh enough, saying why not otherwise.
-    fn usable(&self, entry: &Entry) -> Option<Token> {
+    /// The cached token (as `found` in `entry`) if it is fresh enough,
+    /// saying why not otherwise.
+    fn usable(&self, entry: &Entry, found: Lookup) -> Option<Token> {
         let path = entry.path().display();
         let now = SystemTime::now();
-        match entry.read() {
+        match found {
             Lookup::Missing => info!("cache: miss, nothing cached at {path}"),
             Lookup::Invalid(why) => {
                 info!("cache: miss, {path} is unusable ({why}) and will be replaced")
+            }
+            Lookup::Foreign(what) => {
+                warn!("the cached token in {path} was stored for another {what}; ignoring it")
             }
             Lookup::Found(c) if self.is_fresh(&c.token, now) => {
                 info!("cache: hit, {} s left ({path})", c.token.seconds_left(now));
@@ -211,6 +310,38 @@ impl TokenSource {
             ),
         }
         None
+    }
+
+    /// The outcome another process stored while this one waited, if there
+    /// is one: the token it fetched, if still alive, or its failure,
+    /// whichever is newer. Unless refreshing, a token fresh enough is as
+    /// good, whoever stored it when.
+    fn outcome_since(
+        &self,
+        entry: &Entry,
+        identity: &Identity,
+        first: &FirstLook,
+        refresh: bool,
+    ) -> Option<Result<Token>> {
+        let now = SystemTime::now();
+        let token = match entry.read(Some(identity)) {
+            Lookup::Found(cached) if !cached.token.time_left(now).is_zero() => {
+                let new = Some(cached.stored_at) != first.token;
+                (new || (!refresh && self.is_fresh(&cached.token, now))).then_some(cached)
+            }
+            _ => None,
+        };
+        let failure = entry.read_failure(identity).filter(|f| {
+            Some(f.stored_at) != first.failure
+                && token.as_ref().is_none_or(|t| f.stored_at > t.stored_at)
+        });
+        if let Some(failure) = failure {
+            info!("cache: another process asked Zuora meanwhile and failed; its outcome is shared");
+            return Some(Err(failure.error));
+        }
+        let cached = token?;
+        info!("cache: hit, fetched by another process meanwhile");
+        Some(Ok(cached.token))
     }
 
     /// Fetches from Zuora. A token whose whole life is shorter than the

@@ -1,39 +1,97 @@
-//! An entry's lock: whoever holds it fetches for everyone waiting on it.
+//! An entry's lock: whoever holds it asks Zuora for everyone waiting on it.
 //! An OS file lock, so it dies with its process and a crash leaves no
 //! stale lock behind.
 
 use std::fs::{self, File, OpenOptions};
 use std::io;
 use std::path::Path;
+use std::sync::mpsc;
 use std::thread;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use log::{info, warn};
 
-use super::entry::{Entry, Lookup};
+use super::entry::Entry;
 use crate::deadline::Deadline;
-use crate::token::Token;
+use crate::files::{self, Follow};
 
-/// How long a waiting process first sleeps between looks at the entry;
-/// the pause doubles up to `POLL_MAX`, so a long fetch costs little CPU.
-const POLL_FIRST: Duration = Duration::from_millis(1);
-const POLL_MAX: Duration = Duration::from_millis(50);
-
-/// An entry's lock file. Once [`LockFile::try_lock`] succeeds, the entry is
-/// held until this is dropped.
+/// An entry's lock file. A lock taken on it is held until this is dropped.
 #[derive(Debug)]
 pub(crate) struct LockFile(File);
 
+/// How waiting for an entry's lock ended.
+pub(crate) enum Waited<T> {
+    /// This process holds the lock (or could not lock and goes without):
+    /// it asks Zuora, and stores the outcome for the others.
+    Locked,
+    /// Another process finished while this one waited; its outcome.
+    Shared(T),
+    /// The holder kept the lock for half the time left: this process asks
+    /// Zuora without it, rather than hang behind a stuck process.
+    GaveUp,
+}
+
 impl LockFile {
-    /// Opens the lock file of `entry` (creating the directory if need be),
-    /// without taking the lock.
+    /// Opens the lock file of `entry` (creating the directory, 0700, and
+    /// the file, 0600, if need be), without taking the lock. A symbolic
+    /// link or anything but a regular file in its place is refused.
     pub fn open(entry: &Entry) -> io::Result<LockFile> {
         create_dir(entry.path().parent().expect("an entry is in a directory"))?;
         let mut options = OpenOptions::new();
         options.read(true).write(true).create(true);
+        files::set_flags(&mut options, Follow::No);
         #[cfg(unix)]
         std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
-        Ok(LockFile(options.open(entry.lock_path())?))
+        let file = options.open(entry.lock_path()).map_err(|e| {
+            #[cfg(unix)]
+            if e.raw_os_error() == Some(libc::ELOOP) {
+                return io::Error::new(
+                    io::ErrorKind::InvalidInput,
+                    "its lock file is a symbolic link",
+                );
+            }
+            e
+        })?;
+        if !file.metadata()?.is_file() {
+            return Err(io::Error::new(
+                io::ErrorKind::InvalidInput,
+                "its lock file is not a regular file",
+            ));
+        }
+        Ok(LockFile(file))
+    }
+
+    /// Waits until this process holds the lock, or the process that held it
+    /// has finished and `shared` finds the outcome it stored. Blocking on
+    /// the lock wakes a waiter as soon as the holder releases it; the wait
+    /// lasts at most half the time left, so that a hung holder leaves time
+    /// to ask without it.
+    pub fn wait<T>(&self, deadline: &Deadline, shared: impl Fn() -> Option<T>) -> Waited<T> {
+        let locked = self.try_lock().unwrap_or_else(|e| {
+            warn!("cannot lock the token cache: {e}; asking Zuora without the lock");
+            true
+        });
+        if let Some(outcome) = shared() {
+            return Waited::Shared(outcome);
+        }
+        if locked {
+            return Waited::Locked;
+        }
+        let wait = deadline.remaining() / 2;
+        match self.lock_within(wait) {
+            Ok(true) => shared().map_or(Waited::Locked, Waited::Shared),
+            Ok(false) => {
+                info!(
+                    "cache: another process held the lock for {:.1} s; fetching without it",
+                    wait.as_secs_f64()
+                );
+                Waited::GaveUp
+            }
+            Err(e) => {
+                warn!("cannot lock the token cache: {e}; asking Zuora without the lock");
+                Waited::Locked
+            }
+        }
     }
 
     /// Takes the lock if no other process holds it; `Ok(false)` if one does.
@@ -45,45 +103,22 @@ impl LockFile {
         }
     }
 
-    /// Waits until this process holds the lock (`None`: fetch), or another
-    /// process has stored a token in `entry` that `handed_over` accepts
-    /// (returned). Waits at most half the time left, so that a hung holder
-    /// leaves time to fetch without it. Looking at the entry while waiting,
-    /// not only after the lock, spares the waiters of a burst from queueing
-    /// for the lock one by one.
-    pub fn wait(
-        &self,
-        entry: &Entry,
-        deadline: &Deadline,
-        handed_over: impl Fn(&Token) -> bool,
-    ) -> Option<Token> {
-        let wait = deadline.remaining() / 2;
-        let until = Instant::now() + wait;
-        let mut pause = POLL_FIRST;
-        loop {
-            let locked = self.try_lock().unwrap_or_else(|e| {
-                warn!("cannot lock the token cache: {e}; fetching without the lock");
-                true
-            });
-            if let Lookup::Found(cached) = entry.read()
-                && handed_over(&cached.token)
-            {
-                info!("cache: hit, fetched by another process meanwhile");
-                return Some(cached.token);
-            }
-            if locked {
-                return None;
-            }
-            let left = until.saturating_duration_since(Instant::now());
-            if left.is_zero() {
-                info!(
-                    "cache: another process held the lock for {:.1} s; fetching without it",
-                    wait.as_secs_f64()
-                );
-                return None;
-            }
-            thread::sleep(pause.min(left));
-            pause = (pause * 2).min(POLL_MAX);
+    /// Blocks until this process holds the lock, for at most `wait`;
+    /// `Ok(false)` if that ran out. The blocking call runs on a thread of
+    /// its own, on a duplicate of the file (the same open file, so the
+    /// same lock), as the standard library's lock takes no timeout; a
+    /// thread left blocked takes the lock when the holder lets go, and lets
+    /// go of it as soon as both handles are closed.
+    fn lock_within(&self, wait: Duration) -> io::Result<bool> {
+        let file = self.0.try_clone()?;
+        let (sender, receiver) = mpsc::channel();
+        thread::spawn(move || {
+            let locked = file.lock();
+            let _ = sender.send(locked);
+        });
+        match receiver.recv_timeout(wait) {
+            Ok(locked) => locked.map(|()| true),
+            Err(_) => Ok(false),
         }
     }
 }

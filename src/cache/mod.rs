@@ -2,11 +2,15 @@
 //! entry so that parallel processes make one request between them, and
 //! atomic writes so that no reader ever sees half an entry.
 //!
-//! Layout: `<dir>/<key>.json` holds the token and its metadata and
-//! `<dir>/<key>.lock` is the (empty) lock file. The key is a SHA-256 of the
-//! base URL, client id, entity id and secret, so a rotated secret or another
-//! entity never meets a stale token, and the secret itself is never stored.
-//! The directory is created 0700 and files 0600 (on Unix), from the start.
+//! Layout: `<dir>/<key>.json` holds the token and its metadata,
+//! `<dir>/<key>.failed.json` the last failure (shared with the callers that
+//! waited for it), and `<dir>/<key>.lock` is the (empty) lock file. The key
+//! is a SHA-256 of the base URL, client id, entity id and secret, so a
+//! rotated secret or another entity never meets a stale token; the secret
+//! itself is never stored, only a fingerprint that proves which one an
+//! entry was fetched with. The directory is created 0700 and files 0600 (on
+//! Unix), from the start, and a directory others can write to, or that
+//! another user owns, is not used at all.
 
 mod entry;
 mod lock;
@@ -14,17 +18,17 @@ mod lock;
 use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
-use std::time::Duration;
+use std::time::{Duration, SystemTime};
 
-pub(crate) use entry::{Entry, Identity, Lookup};
-pub(crate) use lock::LockFile;
+pub(crate) use entry::{Entry, Failure, Identity, Lookup};
+pub(crate) use lock::{LockFile, Waited};
 
 use crate::token::Token;
 
 /// Whether and how a [`TokenSource`](crate::TokenSource) uses the cache.
 ///
 /// ```
-/// use std::time::Duration;
+/// use std::time::{Duration, SystemTime};
 /// use zuora_token::{CacheMode, CachePolicy};
 ///
 /// let policy = CachePolicy::in_dir("/var/cache/zuora-token").with_min_ttl(Duration::from_secs(600));
@@ -115,6 +119,8 @@ pub struct CachedToken {
     pub client_id: String,
     /// The entity id it was asked for, if any.
     pub entity_id: Option<String>,
+    /// When it was stored.
+    pub stored_at: SystemTime,
 }
 
 /// A file of the cache, as [`Cache::entries`] found it.
@@ -143,20 +149,22 @@ impl Cache {
         Entry::new(self.dir.join(format!("{}.json", identity.key())))
     }
 
-    /// Every entry in the directory, valid or not, sorted by file name. A
-    /// directory that does not exist has none.
+    /// Every token entry in the directory, valid or not, sorted by file
+    /// name. A directory that does not exist has none.
     ///
     /// # Errors
     ///
-    /// The directory cannot be read.
+    /// The directory cannot be read, or others can write to it, or another
+    /// user owns it.
     pub fn entries(&self) -> io::Result<Vec<CacheFile>> {
         let mut entries: Vec<CacheFile> = self
             .files()?
-            .filter(|p| p.extension().is_some_and(|x| x == "json"))
+            .filter(|p| is_token_entry(p))
             .filter_map(|path| {
-                let contents = match Entry::new(path.clone()).read() {
+                let contents = match Entry::new(path.clone()).read(None) {
                     Lookup::Found(cached) => Ok(cached),
                     Lookup::Invalid(why) => Err(why),
+                    Lookup::Foreign(what) => Err(format!("it names another {what}")),
                     // Removed since the directory was read.
                     Lookup::Missing => return None,
                 };
@@ -167,13 +175,14 @@ impl Cache {
         Ok(entries)
     }
 
-    /// Removes every entry (and any temporary file a crash left behind),
-    /// returning how many entries there were. Lock files stay: removing one
-    /// that a process holds would let another lock a new file beside it.
+    /// Removes every entry (with its failure, and any temporary file a
+    /// crash left behind), returning how many tokens there were. Lock files
+    /// stay: removing one that a process holds would let another lock a new
+    /// file beside it.
     ///
     /// # Errors
     ///
-    /// The directory cannot be read, or a file in it cannot be removed.
+    /// As [`Cache::entries`], or a file in it cannot be removed.
     pub fn clear(&self) -> io::Result<usize> {
         let mut removed = 0;
         for path in self.files()? {
@@ -183,14 +192,31 @@ impl Cache {
                 .unwrap_or_default();
             if name.ends_with(".json") || name.contains(".json.tmp") {
                 fs::remove_file(&path)?;
-                removed += usize::from(name.ends_with(".json"));
+                removed += usize::from(is_token_entry(&path));
             }
         }
         Ok(removed)
     }
 
-    /// The paths in the directory; none if it does not exist.
+    /// Why the directory must not be used, if it must not: others can
+    /// write to it (and so plant or swap entries), or another user owns it
+    /// (as ssh's StrictModes refuses such a home). One that does not exist
+    /// yet is fine: it is created 0700.
+    pub(crate) fn distrust(&self) -> Option<String> {
+        // One that cannot be looked at fails on use, with its own error.
+        let metadata = fs::metadata(&self.dir).ok()?;
+        if !metadata.is_dir() {
+            return Some("it is not a directory".into());
+        }
+        unsafe_ownership(&metadata)
+    }
+
+    /// The paths in the directory (none if it does not exist), once the
+    /// directory is known to be trustworthy.
     fn files(&self) -> io::Result<impl Iterator<Item = PathBuf>> {
+        if let Some(why) = self.distrust() {
+            return Err(io::Error::new(io::ErrorKind::PermissionDenied, why));
+        }
         let dir = match fs::read_dir(&self.dir) {
             Ok(dir) => Some(dir),
             Err(e) if e.kind() == io::ErrorKind::NotFound => None,
@@ -201,4 +227,31 @@ impl Cache {
             .flatten()
             .filter_map(|e| e.ok().map(|e| e.path())))
     }
+}
+
+/// `<key>.json`, not `<key>.failed.json`.
+fn is_token_entry(path: &Path) -> bool {
+    let name = path.file_name().unwrap_or_default().to_string_lossy();
+    name.ends_with(".json") && !name.ends_with(".failed.json")
+}
+
+/// Another user owns it, or its group or others can write to it.
+#[cfg(unix)]
+fn unsafe_ownership(metadata: &fs::Metadata) -> Option<String> {
+    use std::os::unix::fs::MetadataExt;
+    // SAFETY: geteuid has no preconditions and cannot fail.
+    let me = unsafe { libc::geteuid() };
+    if metadata.uid() != me {
+        return Some(format!(
+            "it belongs to another user (uid {}, not {me})",
+            metadata.uid()
+        ));
+    }
+    let mode = metadata.mode() & 0o7777;
+    (mode & 0o022 != 0).then(|| format!("others than its owner can write to it (mode {mode:o})"))
+}
+
+#[cfg(not(unix))]
+fn unsafe_ownership(_: &fs::Metadata) -> Option<String> {
+    None
 }

@@ -5,19 +5,22 @@
 //! give a line and column but never quote the line, which may hold a secret.
 
 use std::collections::BTreeMap;
-use std::fs::File;
-use std::io::Read;
+use std::io;
 use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
 
 use clap_complete::engine::CompletionCandidate;
 
 use serde::de::Error as _;
 use serde::{Deserialize, Deserializer};
 
-use zuora_token::{Error, Result, Secret};
+use zuora_token::{Error, Result, Secret, files};
 
 use super::origin::Origin;
 use super::setting::{Setting, Values};
+
+/// A config file larger than this is not one.
+const MAX_CONFIG: u64 = 1 << 20;
 
 /// A parsed config file.
 #[derive(Debug)]
@@ -60,25 +63,24 @@ struct RawFile {
 impl ConfigFile {
     /// Reads the file at `path`. A missing file is `None` when the path is the
     /// default one, and an error when the user named it (`origin` says where).
-    pub fn load(path: &Path, origin: &Origin) -> Result<Option<ConfigFile>> {
-        let read = File::open(path).and_then(|mut file| {
-            let mut text = String::new();
-            file.read_to_string(&mut text)?;
-            Ok((text, readable_by_others(&file.metadata()?)))
-        });
-        let (text, shared) = match read {
-            Ok(read) => read,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound && *origin == Origin::Default => {
+    pub fn load(path: &Path, origin: &Origin, deadline: Instant) -> Result<Option<ConfigFile>> {
+        let failed = |why: &dyn std::fmt::Display| {
+            Error::usage(format!(
+                "cannot read the config file {} (from {origin}): {why}",
+                path.display()
+            ))
+        };
+        let bytes = match files::read_setting(path, MAX_CONFIG, deadline) {
+            Ok(bytes) => bytes,
+            Err(e) if e.kind() == io::ErrorKind::NotFound && *origin == Origin::Default => {
                 return Ok(None);
             }
-            Err(e) => {
-                return Err(Error::usage(format!(
-                    "cannot read the config file {} (from {origin}): {e}",
-                    path.display()
-                )));
-            }
+            Err(e) => return Err(failed(&e)),
         };
+        let text = String::from_utf8(bytes).map_err(|_| failed(&"it is not UTF-8 text"))?;
         let mut file = Self::parse(path, &text)?;
+        // Only a warning rides on this, so looking by path is good enough.
+        let shared = std::fs::metadata(path).is_ok_and(|m| readable_by_others(&m));
         file.exposes_secret = shared && file.profiles.values().any(|p| p.client_secret.is_some());
         Ok(Some(file))
     }
@@ -131,7 +133,12 @@ pub fn profile_candidates() -> Vec<CompletionCandidate> {
         .ok()
         .and_then(|env| env.get(Setting::Config));
     let path = named.or_else(default_path);
-    let file = path.and_then(|p| ConfigFile::load(&p, &Origin::Default).ok().flatten());
+    let deadline = Instant::now() + Duration::from_secs(2);
+    let file = path.and_then(|p| {
+        ConfigFile::load(&p, &Origin::Default, deadline)
+            .ok()
+            .flatten()
+    });
     file.map(|f| {
         f.profiles
             .into_keys()

@@ -6,6 +6,7 @@ mod commands;
 mod config_file;
 mod logger;
 mod origin;
+mod process;
 mod provenance;
 mod report;
 mod secret_source;
@@ -13,6 +14,8 @@ mod setting;
 mod settings;
 
 pub use args::Cli;
+pub use commands::env::parse_failed as env_parse_failed;
 pub use commands::run;
 pub use logger::init as init_logging;
+pub use process::make_undumpable;
 pub use report::{error as report_error, install_panic_hook};

@@ -1,11 +1,12 @@
 //! Where the client secret is read from: given as it is, a file (or
 //! standard input), or a command that prints it (a password manager).
 
-use std::io::Read;
+use std::io::{self, Read};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
+use std::time::Instant;
 
-use zuora_token::{Error, Result, Secret};
+use zuora_token::{Error, Result, Secret, files};
 
 use super::origin::Origin;
 
@@ -20,16 +21,21 @@ pub enum SecretSource {
     Command(String),
 }
 
+/// A secret file larger than this is not one.
+const MAX_SECRET_FILE: u64 = 64 * 1024;
+
 impl SecretSource {
-    /// Reads the secret. Surrounding white space (the newline a file or a
-    /// command ends with) is not part of it. `origin` names the setting in errors.
-    pub fn read(&self, origin: &Origin) -> Result<Secret> {
+    /// Reads the secret, a file or pipe within `deadline`. Surrounding white
+    /// space (the newline a file, a command or a pasted CI secret ends
+    /// with, a CR) and a byte-order mark are not part of it, whatever the
+    /// source. `origin` names the setting in errors.
+    pub fn read(&self, origin: &Origin, deadline: Instant) -> Result<Secret> {
         let text = match self {
-            SecretSource::Inline(secret) => return non_empty(secret.expose().to_owned(), origin),
-            SecretSource::File(path) => read_file(path, origin)?,
+            SecretSource::Inline(secret) => secret.expose().to_owned(),
+            SecretSource::File(path) => read_file(path, origin, deadline)?,
             SecretSource::Command(command) => run_command(command, origin)?,
         };
-        non_empty(text.trim().to_owned(), origin)
+        non_empty(trim(&text), origin)
     }
 
     /// Says where the secret comes from without revealing it.
@@ -43,6 +49,12 @@ impl SecretSource {
     }
 }
 
+/// `text` without surrounding white space or a byte-order mark (which an
+/// editor on Windows puts at the start of a file).
+fn trim(text: &str) -> String {
+    text.trim().trim_start_matches('\u{feff}').trim().to_owned()
+}
+
 fn non_empty(text: String, origin: &Origin) -> Result<Secret> {
     if text.is_empty() {
         Err(Error::usage(format!(
@@ -53,19 +65,33 @@ fn non_empty(text: String, origin: &Origin) -> Result<Secret> {
     }
 }
 
-fn read_file(path: &Path, origin: &Origin) -> Result<String> {
-    let mut text = String::new();
-    let read = if path == Path::new("-") {
-        std::io::stdin().read_to_string(&mut text).map(|_| ())
+/// The file's text (`-`: standard input), at most [`MAX_SECRET_FILE`]
+/// bytes; a pipe such as `<(pass show zuora)` is read as its writer
+/// delivers, until `deadline`.
+fn read_file(path: &Path, origin: &Origin, deadline: Instant) -> Result<String> {
+    let bytes = if path == Path::new("-") {
+        let mut bytes = Vec::new();
+        let limit = MAX_SECRET_FILE.saturating_add(1);
+        std::io::stdin()
+            .take(limit)
+            .read_to_end(&mut bytes)
+            .and_then(|n| match n as u64 > MAX_SECRET_FILE {
+                true => Err(io::Error::other(format!(
+                    "it is larger than {MAX_SECRET_FILE} bytes"
+                ))),
+                false => Ok(bytes),
+            })
     } else {
-        std::fs::File::open(path).and_then(|mut f| f.read_to_string(&mut text).map(|_| ()))
+        files::read_setting(path, MAX_SECRET_FILE, deadline)
     };
-    read.map(|()| text).map_err(|e| {
+    let failed = |why: &dyn std::fmt::Display| {
         Error::usage(format!(
-            "cannot read the client secret file {} (from {origin}): {e}",
+            "cannot read the client secret file {} (from {origin}): {why}",
             path.display()
         ))
-    })
+    };
+    let bytes = bytes.map_err(|e| failed(&e))?;
+    String::from_utf8(bytes).map_err(|_| failed(&"it is not UTF-8 text"))
 }
 
 /// Runs `command` through the platform's shell, as `git`'s credential helpers
@@ -107,6 +133,20 @@ fn run_command(command: &str, origin: &Origin) -> Result<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn white_space_and_a_byte_order_mark_around_the_secret_are_dropped() {
+        for text in [
+            "s3cr3t",
+            "s3cr3t\n",
+            "s3cr3t\r\n",
+            "  s3cr3t\t",
+            "\u{feff}s3cr3t\r\n",
+        ] {
+            assert_eq!(trim(text), "s3cr3t", "{text:?}");
+        }
+        assert_eq!(trim("in side"), "in side");
+    }
 
     #[test]
     fn debug_never_shows_the_secret() {

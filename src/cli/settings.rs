@@ -6,7 +6,7 @@
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use log::{info, warn};
 use zuora_token::{
@@ -61,7 +61,9 @@ impl Inputs<'_> {
     pub fn token_source(&self, cache: &CacheUse) -> Result<TokenSource> {
         let timeout = self.timeout()?;
         let retries = self.retries()?;
-        let file = self.load_config(self.pick(Setting::Config))?;
+        // Reading a config file or a secret from a pipe counts too.
+        let deadline = deadline_after(timeout);
+        let file = self.load_config(self.pick(Setting::Config), deadline)?;
         let profile = select_profile(self.pick(Setting::Profile), file.as_ref())?;
         if let Some(p) = &profile {
             info!("using profile '{}' of {}", p.name, p.file.display());
@@ -73,7 +75,7 @@ impl Inputs<'_> {
         let endpoint = layers.endpoint()?;
         let client_id = layers.client_id()?;
         let secret_source = layers.secret_source()?;
-        let secret = secret_source.value.read(&secret_source.origin)?;
+        let secret = secret_source.value.read(&secret_source.origin, deadline)?;
         let entity_id = layers.parsed(Setting::EntityId, "entity id", EntityId::parse, |p| {
             &p.entity_id
         })?;
@@ -126,7 +128,8 @@ impl Inputs<'_> {
             .as_ref()
             .map(|p| p.value.clone())
             .or_else(|| self.defaults.config_file.clone());
-        Ok((path, self.load_config(named)?))
+        let deadline = deadline_after(self.timeout()?);
+        Ok((path, self.load_config(named, deadline)?))
     }
 
     /// Where a secret given by flag or environment variable comes from, if
@@ -152,7 +155,11 @@ impl Inputs<'_> {
 
     /// Loads the config file: the one named by `--config`/`ZUORA_TOKEN_CONFIG`,
     /// else the default one if it exists.
-    fn load_config(&self, named: Option<Sourced<PathBuf>>) -> Result<Option<ConfigFile>> {
+    fn load_config(
+        &self,
+        named: Option<Sourced<PathBuf>>,
+        deadline: Instant,
+    ) -> Result<Option<ConfigFile>> {
         let default = || {
             Some(Sourced::new(
                 self.defaults.config_file.clone()?,
@@ -161,7 +168,7 @@ impl Inputs<'_> {
         };
         let path = named.or_else(default);
         let file = match path {
-            Some(path) => ConfigFile::load(&path.value, &path.origin)?,
+            Some(path) => ConfigFile::load(&path.value, &path.origin, deadline)?,
             None => None,
         };
         if let Some(file) = file.as_ref().filter(|f| f.exposes_secret) {
@@ -204,6 +211,13 @@ impl Inputs<'_> {
         }
         CachePolicy::in_dir(dir)
     }
+}
+
+/// `timeout` from now, or a century if that is past what the clock holds.
+fn deadline_after(timeout: Duration) -> Instant {
+    let now = Instant::now();
+    now.checked_add(timeout)
+        .unwrap_or_else(|| now + Duration::from_secs(100 * 365 * 24 * 3600))
 }
 
 fn parse_min_ttl(text: &str) -> Result<Duration, String> {

@@ -7,7 +7,7 @@ use serde::Serialize;
 use zuora_token::CacheFile;
 
 use super::time::{rfc3339, until};
-use super::{Report, to_json_line};
+use super::{Report, printable, to_json_line};
 
 /// `cache list -o json`: one object an entry.
 #[derive(Serialize)]
@@ -51,12 +51,12 @@ pub fn cache_list(entries: &[CacheFile], format: Report, now: SystemTime) -> Str
             Ok(c) => format!(
                 "{}  {}  entity {}  expires {} ({})\n",
                 c.token.base_url(),
-                c.client_id,
-                c.entity_id.as_deref().unwrap_or("-"),
+                printable(&c.client_id),
+                printable(c.entity_id.as_deref().unwrap_or("-")),
                 rfc3339(c.token.expires_at()),
                 until(c.token.seconds_left(now))
             ),
-            Err(why) => format!("{}: unusable ({why})\n", entry.path.display()),
+            Err(why) => format!("{}: unusable ({})\n", entry.path.display(), printable(why)),
         })
         .collect()
 }

@@ -16,7 +16,7 @@ use zuora_token::{Error, Result};
 
 pub use cache_list::cache_list;
 pub use profiles::{ProfileRow, ProfilesReport, profiles};
-pub use shell::{Shell, env, variables};
+pub use shell::{Shell, env, failing_statement, variables};
 pub use status::{Status, status};
 pub use token::{Format, token};
 
@@ -29,8 +29,15 @@ pub enum Report {
     Json,
 }
 
-/// Writes `text` to stdout in one go.
+/// Writes `text` to stdout in one go. A stdout that was closed when the
+/// program started is a failure too, though Rust's runtime has by then
+/// quietly opened /dev/null in its place.
 pub fn print(text: &str) -> Result<()> {
+    if stdout_was_closed() {
+        return Err(Error::other(
+            "cannot write to standard output: it was closed when zuora-token started",
+        ));
+    }
     let mut stdout = std::io::stdout().lock();
     stdout
         .write_all(text.as_bytes())
@@ -43,7 +50,8 @@ fn to_json_line(value: &impl Serialize) -> String {
     format!("{json}\n")
 }
 
-/// `label:  value` lines with the values aligned.
+/// `label:  value` lines with the values aligned, control characters
+/// escaped.
 fn table(lines: &[(&str, String)]) -> String {
     let width = lines
         .iter()
@@ -53,6 +61,65 @@ fn table(lines: &[(&str, String)]) -> String {
         + 1;
     lines
         .iter()
-        .map(|(label, value)| format!("{:<width$} {value}\n", format!("{label}:")))
+        .map(|(label, value)| {
+            let value = printable(value);
+            format!("{:<width$} {value}\n", format!("{label}:"))
+        })
         .collect()
+}
+
+/// `text` with its control characters escaped (`\u{1b}`), so that what a
+/// server or a file says cannot drive the terminal it is printed on.
+fn printable(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c.is_control() {
+            out.extend(c.escape_default());
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// Whether stdout was closed when the process started (`get >&-`). Rust's
+/// runtime reopens a closed stdout on /dev/null before `main` runs, after
+/// which every write "succeeds"; this looks first, from the program's
+/// `.init_array`, which the loader runs before the runtime's set-up.
+#[cfg(target_os = "linux")]
+fn stdout_was_closed() -> bool {
+    use std::sync::atomic::{AtomicBool, Ordering};
+
+    static CLOSED: AtomicBool = AtomicBool::new(false);
+
+    extern "C" fn look() {
+        // SAFETY: F_GETFD on a descriptor number reads no memory of ours.
+        let closed = unsafe { libc::fcntl(libc::STDOUT_FILENO, libc::F_GETFD) } == -1;
+        CLOSED.store(closed, Ordering::Relaxed);
+    }
+
+    #[used]
+    #[unsafe(link_section = ".init_array")]
+    static LOOK: extern "C" fn() = look;
+
+    CLOSED.load(Ordering::Relaxed)
+}
+
+#[cfg(not(target_os = "linux"))]
+fn stdout_was_closed() -> bool {
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn control_characters_are_escaped_and_nothing_else() {
+        assert_eq!(
+            printable("tenant.19 \u{1b}[31mred"),
+            "tenant.19 \\u{1b}[31mred"
+        );
+        assert_eq!(printable("a\tb\nc é ✓"), "a\\tb\\nc é ✓");
+    }
 }

@@ -36,6 +36,21 @@ pub fn variables(token: &Token) -> [(&'static str, String); 3] {
     ]
 }
 
+/// What `env` prints instead when it has no token: a statement that fails
+/// in the shell that evaluates it, harmlessly (`false`; a terminating
+/// `throw` in PowerShell), so that `set -e; eval "$(zuora-token env)"`
+/// stops, and `eval $(zuora-token env)` in a terminal returns non-zero
+/// without closing the shell. `None` for the formats no shell evaluates.
+pub fn failing_statement(shell: Shell) -> Option<&'static str> {
+    match shell {
+        Shell::Sh | Shell::Fish => Some("false\n"),
+        Shell::Powershell => {
+            Some("throw 'zuora-token could not get a token (its error is above)'\n")
+        }
+        Shell::Dotenv | Shell::Cmd | Shell::Github => None,
+    }
+}
+
 /// What `env` prints: one statement a variable, in the shell's syntax. For
 /// GitHub Actions that is the line that masks the token in the job's log
 /// (the variables go to `$GITHUB_ENV`, in the `Dotenv` form).

@@ -88,12 +88,13 @@ pub(crate) fn body(error: ureq::Error, cx: Context) -> Failed {
 }
 
 /// A 200 answer that is not a valid token response.
-pub(crate) fn invalid(why: &str, url: &str, headers: &HeaderMap) -> Error {
+pub(crate) fn invalid(why: &str, headers: &HeaderMap, cx: Context) -> Error {
     Error::new(
         Kind::BadResponse,
         format!(
-            "Zuora's answer from {url} is not a valid token response: {why}{}",
-            context(headers)
+            "Zuora's answer from {} is not a valid token response: {why}{}",
+            cx.url,
+            context(headers, cx.secret)
         ),
     )
 }
@@ -150,14 +151,22 @@ pub(crate) fn timed_out(cx: Context) -> Error {
     ))
 }
 
-/// A retry that was not made because its wait would pass the deadline.
-pub(crate) fn not_retried(error: Error, wait: Duration, cx: Context) -> Error {
-    error.with_hint(format!(
+/// A retry that was not made because its wait would pass the deadline;
+/// `asked` is the wait the server asked for, if it did.
+pub(crate) fn not_retried(error: Error, wait: Duration, asked: bool, cx: Context) -> Error {
+    let error = error.with_hint(format!(
         "not retried: waiting {:.1} s would pass the {} of {} s",
         wait.as_secs_f64(),
         name_of(cx.provenance, Input::Timeout),
         cx.timeout.as_secs_f64()
-    ))
+    ));
+    match asked {
+        true => error.with_hint(format!(
+            "Zuora asked to wait {} s before trying again",
+            wait.as_secs()
+        )),
+        false => error,
+    }
 }
 
 /// An HTTP status other than 200: which kind, Zuora's message, a hint, and
@@ -181,6 +190,8 @@ pub(crate) fn status(response: &Response<ureq::Body>, body: &[u8], cx: Context) 
         message.push_str(": ");
         message.push_str(&text);
     }
+    let rejected = status == StatusCode::UNAUTHORIZED
+        || (status == StatusCode::BAD_REQUEST && says_invalid_client(body));
     if status.is_redirection() {
         let location = headers
             .get("location")
@@ -191,11 +202,20 @@ pub(crate) fn status(response: &Response<ureq::Body>, body: &[u8], cx: Context) 
             clean(location, cx.secret)
         ));
     }
-    message.push_str(&context(headers));
+    message.push_str(&context(headers, cx.secret));
     Failed {
-        error: Error::new(kind, message).with_hint(hint(status, cx)),
+        error: Error::new(kind, message)
+            .with_hint(hint(status, cx))
+            .rejected(rejected),
         retry: Retry::for_status(status.as_u16(), headers),
     }
+}
+
+/// Whether an error body is OAuth's `{"error": "invalid_client"}`: the
+/// client id or secret is wrong, as a 401 says.
+fn says_invalid_client(body: &[u8]) -> bool {
+    serde_json::from_slice::<Value>(body)
+        .is_ok_and(|json| json.get("error").and_then(Value::as_str) == Some("invalid_client"))
 }
 
 /// What to check, by status.
@@ -239,32 +259,30 @@ fn hint(status: StatusCode, cx: Context) -> String {
 }
 
 /// The `Zuora-Request-Id` to quote to Zuora support, as a message suffix.
-fn context(headers: &HeaderMap) -> String {
-    request_id(headers)
+fn context(headers: &HeaderMap, secret: &Secret) -> String {
+    header(headers, "zuora-request-id", secret)
         .map(|id| format!(" (Zuora-Request-Id: {id})"))
         .unwrap_or_default()
 }
 
-fn request_id(headers: &HeaderMap) -> Option<&str> {
-    header(headers, "zuora-request-id")
-}
-
-/// A header's value if it is short printable ASCII (safe to print as is).
-fn header<'a>(headers: &'a HeaderMap, name: &str) -> Option<&'a str> {
+/// A header's value if it is short printable ASCII (safe to print as is),
+/// with the secret scrubbed from it: a server may echo anything.
+fn header(headers: &HeaderMap, name: &str, secret: &Secret) -> Option<String> {
     let value = headers.get(name)?.to_str().ok()?;
-    (value.len() <= 64 && value.bytes().all(|b| b.is_ascii_graphic() || b == b' ')).then_some(value)
+    let printable = value.bytes().all(|b| b.is_ascii_graphic() || b == b' ');
+    (value.len() <= 64 && printable).then(|| scrub(value, secret))
 }
 
 /// What `-v` shows of an answer's headers: the request id, the rate limit
 /// left and the echoed track id.
-pub(crate) fn header_summary(headers: &HeaderMap) -> String {
+pub(crate) fn header_summary(headers: &HeaderMap, secret: &Secret) -> String {
     let shown: Vec<String> = [
         "Zuora-Request-Id",
         "X-RateLimit-Remaining-minute",
         "Zuora-Track-Id",
     ]
     .iter()
-    .filter_map(|name| Some(format!("{name} {}", header(headers, name)?)))
+    .filter_map(|name| Some(format!("{name} {}", header(headers, name, secret)?)))
     .collect();
     if shown.is_empty() {
         String::new()
@@ -311,23 +329,12 @@ fn json_message(json: &Value) -> Option<String> {
     (!parts.is_empty()).then(|| parts.join(": "))
 }
 
-/// Makes server text safe to print: the secret (as sent, or decoded) is
-/// replaced, control characters become spaces, runs of space are folded, and
-/// the text is cut short. Scrubbing comes first, so a cut cannot expose a
-/// fragment of the secret.
+/// Makes server text safe to print: the secret is scrubbed, control
+/// characters become spaces, runs of space are folded, and the text is cut
+/// short. Scrubbing comes first, so a cut cannot expose a fragment of the
+/// secret.
 fn clean(text: &str, secret: &Secret) -> String {
-    let mut text = text.to_owned();
-    let raw = secret.expose();
-    if !raw.is_empty() {
-        for form in [
-            raw.to_owned(),
-            form::encode(raw),
-            form::encode(raw).to_lowercase(),
-        ] {
-            text = text.replace(&form, "<redacted>");
-        }
-    }
-    let folded = text
+    let folded = scrub(text, secret)
         .split(|c: char| c.is_whitespace() || c.is_control())
         .filter(|w| !w.is_empty())
         .collect::<Vec<_>>()
@@ -336,6 +343,32 @@ fn clean(text: &str, secret: &Secret) -> String {
         Some((cut, _)) => format!("{}...", &folded[..cut]),
         None => folded,
     }
+}
+
+/// `text` with the secret replaced by `<redacted>` in every form a server
+/// could echo it in: as sent, percent-encoded with upper- or lower-case
+/// hex, form-encoded (`+` for a space), and escaped as a JSON string.
+fn scrub(text: &str, secret: &Secret) -> String {
+    let raw = secret.expose();
+    if raw.is_empty() {
+        return text.to_owned();
+    }
+    let json = serde_json::to_string(raw).expect("a string serializes");
+    let json = json[1..json.len() - 1].to_owned();
+    let mut forms = [
+        form::encode(raw),
+        form::encode_lower(raw),
+        form::form_encode(raw),
+        form::form_encode_lower(raw),
+        json.replace('/', "\\/"),
+        json,
+        raw.to_owned(),
+    ];
+    // Longest first, so that no form is left half replaced by a shorter one.
+    forms.sort_by_key(|f| std::cmp::Reverse(f.len()));
+    forms.iter().fold(text.to_owned(), |text, form| {
+        text.replace(form.as_str(), "<redacted>")
+    })
 }
 
 #[cfg(test)]
@@ -364,6 +397,23 @@ mod tests {
         assert_eq!(msg("<html><body>502</body></html>"), None);
         assert_eq!(msg("{}"), None);
         assert_eq!(msg(&"x".repeat(1000)).unwrap().len(), MAX_MESSAGE + 3);
+    }
+
+    #[test]
+    fn every_echoed_form_of_the_secret_is_scrubbed() {
+        let secret = Secret::new("a b/c+d\"e~é");
+        for echo in [
+            "a b/c+d\"e~é",
+            "a%20b%2Fc%2Bd%22e~%C3%A9",
+            "a%20b%2fc%2bd%22e~%c3%a9",
+            "a+b%2Fc%2Bd%22e%7E%C3%A9",
+            "a+b%2fc%2bd%22e%7e%c3%a9",
+            r#"a b/c+d\"e~é"#,
+            r#"a b\/c+d\"e~é"#,
+        ] {
+            let text = scrub(&format!("got [{echo}]"), &secret);
+            assert_eq!(text, "got [<redacted>]", "{echo}");
+        }
     }
 
     #[test]

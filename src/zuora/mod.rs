@@ -174,7 +174,7 @@ impl Client {
             timeout: deadline.timeout(),
             provenance: self.provenance(),
         };
-        let request = Request::new(cx, &self.options, grant_type, track_id)?;
+        let request = Request::new(cx, &self.options, grant_type, track_id, deadline)?;
         let retries = self.options.retries;
         let mut attempt: u32 = 1;
         loop {
@@ -188,7 +188,8 @@ impl Client {
             let wait = retry.wait(attempt);
             if deadline.would_pass(wait) {
                 let error = failed.error.after_attempts(attempt);
-                return Err(failure::not_retried(error, wait, cx));
+                let asked = retry.server_wait.is_some();
+                return Err(failure::not_retried(error, wait, asked, cx));
             }
             info!(
                 "retrying in {:.1} s ({}; retry {attempt} of {retries})",

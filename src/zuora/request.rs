@@ -40,12 +40,17 @@ impl<'a> Request<'a> {
         options: &'a RequestOptions,
         grant_type: GrantType,
         track_id: Option<&'a TrackId>,
+        deadline: &Deadline,
     ) -> Result<Request<'a>> {
         let mut config = ureq::Agent::config_builder()
             .http_status_as_error(false)
             // The form carries the secret: never send it anywhere else.
             .max_redirects(0)
-            .tls_config(tls::config(&options.trust, cx.provenance)?);
+            .tls_config(tls::config(
+                &options.trust,
+                cx.provenance,
+                deadline.instant(),
+            )?);
         if !cx.base_url.is_https() {
             // Plain HTTP is allowed to loopback only, which no proxy should
             // see: through one, the secret would cross a network in clear.
@@ -97,7 +102,7 @@ impl<'a> Request<'a> {
         info!(
             "attempt {attempt}: POST {url} -> {} in {took} ms{}",
             response.status(),
-            failure::header_summary(response.headers())
+            failure::header_summary(response.headers(), cx.secret)
         );
         if response.status() != StatusCode::OK {
             // The status decides; a body too large or cut short only loses the message.
@@ -106,7 +111,7 @@ impl<'a> Request<'a> {
         }
         let body = read_body(&mut response).map_err(|e| failure::body(e, cx))?;
         let parsed = response::parse(&body)
-            .map_err(|why| Failed::fatal(failure::invalid(&why, url, response.headers())))?;
+            .map_err(|why| Failed::fatal(failure::invalid(&why, response.headers(), cx)))?;
         info!(
             "token {}, expires in {} s",
             mask(parsed.access_token.as_str()),

@@ -6,15 +6,13 @@ use std::time::Duration;
 use serde_json::{Map, Value};
 use ureq::http::Response;
 
-use crate::token::{AccessToken, TokenResponse};
+use log::warn;
+
+use crate::token::{AccessToken, MAX_LIFETIME, TokenResponse};
 
 /// A token response is a few hundred bytes; anything past this is refused
 /// without being read, so a hostile or broken server cannot fill memory.
 pub(crate) const MAX_BODY: u64 = 1 << 20;
-
-/// The longest lifetime believed: Zuora's tokens live an hour, and a value
-/// far beyond that is a broken server, not a token to keep for years.
-const MAX_LIFETIME: Duration = Duration::from_secs(366 * 24 * 3600);
 
 /// The body, up to [`MAX_BODY`].
 pub(crate) fn read_body(response: &mut Response<ureq::Body>) -> Result<Vec<u8>, ureq::Error> {
@@ -49,14 +47,19 @@ pub(crate) fn parse(body: &[u8]) -> Result<TokenResponse, String> {
         .and_then(Value::as_f64)
         .filter(|s| s.is_finite() && *s > 0.0)
         .ok_or("the expires_in is not a positive number")?;
-    let expires_in = Duration::try_from_secs_f64(lifetime)
-        .ok()
-        .filter(|d| *d <= MAX_LIFETIME)
-        .ok_or("the expires_in is implausibly large")?;
+    let expires_in =
+        Duration::try_from_secs_f64(lifetime).map_err(|_| "the expires_in is implausibly large")?;
+    if expires_in > MAX_LIFETIME {
+        warn!(
+            "Zuora's token says it lives {} s; it is believed (and cached) for at most {} s",
+            expires_in.as_secs(),
+            MAX_LIFETIME.as_secs()
+        );
+    }
     Ok(TokenResponse {
         access_token,
         token_type,
-        expires_in,
+        expires_in: expires_in.min(MAX_LIFETIME),
         scope: optional_string(&fields, "scope")?,
         jti: optional_string(&fields, "jti")?,
     })
@@ -106,6 +109,12 @@ mod tests {
         assert_eq!(response.expires_in, Duration::from_millis(500));
         assert_eq!(response.token_type, "Bearer");
         assert_eq!(response.jti, None);
+    }
+
+    #[test]
+    fn a_lifetime_past_a_day_is_cut_to_a_day() {
+        let year = parse_str(r#"{"access_token":"t","token_type":"bearer","expires_in":31622400}"#);
+        assert_eq!(year.unwrap().expires_in, MAX_LIFETIME);
     }
 
     #[test]

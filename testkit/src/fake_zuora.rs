@@ -104,6 +104,8 @@ struct State {
     /// OAuth clients accepted besides the demo one.
     clients: Mutex<Vec<(String, String)>>,
     queued: Mutex<VecDeque<Reply>>,
+    /// The reply when none is queued, instead of Zuora's behaviour.
+    otherwise: Mutex<Option<Reply>>,
     expires_in: Mutex<Option<String>>,
     delay: Mutex<Duration>,
     issued: AtomicU64,
@@ -222,6 +224,12 @@ impl FakeZuora {
         self
     }
 
+    /// Answers `reply` to every request for which none is queued (a rate
+    /// limit that never ends, say), instead of behaving as Zuora does.
+    pub fn otherwise(&self, reply: Reply) {
+        *lock(&self.state.otherwise) = Some(reply);
+    }
+
     /// The `expires_in` of tokens issued from now on, as raw JSON (`3599`, `0.5`).
     pub fn expires_in(&self, json: &str) {
         *lock(&self.state.expires_in) = Some(json.to_owned());
@@ -277,7 +285,15 @@ fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
 }
 
 fn serve(mut stream: impl Read + Write, state: &State) {
-    let Some(request) = read_request(&mut stream) else {
+    let mut reader = BufReader::new(&mut stream);
+    let socks = reader
+        .fill_buf()
+        .is_ok_and(|bytes| bytes.first() == Some(&5));
+    let request = match socks {
+        true => return socks5(reader, state),
+        false => read_request(&mut reader),
+    };
+    let Some(request) = request else {
         return;
     };
     let index = {
@@ -286,7 +302,10 @@ fn serve(mut stream: impl Read + Write, state: &State) {
         requests.len()
     };
     thread::sleep(*lock(&state.delay));
-    let reply = lock(&state.queued).pop_front().unwrap_or(Reply::Zuora);
+    let queued = lock(&state.queued).pop_front();
+    let reply = queued
+        .or_else(|| lock(&state.otherwise).clone())
+        .unwrap_or(Reply::Zuora);
     let bytes = match reply {
         Reply::Zuora => zuora(&request, state, index),
         Reply::Canned {
@@ -321,8 +340,7 @@ fn serve(mut stream: impl Read + Write, state: &State) {
 }
 
 /// Reads one HTTP/1.1 request: request line, headers, Content-Length body.
-fn read_request(stream: &mut impl Read) -> Option<Recorded> {
-    let mut reader = BufReader::new(stream);
+fn read_request(reader: &mut impl BufRead) -> Option<Recorded> {
     let mut line = String::new();
     reader.read_line(&mut line).ok()?;
     let mut parts = line.split_whitespace();
@@ -354,6 +372,52 @@ fn read_request(stream: &mut impl Read) -> Option<Recorded> {
         body,
         form,
     })
+}
+
+/// Acts as a SOCKS5 proxy (RFC 1928) just far enough to learn where the
+/// client wants to go: records `SOCKS5 host:port` as a request, then
+/// refuses the connection, so that nothing leaves 127.0.0.1.
+fn socks5<S: Read + Write>(mut stream: BufReader<&mut S>, state: &State) {
+    let Some(greeting) = read_n(&mut stream, 2) else {
+        return;
+    };
+    // The client's methods; answer "no authentication".
+    if read_n(&mut stream, usize::from(greeting[1])).is_none()
+        || stream.get_mut().write_all(&[5, 0]).is_err()
+    {
+        return;
+    }
+    let Some(request) = read_n(&mut stream, 4) else {
+        return;
+    };
+    let host = match request[3] {
+        1 => read_n(&mut stream, 4).map(|ip| format!("{}.{}.{}.{}", ip[0], ip[1], ip[2], ip[3])),
+        3 => read_n(&mut stream, 1)
+            .and_then(|len| read_n(&mut stream, usize::from(len[0])))
+            .map(|name| String::from_utf8_lossy(&name).into_owned()),
+        4 => read_n(&mut stream, 16).map(|ip| {
+            let octets: [u8; 16] = ip.try_into().expect("16 bytes");
+            format!("[{}]", std::net::Ipv6Addr::from(octets))
+        }),
+        _ => None,
+    };
+    let (Some(host), Some(port)) = (host, read_n(&mut stream, 2)) else {
+        return;
+    };
+    lock(&state.requests).push(Recorded {
+        method: "SOCKS5".into(),
+        path: format!("{host}:{}", u16::from_be_bytes([port[0], port[1]])),
+        headers: Vec::new(),
+        body: String::new(),
+        form: None,
+    });
+    // Connection refused.
+    let _ = stream.get_mut().write_all(&[5, 5, 0, 1, 0, 0, 0, 0, 0, 0]);
+}
+
+fn read_n(stream: &mut impl Read, n: usize) -> Option<Vec<u8>> {
+    let mut bytes = vec![0; n];
+    stream.read_exact(&mut bytes).ok().map(|()| bytes)
 }
 
 /// Decodes `application/x-www-form-urlencoded`; `None` if it is malformed.

@@ -10,14 +10,14 @@ use zuora_token_testkit::{CLIENT_ID, CLIENT_SECRET, Sandbox, run};
 
 use crate::sandbox;
 
-fn token(sb: &Sandbox, args: &[&str]) -> String {
+pub(crate) fn token(sb: &Sandbox, args: &[&str]) -> String {
     let out = run(sb.authed().arg("get").args(args));
     out.ok();
     out.stdout.trim_end().to_owned()
 }
 
 /// The cache file of the credentials `args` resolve to, as `status` names it.
-fn entry_path(sb: &Sandbox, args: &[&str]) -> PathBuf {
+pub(crate) fn entry_path(sb: &Sandbox, args: &[&str]) -> PathBuf {
     let out = run(sb.authed().args(["status", "-o", "json"]).args(args));
     let json: Value = serde_json::from_str(&out.stdout).unwrap();
     PathBuf::from(json["cache_file"].as_str().unwrap())
@@ -200,11 +200,13 @@ fn a_damaged_entry_is_a_miss_and_is_replaced() {
     let path = entry_path(&sb, &[]);
     token(&sb, &[]);
     let valid = std::fs::read_to_string(&path).unwrap();
+    let mut other_version: Value = serde_json::from_str(&valid).unwrap();
+    other_version["version"] = 99.into();
     for damage in [
         "garbage".to_owned(),
         String::new(),
         valid[..valid.len() / 2].to_owned(),
-        valid.replace("\"version\":1", "\"version\":99"),
+        other_version.to_string(),
         valid.replace("\"access_token\":\"", "\"access_token\":\"bad'$(x) "),
     ] {
         std::fs::write(&path, &damage).unwrap();

@@ -231,15 +231,16 @@ fn a_response_that_is_not_http_exits_6() {
 #[test]
 fn usage_errors_exit_2() {
     let sb = sandbox();
-    for args in [
-        &["get", "--bogus"][..],
-        &["get", "-o", "yaml"],
-        &["env", "--shell", "tcsh"],
-        &["frobnicate"],
+    for (args, stdout) in [
+        (&["get", "--bogus"][..], ""),
+        (&["get", "-o", "yaml"], ""),
+        // What `eval` runs must fail too, even for a bad command line.
+        (&["env", "--shell", "tcsh"], "false\n"),
+        (&["frobnicate"], ""),
     ] {
         let out = run(sb.authed().args(args));
         out.code(2);
-        assert_eq!(out.stdout, "");
+        assert_eq!(out.stdout, stdout, "{args:?}");
         out.stderr_has("error:");
     }
     assert_eq!(sb.zuora.count(), 0);

@@ -5,13 +5,15 @@
 mod cache;
 mod commands;
 mod errors;
+mod herd;
+mod hostile;
 mod library;
 mod output;
 mod request;
 mod resilience;
 mod settings;
 
-use zuora_token_testkit::{Reply, Sandbox};
+use zuora_token_testkit::{Reply, Run, Sandbox, run};
 
 /// The binary under test.
 const BIN: &str = env!("CARGO_BIN_EXE_zuora-token");
@@ -19,6 +21,11 @@ const BIN: &str = env!("CARGO_BIN_EXE_zuora-token");
 /// A sandbox for the binary under test, with a fake Zuora of its own.
 fn sandbox() -> Sandbox {
     Sandbox::new(BIN)
+}
+
+/// `get ARGS` with working credentials and `env` besides.
+fn run_get(sb: &Sandbox, args: &[&str], env: &[(&str, &str)]) -> Run {
+    run(sb.authed().arg("get").args(args).envs(env.iter().copied()))
 }
 
 /// The fake's own check, which every test relies on: a reply queued for a

@@ -285,3 +285,104 @@ fn curl_takes_the_header_from_stdin_and_from_process_substitution() {
     );
     assert_eq!(requests[2].header("authorization"), Some(auth));
 }
+
+/// A script of the README's idiom: stop on the first failure, and say so
+/// if it carries on.
+const IDIOM: &str = r#"set -e; eval "$("$ZT" env --no-cache)"; echo reached"#;
+
+#[test]
+fn a_failing_env_stops_the_scripts_that_eval_it() {
+    let sb = sandbox();
+    let with_wrong_secret = |shell: &str, script: &str| {
+        let export = match shell {
+            "fish" => "set -gx ZUORA_CLIENT_SECRET wrong;",
+            _ => "ZUORA_CLIENT_SECRET=wrong; export ZUORA_CLIENT_SECRET;",
+        };
+        sb.shell(shell, &format!("{export} {script}"))
+    };
+    let wrong = |shell: &str, script: &str| {
+        let out = with_wrong_secret(shell, script);
+        assert!(
+            !out.stdout.contains("reached"),
+            "{shell}: {script}: {out:#?}"
+        );
+        assert_ne!(out.code, 0, "{shell}: {script}");
+        out.stderr_has("zuora-token: error: Zuora refused the token request");
+    };
+    for shell in ["sh", "bash", "dash", "zsh"]
+        .into_iter()
+        .filter(|s| have(s))
+    {
+        wrong(shell, IDIOM);
+        wrong(
+            shell,
+            r#"set -e; eval $("$ZT" env --no-cache); echo reached"#,
+        );
+        // In a terminal, no `set -e`: the eval itself returns non-zero.
+        let out = with_wrong_secret(
+            shell,
+            r#"eval "$("$ZT" env --no-cache)" || echo "status $?""#,
+        );
+        out.stdout_has("status 1");
+    }
+    if have("fish") {
+        wrong(
+            "fish",
+            "$ZT env --no-cache --shell fish | source; or exit 1; echo reached",
+        );
+    }
+    // What each shell format prints on failure.
+    for (shell, statement) in [
+        ("sh", "false\n"),
+        ("fish", "false\n"),
+        (
+            "powershell",
+            "throw 'zuora-token could not get a token (its error is above)'\n",
+        ),
+        ("dotenv", ""),
+        ("cmd", ""),
+    ] {
+        let out = run(sb.authed().env("ZUORA_CLIENT_SECRET", "wrong").args([
+            "env",
+            "--no-cache",
+            "--shell",
+            shell,
+        ]));
+        out.code(3);
+        assert_eq!(out.stdout, statement, "{shell}");
+    }
+}
+
+#[test]
+fn a_closed_or_full_stdout_is_a_failure_and_the_token_is_still_cached() {
+    let sb = sandbox();
+    if !have("sh") {
+        return;
+    }
+    let closed = sb.shell("sh", r#""$ZT" get >&-"#);
+    closed
+        .code(1)
+        .stderr_has("cannot write to standard output: it was closed when zuora-token started");
+    if std::path::Path::new("/dev/full").exists() {
+        sb.shell("sh", r#""$ZT" get >/dev/full"#)
+            .code(1)
+            .stderr_has("cannot write to standard output");
+    }
+    run(sb.authed().arg("get")).ok();
+    assert_eq!(sb.zuora.count(), 1, "the first token was cached");
+}
+
+#[test]
+fn github_output_opens_github_env_before_it_fetches_or_masks() {
+    let sb = sandbox();
+    let out = run(sb
+        .authed()
+        .env("GITHUB_ENV", sb.home())
+        .args(["env", "--shell", "github"]));
+    out.code(1).stderr_has("cannot append to $GITHUB_ENV");
+    assert_eq!(
+        out.stdout, "",
+        "no mask line for variables that cannot be set"
+    );
+    assert_eq!(sb.zuora.count(), 0, "nothing fetched");
+}

@@ -8,6 +8,7 @@ use zuora_token::{Error, Result};
 
 use crate::cli::args::CacheUse;
 use crate::cli::report;
+use crate::cli::setting::Setting;
 use crate::cli::settings::Inputs;
 use crate::output;
 
@@ -16,15 +17,24 @@ const CANNOT_RUN: u8 = 126;
 /// As shells say: the command was not found.
 const NOT_FOUND: u8 = 127;
 
-/// Runs `argv` with the token's variables (and `ZUORA_ENTITY_ID` when set).
-/// On Unix the command replaces this process, so its exit status and
-/// signals are its own; elsewhere its exit code is passed on.
+/// The variables that carry or point to the client secret. The command
+/// needs the token, never the secret: they are removed from its
+/// environment.
+const SECRET_VARIABLES: [Setting; 2] = [Setting::ClientSecret, Setting::ClientSecretFile];
+
+/// Runs `argv` with the token's variables (and `ZUORA_ENTITY_ID` when set),
+/// without the secret's. On Unix the command replaces this process, so its
+/// exit status and signals are its own; elsewhere its exit code is passed
+/// on.
 pub fn run(inputs: &Inputs, cache: &CacheUse, argv: &[OsString]) -> Result<ExitCode> {
     let source = inputs.token_source(cache)?;
     let token = source.token()?;
     let (program, args) = argv.split_first().expect("clap requires a command");
     let mut command = Command::new(program);
     command.args(args).envs(output::variables(&token));
+    for setting in SECRET_VARIABLES {
+        command.env_remove(setting.env_var());
+    }
     if let Some(entity) = &source.client().options().entity_id {
         command.env("ZUORA_ENTITY_ID", entity.as_str());
     }

@@ -2,7 +2,7 @@
 
 mod cache;
 mod completions;
-mod env;
+pub mod env;
 mod exec;
 mod get;
 mod man;

@@ -1,8 +1,9 @@
 //! Who asks for a token: an OAuth client's id and secret.
 
 use std::fmt;
+use std::sync::Arc;
 
-use crate::secret::Secret;
+use crate::secret::SecretSource;
 
 /// The id of an OAuth client, as Zuora's OAuth clients page shows it.
 ///
@@ -35,7 +36,9 @@ impl fmt::Display for ClientId {
     }
 }
 
-/// An OAuth client's id and secret: what `POST /oauth/token` authenticates.
+/// An OAuth client's id and where its secret comes from: what
+/// `POST /oauth/token` authenticates. The secret is read only when a token
+/// is fetched.
 ///
 /// ```
 /// use zuora_token::{ClientId, Credentials, Secret};
@@ -46,16 +49,21 @@ impl fmt::Display for ClientId {
 /// );
 /// assert!(!format!("{credentials:?}").contains("s3cr3t"));
 /// ```
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone)]
 pub struct Credentials {
     client_id: ClientId,
-    secret: Secret,
+    secret: Arc<dyn SecretSource>,
 }
 
 impl Credentials {
-    /// The credentials of the OAuth client `client_id`.
-    pub fn new(client_id: ClientId, secret: Secret) -> Credentials {
-        Credentials { client_id, secret }
+    /// The credentials of the OAuth client `client_id`, whose secret comes
+    /// from `secret`: a [`Secret`](crate::Secret) itself, or any
+    /// [`SecretSource`].
+    pub fn new(client_id: ClientId, secret: impl SecretSource + 'static) -> Credentials {
+        Credentials {
+            client_id,
+            secret: Arc::new(secret),
+        }
     }
 
     /// The client id.
@@ -63,8 +71,8 @@ impl Credentials {
         &self.client_id
     }
 
-    /// The client secret.
-    pub fn secret(&self) -> &Secret {
-        &self.secret
+    /// Where the client secret comes from.
+    pub fn secret_source(&self) -> &dyn SecretSource {
+        &*self.secret
     }
 }

@@ -70,7 +70,7 @@ pub use endpoint::{BaseUrl, ClearTextRefused, Endpoint};
 pub use environments::Environment;
 pub use error::{Error, ErrorKind, Result};
 pub use provenance::{Input, Provenance};
-pub use secret::Secret;
+pub use secret::{Secret, SecretSource, SourceIdentity};
 pub use token::{AccessToken, Scope, Token, TokenResponse};
 pub use token_source::TokenSource;
 pub use zuora::{Client, EntityId, GrantType, RequestOptions, TrackId, Trust, create_token};

@@ -15,6 +15,7 @@ use crate::credentials::Credentials;
 use crate::deadline::Deadline;
 use crate::error::{Error, Result};
 use crate::provenance::{Input, source_of};
+use crate::secret::Secret;
 use crate::token::Token;
 use crate::zuora::{Client, TrackId};
 
@@ -207,10 +208,11 @@ impl TokenSource {
         if let Waited::Shared(outcome) = lock.wait(&deadline, shared) {
             return outcome;
         }
-        let outcome = self.fetch(&deadline);
-        let stored = match &outcome {
-            Ok(token) => entry.store_token(token, &identity),
-            Err(error) => entry.store_failure(error, &identity),
+        let (outcome, secret) = self.fetch_with_secret(&deadline);
+        let stored = match (&outcome, &secret) {
+            (Ok(token), Some(secret)) => entry.store_token(token, &identity, secret),
+            (Ok(_), None) => Ok(()),
+            (Err(error), secret) => entry.store_failure(error, &identity, secret.as_ref()),
         };
         if let Err(e) = stored {
             warn!(
@@ -268,9 +270,10 @@ impl TokenSource {
     fn identity(&self) -> Identity<'_> {
         Identity {
             base_url: self.client.endpoint().base_url(),
+            token_url: self.client.endpoint().token_url(),
             client_id: self.credentials.client_id(),
             entity_id: self.client.options().entity_id.as_ref(),
-            secret: self.credentials.secret(),
+            secret: self.credentials.secret_source().identity(),
         }
     }
 
@@ -344,21 +347,33 @@ impl TokenSource {
         Some(Ok(cached.token))
     }
 
-    /// Fetches from Zuora. A token whose whole life is shorter than the
-    /// minimum TTL is still handed out (there is no better one to be had),
-    /// with a note.
+    /// Fetches from Zuora, reading the secret first (the only time it is
+    /// read). A token whose whole life is shorter than the minimum TTL is
+    /// still handed out (there is no better one to be had), with a note.
     fn fetch(&self, deadline: &Deadline) -> Result<Token> {
+        self.fetch_with_secret(deadline).0
+    }
+
+    /// [`TokenSource::fetch`], and the secret it read, if it could.
+    fn fetch_with_secret(&self, deadline: &Deadline) -> (Result<Token>, Option<Secret>) {
+        let secret = match self.credentials.secret_source().read(deadline.instant()) {
+            Ok(secret) => secret,
+            Err(error) => return (Err(error), None),
+        };
+        let client_id = self.credentials.client_id();
         let token = self
             .client
-            .fetch(&self.credentials, self.track_id.as_ref(), deadline)?;
+            .fetch(client_id, &secret, self.track_id.as_ref(), deadline);
         let now = SystemTime::now();
-        if !self.is_fresh(&token, now) {
+        if let Ok(token) = &token
+            && !self.is_fresh(token, now)
+        {
             info!(
                 "Zuora issued a token with {} s to live, less than the minimum TTL of {} s; using it anyway",
                 token.seconds_left(now),
                 self.cache.min_ttl.as_secs()
             );
         }
-        Ok(token)
+        (token, Some(secret))
     }
 }

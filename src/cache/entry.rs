@@ -15,12 +15,12 @@ use crate::credentials::ClientId;
 use crate::endpoint::BaseUrl;
 use crate::error::{Error, ErrorKind};
 use crate::files;
-use crate::secret::Secret;
+use crate::secret::{Secret, SourceIdentity};
 use crate::token::{AccessToken, MAX_LIFETIME, Token};
 use crate::zuora::EntityId;
 
 /// The format of an entry; an entry of another version is a miss.
-const VERSION: u32 = 2;
+const VERSION: u32 = 3;
 
 /// The largest entry written or read. A token response is a few hundred
 /// bytes; a token too large for this is not cached (with a warning), so
@@ -33,25 +33,34 @@ pub(crate) const MAX_ENTRY: u64 = 64 * 1024;
 const CLOCK_SLACK: Duration = Duration::from_secs(60);
 
 /// What a token is cached for: everything that decides which token Zuora
-/// would issue. Another value of any part is another entry, and an entry
-/// is used only by the identity it names.
+/// would issue, with the secret known by its source (a secret at hand, or
+/// the file or command it comes from). Another value of any part is
+/// another entry, and an entry is used only by the identity it names.
 pub(crate) struct Identity<'a> {
     pub base_url: &'a BaseUrl,
+    pub token_url: String,
     pub client_id: &'a ClientId,
     pub entity_id: Option<&'a EntityId>,
-    pub secret: &'a Secret,
+    pub secret: SourceIdentity,
 }
 
 impl Identity<'_> {
     /// The entry's file name: 32 hex characters of a SHA-256 of the parts.
     pub fn key(&self) -> String {
-        digest("zuora-token cache key v1", &self.parts())
-    }
-
-    /// What the entry records to prove the secret it was fetched with,
-    /// without holding it: another domain-separated SHA-256.
-    fn secret_fingerprint(&self) -> String {
-        digest("zuora-token secret fingerprint v1", &[self.secret.expose()])
+        let secret = match &self.secret {
+            SourceIdentity::Secret(secret) => format!("secret {}", fingerprint(secret)),
+            SourceIdentity::Named(source) => format!("source {source}"),
+        };
+        digest(
+            "zuora-token cache key v3",
+            &[
+                self.base_url.as_str(),
+                &self.token_url,
+                self.client_id.as_str(),
+                &self.entity(),
+                &secret,
+            ],
+        )
     }
 
     fn entity(&self) -> String {
@@ -60,51 +69,57 @@ impl Identity<'_> {
             .unwrap_or_default()
     }
 
-    fn parts(&self) -> [String; 4] {
-        [
-            self.base_url.as_str().to_owned(),
-            self.client_id.as_str().to_owned(),
-            self.entity(),
-            self.secret.expose().to_owned(),
-        ]
-    }
-
-    /// What in `stored` is another identity's, if anything.
+    /// What in `stored` is another identity's, if anything. The secret is
+    /// checked when it is at hand; behind a named source it is not read
+    /// for that.
     fn mismatch(&self, stored: &StoredIdentity) -> Option<&'static str> {
+        let entity = stored
+            .entity_id
+            .as_deref()
+            .unwrap_or("")
+            .to_ascii_lowercase();
+        let secret = match &self.secret {
+            SourceIdentity::Secret(secret) => {
+                stored.secret_fingerprint.as_deref() == Some(fingerprint(secret).as_str())
+            }
+            SourceIdentity::Named(_) => true,
+        };
         if stored.base_url != self.base_url.as_str() {
             Some("base URL")
         } else if stored.client_id != self.client_id.as_str() {
             Some("client id")
-        } else if stored
-            .entity_id
-            .as_deref()
-            .unwrap_or("")
-            .to_ascii_lowercase()
-            != self.entity()
-        {
+        } else if entity != self.entity() {
             Some("entity id")
-        } else if stored.secret_fingerprint != self.secret_fingerprint() {
+        } else if !secret {
             Some("secret")
         } else {
             None
         }
     }
 
-    fn stored(&self) -> StoredIdentity {
+    /// Who an entry is for, with the fingerprint of the secret it was
+    /// fetched with, when one was read.
+    fn stored(&self, secret: Option<&Secret>) -> StoredIdentity {
         StoredIdentity {
             base_url: self.base_url.as_str().to_owned(),
             client_id: self.client_id.as_str().to_owned(),
             entity_id: self.entity_id.map(|e| e.as_str().to_owned()),
-            secret_fingerprint: self.secret_fingerprint(),
+            secret_fingerprint: secret.map(fingerprint),
         }
     }
 }
 
+/// What proves which secret an entry was fetched with, without holding
+/// it: a domain-separated SHA-256.
+fn fingerprint(secret: &Secret) -> String {
+    digest("zuora-token secret fingerprint v1", &[secret.expose()])
+}
+
 /// 32 hex characters of a SHA-256 of `domain` and `parts`, each
 /// length-prefixed so that no two inputs hash the same bytes.
-fn digest(domain: &str, parts: &[impl AsRef<str>]) -> String {
+fn digest(domain: &str, parts: &[&str]) -> String {
     let mut hash = Sha256::new();
-    for part in std::iter::once(domain).chain(parts.iter().map(AsRef::as_ref)) {
+    for part in std::iter::once(domain).chain(parts.iter().copied()) {
         hash.update((part.len() as u64).to_le_bytes());
         hash.update(part.as_bytes());
     }
@@ -149,7 +164,7 @@ struct StoredIdentity {
     base_url: String,
     client_id: String,
     entity_id: Option<String>,
-    secret_fingerprint: String,
+    secret_fingerprint: Option<String>,
 }
 
 /// The stored token, with times in milliseconds since the Unix epoch.
@@ -227,8 +242,14 @@ impl Entry {
         Some(Failure { error, stored_at })
     }
 
-    /// Stores a token for `identity`, and forgets any failure before it.
-    pub fn store_token(&self, token: &Token, identity: &Identity) -> io::Result<()> {
+    /// Stores a token for `identity`, fetched with `secret`, and forgets
+    /// any failure before it.
+    pub fn store_token(
+        &self,
+        token: &Token,
+        identity: &Identity,
+        secret: &Secret,
+    ) -> io::Result<()> {
         let stored = StoredToken {
             version: VERSION,
             access_token: token.access_token.as_str().to_owned(),
@@ -238,7 +259,7 @@ impl Entry {
             stored_at_ms: millis(SystemTime::now()),
             scope: token.scope.clone(),
             jti: token.jti.clone(),
-            identity: identity.stored(),
+            identity: identity.stored(Some(secret)),
         };
         let json = serde_json::to_vec(&stored).expect("an entry serializes");
         if json.len() as u64 > MAX_ENTRY {
@@ -254,9 +275,15 @@ impl Entry {
         remove(&self.failure_path()).map(drop)
     }
 
-    /// Stores a failure for `identity`, for the callers waiting on it (and,
-    /// for a rejection, for those that ask shortly after).
-    pub fn store_failure(&self, error: &Error, identity: &Identity) -> io::Result<()> {
+    /// Stores a failure for `identity` (with the secret it was met with,
+    /// if one was read), for the callers waiting on it (and, for a
+    /// rejection, for those that ask shortly after).
+    pub fn store_failure(
+        &self,
+        error: &Error,
+        identity: &Identity,
+        secret: Option<&Secret>,
+    ) -> io::Result<()> {
         let stored = StoredFailure {
             version: VERSION,
             stored_at_ms: millis(SystemTime::now()),
@@ -264,7 +291,7 @@ impl Entry {
             message: error.to_string(),
             hints: error.hints().to_vec(),
             rejected: error.is_rejection(),
-            identity: identity.stored(),
+            identity: identity.stored(secret),
         };
         let mut json = serde_json::to_vec(&stored).expect("a failure serializes");
         json.truncate(MAX_ENTRY as usize);

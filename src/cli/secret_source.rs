@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::Instant;
 
-use zuora_token::{Error, Result, Secret, files};
+use zuora_token::{Error, Result, Secret, SourceIdentity, files};
 
 use super::origin::Origin;
 
@@ -19,6 +19,36 @@ pub enum SecretSource {
     File(PathBuf),
     /// A shell command that prints the secret (`client_secret_command`).
     Command(String),
+}
+
+/// A secret source as configured, with where it was configured: what the
+/// library reads when, and only when, it fetches a token.
+#[derive(Debug)]
+pub struct ConfiguredSecret {
+    pub source: SecretSource,
+    pub origin: Origin,
+}
+
+impl zuora_token::SecretSource for ConfiguredSecret {
+    fn identity(&self) -> SourceIdentity {
+        match &self.source {
+            SecretSource::Inline(secret) => {
+                SourceIdentity::Secret(Secret::new(trim(secret.expose())))
+            }
+            SecretSource::File(path) if path == Path::new("-") => {
+                SourceIdentity::Named("standard input".into())
+            }
+            SecretSource::File(path) => {
+                let path = std::path::absolute(path).unwrap_or_else(|_| path.clone());
+                SourceIdentity::Named(format!("file {}", path.display()))
+            }
+            SecretSource::Command(command) => SourceIdentity::Named(format!("command {command}")),
+        }
+    }
+
+    fn read(&self, deadline: Instant) -> Result<Secret> {
+        self.source.read(&self.origin, deadline)
+    }
 }
 
 /// A secret file larger than this is not one.

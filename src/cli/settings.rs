@@ -18,7 +18,7 @@ use super::args::{CacheUse, SettingsArgs};
 use super::config_file::{self, ConfigFile, Profile};
 use super::origin::{Origin, Sourced};
 use super::provenance::Origins;
-use super::secret_source::SecretSource;
+use super::secret_source::{ConfiguredSecret, SecretSource};
 use super::setting::{FromValue, Setting, Values};
 
 /// The default of `--timeout`.
@@ -75,7 +75,6 @@ impl Inputs<'_> {
         let endpoint = layers.endpoint()?;
         let client_id = layers.client_id()?;
         let secret_source = layers.secret_source()?;
-        let secret = secret_source.value.read(&secret_source.origin, deadline)?;
         let entity_id = layers.parsed(Setting::EntityId, "entity id", EntityId::parse, |p| {
             &p.entity_id
         })?;
@@ -86,6 +85,10 @@ impl Inputs<'_> {
         let ca_bundle = layers.first(Setting::CaBundle, |p| &p.ca_bundle);
         say_where_credentials_come_from(&endpoint, &client_id, &secret_source);
 
+        let secret = ConfiguredSecret {
+            source: secret_source.value.clone(),
+            origin: secret_source.origin.clone(),
+        };
         let origins = Origins {
             client_id: client_id.origin,
             secret: secret_source.map(|s| s.describe()),

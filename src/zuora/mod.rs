@@ -18,7 +18,7 @@ pub use options::{EntityId, GrantType, RequestOptions, TrackId, Trust};
 
 use self::failure::Context;
 use self::request::{Issued, Request};
-use crate::credentials::{ClientId, Credentials};
+use crate::credentials::ClientId;
 use crate::deadline::Deadline;
 use crate::endpoint::Endpoint;
 use crate::error::{Error, ErrorKind, Result};
@@ -128,16 +128,17 @@ impl Client {
         .map(|issued| issued.response)
     }
 
-    /// A new token for `credentials`, within `deadline`.
+    /// A new token for `client_id` and `secret`, within `deadline`.
     pub(crate) fn fetch(
         &self,
-        credentials: &Credentials,
+        client_id: &ClientId,
+        secret: &Secret,
         track_id: Option<&TrackId>,
         deadline: &Deadline,
     ) -> Result<Token> {
         let issued = self.exchange(
-            credentials.client_id(),
-            credentials.secret(),
+            client_id,
+            secret,
             GrantType::ClientCredentials,
             track_id,
             deadline,

@@ -399,3 +399,53 @@ fn cache_list_and_clear() {
     );
     assert_eq!(sb.zuora.count(), 2);
 }
+
+#[test]
+fn a_cache_hit_reads_no_secret() {
+    let sb = sandbox();
+    let ran = sb.home().join("ran");
+    sb.config(&format!(
+        "default_profile = \"p\"\n[profiles.p]\nbase_url = \"{}\"\nclient_id = \"{CLIENT_ID}\"\n\
+         client_secret_command = \"echo >> '{}'; printf '%s' '{CLIENT_SECRET}'\"\n",
+        sb.zuora.url(),
+        ran.display()
+    ));
+    let runs = || std::fs::read_to_string(&ran).map_or(0, |r| r.lines().count());
+    let first = token_with(&sb, &["get"]);
+    assert_eq!(runs(), 1);
+    for command in [&["get"][..], &["env"], &["get", "-o", "json"]] {
+        let out = run(sb.cmd().args(command));
+        out.ok();
+        assert!(out.stdout.contains(&first), "{command:?}: {}", out.stdout);
+    }
+    run(sb.cmd().arg("status"))
+        .ok()
+        .stdout_has("cached, usable");
+    assert_eq!(runs(), 1, "the password manager ran for the fetch only");
+    assert_eq!(sb.zuora.count(), 1);
+}
+
+#[test]
+fn a_rotated_secret_file_keeps_its_cached_token_until_it_expires() {
+    let sb = sandbox();
+    let file = sb.file("secret.txt", CLIENT_SECRET);
+    let get = |sb: &Sandbox| {
+        let out = run(sb
+            .without_secret()
+            .arg("get")
+            .arg("--client-secret-file")
+            .arg(&file));
+        out.ok();
+        out.stdout
+    };
+    let first = get(&sb);
+    std::fs::write(&file, "rotated-secret").unwrap();
+    assert_eq!(get(&sb), first, "the file is not read for a cached token");
+    assert_eq!(sb.zuora.count(), 1);
+}
+
+fn token_with(sb: &Sandbox, args: &[&str]) -> String {
+    let out = run(sb.cmd().args(args));
+    out.ok();
+    out.stdout.trim_end().to_owned()
+}

@@ -5,7 +5,7 @@
 
 use std::ffi::OsString;
 use std::path::PathBuf;
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use clap::Parser;
 use tempfile::TempDir;
@@ -123,7 +123,7 @@ fn cases() -> Vec<Case> {
             setting: Setting::ClientSecret,
             values: ["secret-flag", "secret-env", "secret-profile"],
             profile: "client_secret = \"{}\"",
-            read: |s| s.credentials().secret().expose().to_owned(),
+            read: secret,
             default: None,
         },
         Case {
@@ -178,6 +178,17 @@ fn cases() -> Vec<Case> {
     ]
 }
 
+/// A deadline a few seconds away.
+fn soon() -> Instant {
+    Instant::now() + Duration::from_secs(5)
+}
+
+/// The secret `source` reads when it fetches.
+fn secret(source: &TokenSource) -> String {
+    let secret = source.credentials().secret_source().read(soon());
+    secret.unwrap().expose().to_owned()
+}
+
 /// The argument that gives `setting` the value `value`.
 fn flag(setting: Setting, value: &str) -> String {
     format!("--{}={value}", setting.flag())
@@ -222,7 +233,16 @@ fn messages_name_where_each_input_came_from() {
         .env(Setting::BaseUrl, "http://127.0.0.1:8080")
         .env(Setting::CaBundle, "/ca.pem")
         .profile("min_ttl = 60");
-    let unreadable = world.error(&["--client-secret-file", "/no/such/secret"]);
+    // The secret is read when a token is fetched, not before.
+    let lazy = world
+        .resolve(&["--client-secret-file", "/no/such/secret"])
+        .unwrap();
+    let unreadable = lazy
+        .credentials()
+        .secret_source()
+        .read(soon())
+        .unwrap_err()
+        .to_string();
     assert!(
         unreadable.contains(
             "cannot read the client secret file /no/such/secret (from --client-secret-file)"
@@ -376,15 +396,7 @@ fn base_url_beats_environment_at_the_same_level_and_loses_to_a_higher_one() {
 #[test]
 fn the_highest_secret_source_wins_and_two_at_one_level_are_an_error() {
     let world = World::new().profile("client_secret_command = \"exit 1\"");
-    let secret = |world: &World| {
-        world
-            .resolve(&[])
-            .unwrap()
-            .credentials()
-            .secret()
-            .expose()
-            .to_owned()
-    };
+    let secret = |world: &World| secret(&world.resolve(&[]).unwrap());
     // The variable beats the profile's command, which is never run.
     assert_eq!(secret(&world), "secret-from-env");
     let world = world.env(Setting::ClientSecretFile, "/no/such/file");

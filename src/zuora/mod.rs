@@ -5,6 +5,7 @@ mod failure;
 mod form;
 mod options;
 mod request;
+mod resolver;
 mod response;
 mod retry;
 mod tls;

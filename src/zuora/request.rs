@@ -5,10 +5,12 @@ use std::time::{Instant, SystemTime};
 
 use log::info;
 use ureq::http::StatusCode;
+use ureq::unversioned::transport::DefaultConnector;
 
 use super::failure::{self, Context, Failed};
 use super::form::form;
-use super::options::{EntityId, GrantType, RequestOptions, TrackId};
+use super::options::{EntityId, GrantType, RequestOptions, TrackId, Trust};
+use super::resolver::Literals;
 use super::response::{self, read_body};
 use super::tls;
 use crate::deadline::Deadline;
@@ -16,6 +18,10 @@ use crate::error::Result;
 use crate::token::TokenResponse;
 
 const USER_AGENT: &str = concat!("zuora-token/", env!("CARGO_PKG_VERSION"));
+
+/// The size of each of ureq's buffers: room for a TLS record (16 KiB and
+/// its framing), and for response headers far larger than Zuora's.
+const BUFFER: usize = 20 * 1024;
 
 /// A token response and when the request for it was sent, which is when
 /// the token's life starts counting.
@@ -46,19 +52,29 @@ impl<'a> Request<'a> {
             .http_status_as_error(false)
             // The form carries the secret: never send it anywhere else.
             .max_redirects(0)
-            .tls_config(tls::config(
-                &options.trust,
-                cx.provenance,
-                deadline.instant(),
-            )?);
-        if !cx.base_url.is_https() {
+            // A token response and its headers take a few KiB; ureq's
+            // default of 128 KiB each way is zeroed for every request.
+            .input_buffer_size(BUFFER)
+            .output_buffer_size(BUFFER);
+        let https = cx.base_url.is_https();
+        // The system's trust anchors are read for HTTPS only; a bundle the
+        // user named is read (and so checked) whenever a request is made.
+        if https || options.trust != Trust::System {
+            let trust = tls::config(&options.trust, cx.provenance, deadline.instant())?;
+            config = config.tls_config(trust);
+        }
+        if !https {
             // Plain HTTP is allowed to loopback only, which no proxy should
             // see: through one, the secret would cross a network in clear.
             config = config.proxy(None);
         }
         Ok(Request {
             cx,
-            agent: ureq::Agent::new_with_config(config.build()),
+            agent: ureq::Agent::with_parts(
+                config.build(),
+                DefaultConnector::default(),
+                Literals::default(),
+            ),
             form: form(&[
                 ("client_id", cx.client_id.as_str()),
                 ("client_secret", cx.secret.expose()),

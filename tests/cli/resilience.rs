@@ -407,3 +407,37 @@ fn enormous_waits_and_timeouts_are_clear_errors_not_crashes() {
     out.ok();
     assert_eq!(sb.zuora.count(), 3);
 }
+
+#[test]
+fn the_system_store_is_read_as_openssl_reads_it() {
+    let ca = TestCa::generate();
+    let sb = Sandbox::with_zuora(crate::BIN, FakeZuora::start_tls(&ca));
+    let get = |variable: &str, path: &std::path::Path| {
+        run(sb
+            .authed()
+            .env(variable, path)
+            .args(["get", "--no-cache", "--retries", "0"]))
+    };
+    // SSL_CERT_FILE: one bundle, the test CA among others.
+    let other = TestCa::generate();
+    let bundle = sb.file("bundle.pem", &format!("{}{}", other.ca_pem, ca.ca_pem));
+    get("SSL_CERT_FILE", &bundle).ok();
+    // SSL_CERT_DIR: every PEM file of a directory; what is not PEM is passed over.
+    sb.file("certs/README", "not a certificate\n");
+    let ca_file = sb.file("certs/test-ca.pem", &ca.ca_pem);
+    std::os::unix::fs::symlink(&ca_file, sb.home().join("certs/0a1b2c3d.0")).unwrap();
+    get("SSL_CERT_DIR", &sb.home().join("certs")).ok();
+    assert_eq!(sb.zuora.count(), 2);
+    // A store without the CA: the certificate is not trusted, nothing is sent.
+    let without = sb.file("without.pem", &other.ca_pem);
+    get("SSL_CERT_FILE", &without)
+        .code(5)
+        .stderr_has("TLS failed with");
+    assert_eq!(sb.zuora.count(), 2);
+    // A named bundle that cannot be read is a usage error that names it.
+    let missing = sb.home().join("missing.pem");
+    get("SSL_CERT_FILE", &missing).code(2).stderr_has(&format!(
+        "cannot read {} (from environment variable SSL_CERT_FILE)",
+        missing.display()
+    ));
+}

@@ -268,13 +268,14 @@ impl TokenSource {
     }
 
     fn identity(&self) -> Identity<'_> {
-        Identity {
-            base_url: self.client.endpoint().base_url(),
-            token_url: self.client.endpoint().token_url(),
-            client_id: self.credentials.client_id(),
-            entity_id: self.client.options().entity_id.as_ref(),
-            secret: self.credentials.secret_source().identity(),
-        }
+        let endpoint = self.client.endpoint();
+        Identity::new(
+            endpoint.base_url(),
+            endpoint.token_url(),
+            self.credentials.client_id(),
+            self.client.options().entity_id.as_ref(),
+            self.credentials.secret_source().identity(),
+        )
     }
 
     /// The entry for these credentials, in a cache that can be trusted.

@@ -37,19 +37,48 @@ const CLOCK_SLACK: Duration = Duration::from_secs(60);
 /// the file or command it comes from). Another value of any part is
 /// another entry, and an entry is used only by the identity it names.
 pub(crate) struct Identity<'a> {
-    pub base_url: &'a BaseUrl,
-    pub token_url: String,
-    pub client_id: &'a ClientId,
-    pub entity_id: Option<&'a EntityId>,
-    pub secret: SourceIdentity,
+    base_url: &'a BaseUrl,
+    token_url: String,
+    client_id: &'a ClientId,
+    entity_id: Option<&'a EntityId>,
+    secret: SecretKey,
+}
+
+/// The secret as an identity knows it: a fingerprint of a secret at hand
+/// (which an entry must match), or the name of its source.
+enum SecretKey {
+    Fingerprint(String),
+    Source(String),
+}
+
+impl<'a> Identity<'a> {
+    pub fn new(
+        base_url: &'a BaseUrl,
+        token_url: String,
+        client_id: &'a ClientId,
+        entity_id: Option<&'a EntityId>,
+        secret: SourceIdentity,
+    ) -> Identity<'a> {
+        let secret = match secret {
+            SourceIdentity::Secret(secret) => SecretKey::Fingerprint(fingerprint(&secret)),
+            SourceIdentity::Named(source) => SecretKey::Source(source),
+        };
+        Identity {
+            base_url,
+            token_url,
+            client_id,
+            entity_id,
+            secret,
+        }
+    }
 }
 
 impl Identity<'_> {
     /// The entry's file name: 32 hex characters of a SHA-256 of the parts.
     pub fn key(&self) -> String {
         let secret = match &self.secret {
-            SourceIdentity::Secret(secret) => format!("secret {}", fingerprint(secret)),
-            SourceIdentity::Named(source) => format!("source {source}"),
+            SecretKey::Fingerprint(fingerprint) => format!("secret {fingerprint}"),
+            SecretKey::Source(source) => format!("source {source}"),
         };
         digest(
             "zuora-token cache key v3",
@@ -79,10 +108,10 @@ impl Identity<'_> {
             .unwrap_or("")
             .to_ascii_lowercase();
         let secret = match &self.secret {
-            SourceIdentity::Secret(secret) => {
-                stored.secret_fingerprint.as_deref() == Some(fingerprint(secret).as_str())
+            SecretKey::Fingerprint(fingerprint) => {
+                stored.secret_fingerprint.as_ref() == Some(fingerprint)
             }
-            SourceIdentity::Named(_) => true,
+            SecretKey::Source(_) => true,
         };
         if stored.base_url != self.base_url.as_str() {
             Some("base URL")
@@ -123,9 +152,11 @@ fn digest(domain: &str, parts: &[&str]) -> String {
         hash.update((part.len() as u64).to_le_bytes());
         hash.update(part.as_bytes());
     }
+    const HEX: &[u8; 16] = b"0123456789abcdef";
     hash.finalize()[..16]
         .iter()
-        .map(|b| format!("{b:02x}"))
+        .flat_map(|b| [HEX[usize::from(b >> 4)], HEX[usize::from(b & 15)]])
+        .map(char::from)
         .collect()
 }
 

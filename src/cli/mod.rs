@@ -17,5 +17,5 @@ pub use args::Cli;
 pub use commands::env::parse_failed as env_parse_failed;
 pub use commands::run;
 pub use logger::init as init_logging;
-pub use process::make_undumpable;
+pub use process::start_process;
 pub use report::{error as report_error, install_panic_hook};

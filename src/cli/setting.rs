@@ -189,7 +189,7 @@ impl Setting {
 }
 
 /// Values of settings from one layer: the flags given, or the environment.
-#[derive(Debug, Default, Clone)]
+#[derive(Debug, Default, Clone, PartialEq, Eq)]
 pub struct Values(Vec<(Setting, OsString)>);
 
 impl Values {

@@ -82,32 +82,23 @@ fn printable(text: &str) -> String {
     out
 }
 
-/// Whether stdout was closed when the process started (`get >&-`). Rust's
-/// runtime reopens a closed stdout on /dev/null before `main` runs, after
-/// which every write "succeeds"; this looks first, from the program's
-/// `.init_array`, which the loader runs before the runtime's set-up.
-#[cfg(target_os = "linux")]
-fn stdout_was_closed() -> bool {
-    use std::sync::atomic::{AtomicBool, Ordering};
+/// Whether stdout was closed when the process started (`get >&-`).
+static STDOUT_CLOSED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
 
-    static CLOSED: AtomicBool = AtomicBool::new(false);
-
-    extern "C" fn look() {
+/// Notes whether stdout is closed, before anything opens a file in its
+/// place (`start_process` then puts /dev/null there, as Rust's start-up
+/// would, after which every write "succeeds").
+pub fn note_whether_stdout_is_closed() {
+    #[cfg(unix)]
+    {
         // SAFETY: F_GETFD on a descriptor number reads no memory of ours.
         let closed = unsafe { libc::fcntl(libc::STDOUT_FILENO, libc::F_GETFD) } == -1;
-        CLOSED.store(closed, Ordering::Relaxed);
+        STDOUT_CLOSED.store(closed, std::sync::atomic::Ordering::Relaxed);
     }
-
-    #[used]
-    #[unsafe(link_section = ".init_array")]
-    static LOOK: extern "C" fn() = look;
-
-    CLOSED.load(Ordering::Relaxed)
 }
 
-#[cfg(not(target_os = "linux"))]
 fn stdout_was_closed() -> bool {
-    false
+    STDOUT_CLOSED.load(std::sync::atomic::Ordering::Relaxed)
 }
 
 #[cfg(test)]

@@ -2,7 +2,6 @@
 
 use std::io;
 use std::path::Path;
-use std::process::ExitCode;
 use std::time::SystemTime;
 
 use zuora_token::{Cache, Error, Result};
@@ -11,7 +10,7 @@ use crate::cli::args::{CacheCommand, CacheUse};
 use crate::cli::settings::Inputs;
 use crate::output;
 
-pub fn run(inputs: &Inputs, command: &CacheCommand) -> Result<ExitCode> {
+pub fn run(inputs: &Inputs, command: &CacheCommand) -> Result<u8> {
     let quiet = inputs.args.quiet;
     match command {
         CacheCommand::List { output: format } => {
@@ -49,7 +48,7 @@ pub fn run(inputs: &Inputs, command: &CacheCommand) -> Result<ExitCode> {
             );
         }
     }
-    Ok(ExitCode::SUCCESS)
+    Ok(0)
 }
 
 /// The cache directory, for commands that need one.

@@ -8,7 +8,6 @@
 use std::fs::{File, OpenOptions};
 use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::process::ExitCode;
 
 use clap::CommandFactory;
 use clap::error::ErrorKind;
@@ -18,12 +17,12 @@ use crate::cli::args::{CacheUse, Cli};
 use crate::cli::settings::Inputs;
 use crate::output::{self, Shell};
 
-pub fn run(inputs: &Inputs, shell: Shell, cache: &CacheUse) -> Result<ExitCode> {
+pub fn run(inputs: &Inputs, shell: Shell, cache: &CacheUse) -> Result<u8> {
     let printed = print(inputs, shell, cache);
     if printed.is_err() {
         fail_in(shell);
     }
-    printed.map(|()| ExitCode::SUCCESS)
+    printed.map(|()| 0)
 }
 
 fn print(inputs: &Inputs, shell: Shell, cache: &CacheUse) -> Result<()> {

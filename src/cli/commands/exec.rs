@@ -2,7 +2,7 @@
 
 use std::ffi::OsString;
 use std::io;
-use std::process::{Command, ExitCode};
+use std::process::Command;
 
 use zuora_token::{Error, Result};
 
@@ -26,7 +26,7 @@ const SECRET_VARIABLES: [Setting; 2] = [Setting::ClientSecret, Setting::ClientSe
 /// without the secret's. On Unix the command replaces this process, so its
 /// exit status and signals are its own; elsewhere its exit code is passed
 /// on.
-pub fn run(inputs: &Inputs, cache: &CacheUse, argv: &[OsString]) -> Result<ExitCode> {
+pub fn run(inputs: &Inputs, cache: &CacheUse, argv: &[OsString]) -> Result<u8> {
     let source = inputs.token_source(cache)?;
     let token = source.token()?;
     let (program, args) = argv.split_first().expect("clap requires a command");
@@ -45,19 +45,19 @@ pub fn run(inputs: &Inputs, cache: &CacheUse, argv: &[OsString]) -> Result<ExitC
     }
     #[cfg(not(unix))]
     match command.status() {
-        Ok(status) => Ok(ExitCode::from(status.code().map_or(1, |c| c as u8))),
+        Ok(status) => Ok(status.code().map_or(1, |c| c as u8)),
         Err(e) => Ok(launch_failed(program, e)),
     }
 }
 
 /// Reports a command that could not be started, and exits as shells do:
 /// 127 for one that is not found, 126 for one that cannot be run.
-fn launch_failed(program: &OsString, error: io::Error) -> ExitCode {
+fn launch_failed(program: &OsString, error: io::Error) -> u8 {
     let program = program.to_string_lossy();
     let (code, message) = match error.kind() {
         io::ErrorKind::NotFound => (NOT_FOUND, format!("command not found: {program}")),
         _ => (CANNOT_RUN, format!("cannot run {program}: {error}")),
     };
     report::error(&Error::other(message));
-    ExitCode::from(code)
+    code
 }

@@ -1,6 +1,5 @@
 //! `get`: print a token, raw, as an `Authorization` header, or as JSON.
 
-use std::process::ExitCode;
 use std::time::SystemTime;
 
 use zuora_token::Result;
@@ -9,8 +8,8 @@ use crate::cli::args::CacheUse;
 use crate::cli::settings::Inputs;
 use crate::output::{self, Format};
 
-pub fn run(inputs: &Inputs, format: Format, cache: &CacheUse) -> Result<ExitCode> {
+pub fn run(inputs: &Inputs, format: Format, cache: &CacheUse) -> Result<u8> {
     let token = inputs.token_source(cache)?.token()?;
     output::print(&output::token(&token, format, SystemTime::now()))?;
-    Ok(ExitCode::SUCCESS)
+    Ok(0)
 }

@@ -9,16 +9,14 @@ mod man;
 mod profiles;
 mod status;
 
-use std::process::ExitCode;
-
 use zuora_token::Result;
 
 use super::args::{Cli, Command};
 use super::setting::Values;
 use super::settings::{Defaults, Inputs};
 
-/// Runs the parsed command line; the exit code, or the failure to report.
-pub fn run(cli: &Cli) -> Result<ExitCode> {
+/// Runs the parsed command line; its exit code, or the failure to report.
+pub fn run(cli: &Cli) -> Result<u8> {
     let env = Values::from_env()?;
     let defaults = Defaults::of_this_user();
     let inputs = Inputs {

@@ -1,15 +1,13 @@
 //! `profiles`: the config file's profiles, each with its endpoint, client
 //! id and where its secret comes from, never the secret.
 
-use std::process::ExitCode;
-
 use zuora_token::{BaseUrl, Environment, Result};
 
 use crate::cli::config_file::Profile;
 use crate::cli::settings::Inputs;
 use crate::output::{self, ProfileRow, ProfilesReport, Report};
 
-pub fn run(inputs: &Inputs, format: Report) -> Result<ExitCode> {
+pub fn run(inputs: &Inputs, format: Report) -> Result<u8> {
     let (path, file) = inputs.config_file()?;
     // A secret given by flag or environment variable beats every profile's.
     let secret_override = inputs.secret_override().map(|o| o.to_string());
@@ -34,7 +32,7 @@ pub fn run(inputs: &Inputs, format: Report) -> Result<ExitCode> {
         profiles: rows,
     };
     output::print(&output::profiles(&report, format))?;
-    Ok(ExitCode::SUCCESS)
+    Ok(0)
 }
 
 /// Where the profile sends its token request; a base URL beats an

@@ -1,7 +1,6 @@
 //! `status`: what is cached for the resolved credentials, without going
 //! online; exit 0 if a token with the minimum TTL left is cached.
 
-use std::process::ExitCode;
 use std::time::SystemTime;
 
 use zuora_token::Result;
@@ -10,7 +9,7 @@ use crate::cli::args::CacheUse;
 use crate::cli::settings::Inputs;
 use crate::output::{self, Report, Status};
 
-pub fn run(inputs: &Inputs, format: Report) -> Result<ExitCode> {
+pub fn run(inputs: &Inputs, format: Report) -> Result<u8> {
     let source = inputs.token_source(&CacheUse::default())?;
     let now = SystemTime::now();
     let token = source.cached();
@@ -31,9 +30,6 @@ pub fn run(inputs: &Inputs, format: Report) -> Result<ExitCode> {
         min_ttl: source.cache_policy().min_ttl,
     };
     output::print(&output::status(&report, format, now))?;
-    Ok(if usable {
-        ExitCode::SUCCESS
-    } else {
-        ExitCode::from(1)
-    })
+    // 1: no usable token cached, as the README's table says.
+    Ok(u8::from(!usable))
 }

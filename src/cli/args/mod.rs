@@ -12,6 +12,8 @@ use clap::{Arg, ArgAction, ArgMatches, Args, FromArgMatches, Parser, Subcommand}
 use clap_complete::engine::ArgValueCandidates;
 use zuora_token::Environment;
 
+mod fast;
+
 use super::config_file::profile_candidates;
 use super::setting::{Setting, Values};
 use crate::output::{Format, Report, Shell};
@@ -31,7 +33,7 @@ Exit codes: 0 ok, 1 other failure, 2 usage or configuration error,
 
 /// Fetch OAuth bearer tokens for Zuora's REST API and print them for shell
 /// scripts, CI jobs and curl.
-#[derive(Debug, Parser)]
+#[derive(Debug, PartialEq, Eq, Parser)]
 #[command(name = "zuora-token", version, after_help = EXAMPLES, arg_required_else_help = true)]
 pub struct Cli {
     #[command(flatten)]
@@ -41,7 +43,7 @@ pub struct Cli {
     pub command: Command,
 }
 
-#[derive(Debug, Subcommand)]
+#[derive(Debug, PartialEq, Eq, Subcommand)]
 pub enum Command {
     /// Print a token: raw (the default), as JSON, or as an Authorization header.
     #[command(after_help = "\
@@ -147,7 +149,7 @@ Example:
     Man,
 }
 
-#[derive(Debug, Subcommand)]
+#[derive(Debug, PartialEq, Eq, Subcommand)]
 pub enum CacheCommand {
     /// List the cached tokens: base URL, client id, entity, expiry (never the tokens).
     List {
@@ -164,7 +166,7 @@ pub enum CacheCommand {
 }
 
 /// How a command that fetches uses the cache.
-#[derive(Debug, Default, Args)]
+#[derive(Debug, Default, PartialEq, Eq, Args)]
 #[command(next_help_heading = "Cache")]
 pub struct CacheUse {
     /// Fetch a new token even if a valid one is cached, and cache it.
@@ -180,7 +182,7 @@ pub struct CacheUse {
 /// after the subcommand. Each setting's flag is made from its entry in the
 /// settings table, which also names its environment variable; the variables
 /// themselves are read by the settings' resolution, not by clap.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, PartialEq, Eq)]
 pub struct SettingsArgs {
     /// The value of each setting flag given.
     pub flags: Values,

@@ -1,13 +1,22 @@
 //! `cargo bench`: zuora-token measured against the tools users would
-//! otherwise reach for, side by side and interleaved in one run, so that the
-//! ratios hold on a noisy machine. Everything talks to the fake Zuora on
-//! 127.0.0.1. A peer tool that is not installed is skipped with a note.
+//! otherwise reach for, and against itself, in one run. Each comparison
+//! runs its two commands in turn (A B A B ...) and takes the median of the
+//! pairs' ratios, so that the ratios hold on a noisy machine. Everything talks to
+//! the fake Zuora on 127.0.0.1. A peer tool that is not installed, and the
+//! operating system's trust store where this process cannot stand a test
+//! CA in it (below), are skipped with a note.
 //!
-//! 1. cold fetch over HTTP: `get --no-cache` vs `curl` (and `curl | jq`);
-//! 2. cold fetch over HTTPS with a test CA: vs `curl --cacert`;
-//! 3. cached `get` vs `cat` of a small file (the floor: a process start);
-//! 4. bursts of 32 parallel cold `get`s: wall time and requests seen;
-//! 5. peak memory (max RSS) of a cold fetch and of a cached get.
+//! 1. cached `get` vs `cat` of a small file (the floor: a process start);
+//! 2. cold `get` over HTTP vs `curl` (and `curl | jq`);
+//! 3. cold `get` over HTTPS on the operating system's trust store, exactly
+//!    as a user's call reads it, vs the same with `--ca-bundle`, and vs
+//!    curl on its default store; with `--ca-bundle` vs `curl --cacert`;
+//! 4. bursts of 32 parallel cold `get`s against a server that takes 0.2 s,
+//!    vs one cold fetch from it: wall time and requests seen;
+//! 5. a cached `get` whose secret comes from a command that takes a second,
+//!    vs one whose secret is inline;
+//! 6. peak memory (max RSS) of a cached get and of cold fetches, as GNU
+//!    time reports it (see [`peak_rss_kib`]), and the binary's size.
 
 use std::ffi::OsString;
 use std::process::{Command, Stdio};
@@ -17,22 +26,21 @@ use std::time::{Duration, Instant};
 use zuora_token_testkit::{CLIENT_ID, CLIENT_SECRET, FakeZuora, Sandbox, TestCa};
 
 const BIN: &str = env!("CARGO_BIN_EXE_zuora-token");
-const RUNS: usize = 40;
-const BURSTS: usize = 30;
+const RUNS: usize = 60;
+/// Runs for each peak-memory figure: it hardly varies.
+const RSS_RUNS: usize = 5;
+/// GNU time, which reports a child's peak memory from its own small image.
+const TIME: &str = "/usr/bin/time";
+const BURSTS: usize = 20;
 const BURST_SIZE: usize = 32;
+/// How long the fake takes to answer in the burst measure.
+const SLOW_SERVER: Duration = Duration::from_millis(200);
 
-/// One run of a command: how long it took and its peak memory.
-#[derive(Clone, Copy)]
-struct Sample {
-    wall: Duration,
-    max_rss_kib: u64,
-}
-
-/// A command under measurement and its samples.
+/// A command under measurement, and its peak memory once measured.
 struct Subject {
     name: &'static str,
     command: Box<dyn Fn() -> Command>,
-    samples: Vec<Sample>,
+    rss_kib: Vec<u64>,
 }
 
 impl Subject {
@@ -40,21 +48,48 @@ impl Subject {
         Subject {
             name,
             command: Box::new(command),
-            samples: Vec::new(),
+            rss_kib: Vec::new(),
         }
     }
 
-    fn run(&mut self) {
-        let sample = measure(&mut (self.command)(), self.name);
-        self.samples.push(sample);
+    /// One run: how long it took.
+    fn time(&self) -> Duration {
+        measure(&mut (self.command)(), self.name)
     }
 
-    fn median(&self) -> Duration {
-        median(self.samples.iter().map(|s| s.wall).collect())
+    fn run_for_memory(&mut self) {
+        let kib = peak_rss_kib(&(self.command)(), self.name);
+        self.rss_kib.push(kib);
     }
+}
 
-    fn median_rss_kib(&self) -> u64 {
-        median(self.samples.iter().map(|s| s.max_rss_kib).collect())
+/// What a paired measurement found: each side's median and the median of
+/// the pairs' ratios.
+struct Paired {
+    ours: Duration,
+    peer: Duration,
+    ratio: f64,
+}
+
+/// Runs `ours` and `peer` in turn, [`RUNS`] pairs after 3 warm-up runs of
+/// each. Each command always follows the other, so neither gains from
+/// running after a light command or loses after a heavy one (a command run
+/// after curl's 30 ms, or after an idle wait, starts on colder caches), and
+/// a drift in the machine's speed moves both runs of a pair alike.
+fn paired(ours: &Subject, peer: &Subject) -> Paired {
+    for _ in 0..3 {
+        ours.time();
+        peer.time();
+    }
+    let pairs: Vec<(Duration, Duration)> = (0..RUNS).map(|_| (ours.time(), peer.time())).collect();
+    let ratios = pairs
+        .iter()
+        .map(|(a, b)| (a.as_secs_f64() / b.as_secs_f64() * 1e6) as u64)
+        .collect();
+    Paired {
+        ours: median(pairs.iter().map(|p| p.0).collect()),
+        peer: median(pairs.iter().map(|p| p.1).collect()),
+        ratio: median(ratios) as f64 / 1e6,
     }
 }
 
@@ -63,31 +98,47 @@ fn median<T: Ord + Copy>(mut values: Vec<T>) -> T {
     values[values.len() / 2]
 }
 
-/// Runs `command` to the end, timing it and reading its peak RSS from the
-/// kernel's accounting of the child (wait4), so nothing else is counted.
-#[allow(clippy::zombie_processes)] // The child is reaped by wait4, not Child::wait.
-fn measure(command: &mut Command, name: &str) -> Sample {
+/// Runs `command` to the end and says how long it took.
+fn measure(command: &mut Command, name: &str) -> Duration {
     let started = Instant::now();
-    let child = command
+    let status = command
         .stdin(Stdio::null())
         .stdout(Stdio::null())
         .stderr(Stdio::null())
-        .spawn()
+        .status()
         .unwrap_or_else(|e| panic!("{name}: {e}"));
-    let mut status = 0;
-    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
-    // SAFETY: waits for our own child, which is not waited for elsewhere.
-    let pid = unsafe { libc::wait4(child.id() as libc::pid_t, &mut status, 0, &mut usage) };
     let wall = started.elapsed();
-    assert_eq!(pid, child.id() as libc::pid_t, "{name}: wait4 failed");
-    assert!(
-        libc::WIFEXITED(status) && libc::WEXITSTATUS(status) == 0,
-        "{name} failed"
-    );
-    Sample {
-        wall,
-        max_rss_kib: usage.ru_maxrss as u64,
+    assert!(status.success(), "{name} failed");
+    wall
+}
+
+/// The peak memory (max RSS, KiB) of one run of `command`, run under GNU
+/// time with the same arguments and environment.
+///
+/// Not from `wait4` here: a child this process starts shares its memory
+/// until it execs (posix_spawn uses vfork), and the kernel keeps that peak
+/// as the child's own, so every child would read at least this bench's
+/// RSS (3.5 MiB: `cat` read as much). time forks from its own small image,
+/// whose floor is printed with the table.
+fn peak_rss_kib(command: &Command, name: &str) -> u64 {
+    let report = tempfile::NamedTempFile::new().expect("temp file");
+    let mut timed = Command::new(TIME);
+    timed
+        .args(["-f", "%M", "-o"])
+        .arg(report.path())
+        .arg(command.get_program())
+        .args(command.get_args())
+        .env_clear();
+    for (key, value) in command.get_envs() {
+        if let Some(value) = value {
+            timed.env(key, value);
+        }
     }
+    measure(&mut timed, name);
+    let text = std::fs::read_to_string(report.path()).expect("time's report");
+    text.trim()
+        .parse()
+        .unwrap_or_else(|_| panic!("{name}: time reported {text:?}"))
 }
 
 fn installed(program: &str) -> bool {
@@ -111,9 +162,21 @@ fn zuora_token(sandbox: &Sandbox, args: &[&str]) -> Command {
     command
 }
 
+/// A peer tool, in an environment as bare as zuora-token's sandbox:
+/// nothing of this machine's but `PATH`, so that neither side reads
+/// settings the other does not (a `LANG` makes `cat` load locale files, a
+/// `CURL_CA_BUNDLE` changes what curl trusts).
+fn peer(program: &str) -> Command {
+    let mut command = Command::new(program);
+    command
+        .env_clear()
+        .env("PATH", std::env::var_os("PATH").unwrap_or_default());
+    command
+}
+
 /// The POST a user would write by hand.
 fn curl(base_url: &str, extra: &[OsString]) -> Command {
-    let mut command = Command::new("curl");
+    let mut command = peer("curl");
     command
         .args(["-fsS", "-X", "POST", "-H", "Accept: application/json"])
         .arg("--data-urlencode")
@@ -132,7 +195,7 @@ fn curl_jq(base_url: &str) -> Command {
         .get_args()
         .map(|a| format!("'{}'", a.to_string_lossy()))
         .collect();
-    let mut command = Command::new("sh");
+    let mut command = peer("sh");
     command
         .arg("-c")
         .arg(format!("curl {} | jq -r .access_token", args.join(" ")));
@@ -143,8 +206,12 @@ fn ms(d: Duration) -> String {
     format!("{:.2} ms", d.as_secs_f64() * 1000.0)
 }
 
-fn mib(kib: u64) -> String {
-    format!("{:.1} MiB", kib as f64 / 1024.0)
+/// The largest peak memory of `subject`'s runs, or why there is none.
+fn peak_mib(subject: &Subject) -> String {
+    match subject.rss_kib.iter().max() {
+        Some(kib) => format!("{:.2} MiB", *kib as f64 / 1024.0),
+        None => "not measured".into(),
+    }
 }
 
 /// One row of the table: the measure, ours, the peer's, the ratio, the target.
@@ -155,38 +222,33 @@ fn row(
     ratio: Option<f64>,
     target: &str,
     met: Option<bool>,
-) {
+) -> String {
     let ratio = ratio.map_or("-".into(), |r| format!("{r:.2}x"));
     let met = match met {
         Some(true) => "met",
         Some(false) => "MISSED",
         None => "-",
     };
-    println!("| {what} | {ours} | {peer} | {ratio} | {target} | {met} |");
+    format!("| {what} | {ours} | {peer} | {ratio} | {target} | {met} |")
 }
 
-fn compare(what: &str, ours: &Subject, peer: Option<&Subject>, limit: f64) {
-    match peer {
-        Some(peer) => {
-            let ratio = ours.median().as_secs_f64() / peer.median().as_secs_f64();
-            let peer_text = format!("{} ({})", ms(peer.median()), peer.name);
+/// The row of a comparison, measured now; one whose command is not there
+/// is skipped.
+fn compare(what: &str, ours: Option<&Subject>, peer: Option<&Subject>, limit: f64) -> String {
+    let target = format!("<= {limit}x");
+    match (ours, peer) {
+        (Some(ours), Some(peer)) => {
+            let found = paired(ours, peer);
             row(
                 what,
-                ms(ours.median()),
-                peer_text,
-                Some(ratio),
-                &format!("<= {limit}x"),
-                Some(ratio <= limit),
-            );
+                ms(found.ours),
+                format!("{} ({})", ms(found.peer), peer.name),
+                Some(found.ratio),
+                &target,
+                Some(found.ratio <= limit),
+            )
         }
-        None => row(
-            what,
-            ms(ours.median()),
-            "skipped".into(),
-            None,
-            &format!("<= {limit}x"),
-            None,
-        ),
+        _ => row(what, "skipped".into(), "-".into(), None, &target, None),
     }
 }
 
@@ -207,14 +269,95 @@ fn machine() -> String {
     )
 }
 
+/// Makes the test CA part of the operating system's trust store, for this
+/// process and its children only: in a mount namespace of their own (as
+/// root), a copy of the system's bundle with the CA added is bind-mounted
+/// over `/etc/ssl/certs/ca-certificates.crt`. The machine's store is never
+/// changed. Must run before any thread starts.
+fn trust_in_the_os_store(ca_pem: &str, scratch: &std::path::Path) -> Result<(), String> {
+    const BUNDLE: &str = "/etc/ssl/certs/ca-certificates.crt";
+    let system = std::fs::read_to_string(BUNDLE).map_err(|e| format!("{BUNDLE}: {e}"))?;
+    let copy = scratch.join("ca-certificates.crt");
+    std::fs::write(&copy, format!("{system}{ca_pem}")).map_err(|e| e.to_string())?;
+    let c = |s: &str| std::ffi::CString::new(s).unwrap();
+    let (root, target) = (c("/"), c(BUNDLE));
+    let source = c(copy.to_str().unwrap());
+    // SAFETY: unshare and mount with valid C strings, before any thread.
+    unsafe {
+        if libc::unshare(libc::CLONE_NEWNS) != 0 {
+            return Err(format!("unshare: {}", std::io::Error::last_os_error()));
+        }
+        let private = libc::MS_REC | libc::MS_PRIVATE;
+        if libc::mount(
+            std::ptr::null(),
+            root.as_ptr(),
+            std::ptr::null(),
+            private,
+            std::ptr::null(),
+        ) != 0
+            || libc::mount(
+                source.as_ptr(),
+                target.as_ptr(),
+                std::ptr::null(),
+                libc::MS_BIND,
+                std::ptr::null(),
+            ) != 0
+        {
+            return Err(format!("mount: {}", std::io::Error::last_os_error()));
+        }
+    }
+    Ok(())
+}
+
+/// A sandbox whose default profile has `secret` (a TOML line), its config
+/// file private, and a token cached.
+fn warm_profile(secret: &str) -> Rc<Sandbox> {
+    let sb = Sandbox::new(BIN);
+    let config = sb.config(&format!(
+        "default_profile = \"p\"\n[profiles.p]\nbase_url = \"{}\"\nclient_id = \"{CLIENT_ID}\"\n{secret}\n",
+        sb.zuora.url()
+    ));
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(config, std::fs::Permissions::from_mode(0o600)).unwrap();
+    let mut warm = sb.spawnable();
+    warm.env_remove("ZUORA_BASE_URL")
+        .env_remove("ZUORA_CLIENT_ID")
+        .env_remove("ZUORA_CLIENT_SECRET")
+        .arg("get");
+    assert!(
+        warm.output().unwrap().status.success(),
+        "warming {secret} failed"
+    );
+    Rc::new(sb)
+}
+
+/// `get` in a `warm_profile` sandbox: the profile's credentials only.
+fn profile_get(sb: &Sandbox) -> Command {
+    let mut command = sb.spawnable();
+    command
+        .env_remove("ZUORA_BASE_URL")
+        .env_remove("ZUORA_CLIENT_ID")
+        .env_remove("ZUORA_CLIENT_SECRET")
+        .arg("get");
+    command
+}
+
 fn main() {
-    // One sandbox for the uncached runs over HTTP, one over HTTPS, one
-    // whose cache holds a valid token; each burst gets a new one below.
-    let http = Rc::new(Sandbox::new(BIN));
+    let scratch = tempfile::tempdir().expect("temp dir");
     let ca = TestCa::generate();
+    let os_store = trust_in_the_os_store(&ca.ca_pem, scratch.path());
+    if let Err(why) = &os_store {
+        println!(
+            "note: cannot put a test CA in the OS trust store here ({why}); its measures are skipped"
+        );
+    }
+    let os_store = os_store.is_ok();
+    let http = Rc::new(Sandbox::new(BIN));
     let https = Rc::new(Sandbox::with_zuora(BIN, FakeZuora::start_tls(&ca)));
     let ca_file = https.file("ca.pem", &ca.ca_pem);
     let warm = Rc::new(Sandbox::new(BIN));
+    let slow = Rc::new(Sandbox::new(BIN));
+    slow.zuora.delay(SLOW_SERVER);
     let (have_curl, have_jq) = (installed("curl"), installed("jq"));
 
     // A valid cached token for the cached runs, and a small file for `cat`.
@@ -223,64 +366,119 @@ fn main() {
     let small_file = std::fs::read_dir(warm.home().join(".cache/zuora-token"))
         .unwrap()
         .map(|e| e.unwrap().path())
-        .find(|p| p.extension().is_some_and(|x| x == "json"))
+        .find(|p| {
+            p.extension().is_some_and(|x| x == "json")
+                && !p.to_string_lossy().ends_with(".failed.json")
+        })
         .unwrap();
+    let command_secret = warm_profile(&format!(
+        "client_secret_command = \"sleep 1; printf '%s' '{CLIENT_SECRET}'\""
+    ));
+    let inline_secret = warm_profile(&format!("client_secret = '{CLIENT_SECRET}'"));
 
-    let sb = Rc::clone(&http);
-    let mut cold_http = Subject::new("zuora-token get --no-cache", move || {
-        zuora_token(&sb, &["get", "--no-cache"])
-    });
-    let (sb, bundle) = (Rc::clone(&https), ca_file.clone());
-    let mut cold_https = Subject::new("zuora-token get --no-cache --ca-bundle", move || {
-        let mut command = zuora_token(&sb, &["get", "--no-cache"]);
-        command.arg("--ca-bundle").arg(&bundle);
-        command
-    });
     let sb = Rc::clone(&warm);
     let mut cached = Subject::new("zuora-token get (cached)", move || {
         zuora_token(&sb, &["get"])
     });
     let file = small_file.clone();
     let mut cat = Subject::new("cat", move || {
-        let mut command = Command::new("cat");
+        let mut command = peer("cat");
         command.arg(&file);
         command
     });
+    let sb = Rc::clone(&http);
+    let mut cold_http = Subject::new("zuora-token get --no-cache", move || {
+        zuora_token(&sb, &["get", "--no-cache"])
+    });
+    let (sb, bundle) = (Rc::clone(&https), ca_file.clone());
+    let mut cold_https_bundle = Subject::new("zuora-token get --no-cache --ca-bundle", move || {
+        let mut command = zuora_token(&sb, &["get", "--no-cache"]);
+        command.arg("--ca-bundle").arg(&bundle);
+        command
+    });
+    let sb = Rc::clone(&https);
+    let mut cold_https_os = os_store.then(|| {
+        Subject::new("zuora-token get --no-cache (OS trust store)", move || {
+            zuora_token(&sb, &["get", "--no-cache"])
+        })
+    });
+    let sb = Rc::clone(&slow);
+    let cold_slow = Subject::new("zuora-token get --no-cache (server 0.2 s)", move || {
+        zuora_token(&sb, &["get", "--no-cache"])
+    });
+    let sb = Rc::clone(&command_secret);
+    let mut cached_command = Subject::new("zuora-token get (cached, secret command)", move || {
+        profile_get(&sb)
+    });
+    let sb = Rc::clone(&inline_secret);
+    let mut cached_inline = Subject::new("zuora-token get (cached, inline secret)", move || {
+        profile_get(&sb)
+    });
     let h = http.zuora.url();
-    let mut curl_http = have_curl.then(|| Subject::new("curl", move || curl(&h, &[])));
+    let curl_http = have_curl.then(|| Subject::new("curl", move || curl(&h, &[])));
     let h = http.zuora.url();
-    let mut curl_jq_http =
+    let curl_jq_http =
         (have_curl && have_jq).then(|| Subject::new("curl | jq", move || curl_jq(&h)));
     let hs = https.zuora.url();
-    let mut curl_https = have_curl.then(|| {
+    let curl_https = have_curl.then(|| {
         Subject::new("curl --cacert", move || {
             curl(&hs, &["--cacert".into(), ca_file.clone().into()])
         })
     });
+    let hs = https.zuora.url();
+    let curl_https_os = (have_curl && os_store)
+        .then(|| Subject::new("curl (default store)", move || curl(&hs, &[])));
 
-    // Warm up (page cache, lazy binding), then interleave the measured runs.
-    let mut subjects: Vec<&mut Subject> =
-        vec![&mut cold_http, &mut cold_https, &mut cached, &mut cat];
-    subjects.extend(curl_http.as_mut());
-    subjects.extend(curl_jq_http.as_mut());
-    subjects.extend(curl_https.as_mut());
-    for subject in subjects.iter_mut() {
-        for _ in 0..3 {
-            subject.run();
-        }
-        subject.samples.clear();
-    }
-    for _ in 0..RUNS {
-        for subject in subjects.iter_mut() {
-            subject.run();
-        }
-    }
+    let mut table = vec![
+        compare("cached get vs cat", Some(&cached), Some(&cat), 1.0),
+        compare(
+            "cold get, HTTP, vs curl",
+            Some(&cold_http),
+            curl_http.as_ref(),
+            0.25,
+        ),
+        compare(
+            "cold get, HTTP, vs curl | jq",
+            Some(&cold_http),
+            curl_jq_http.as_ref(),
+            0.25,
+        ),
+        compare(
+            "cold get, HTTPS, OS store, vs --ca-bundle",
+            cold_https_os.as_ref(),
+            Some(&cold_https_bundle),
+            1.2,
+        ),
+        compare(
+            "cold get, HTTPS, OS store, vs curl on its store",
+            cold_https_os.as_ref(),
+            curl_https_os.as_ref(),
+            0.5,
+        ),
+        compare(
+            "cold get, HTTPS, --ca-bundle, vs curl --cacert",
+            Some(&cold_https_bundle),
+            curl_https.as_ref(),
+            0.3,
+        ),
+        compare(
+            "cached get, secret command (sleep 1), vs inline secret",
+            Some(&cached_command),
+            Some(&cached_inline),
+            1.05,
+        ),
+    ];
 
-    // Bursts: 32 processes at once on an empty cache, counting requests.
+    // One cold get from the slow server, the bursts' yardstick.
+    let one_slow = median((0..RUNS / 4).map(|_| cold_slow.time()).collect());
+
+    // Bursts: 32 processes at once on an empty cache, against a server
+    // that takes 0.2 s, counting requests.
     let mut burst_walls = Vec::new();
     let mut burst_requests = Vec::new();
     for _ in 0..BURSTS {
         let burst = Sandbox::new(BIN);
+        burst.zuora.delay(SLOW_SERVER);
         let started = Instant::now();
         let children: Vec<_> = (0..BURST_SIZE)
             .map(|_| {
@@ -297,27 +495,31 @@ fn main() {
         burst_requests.push(burst.zuora.count());
     }
     let burst_wall = median(burst_walls);
-    // The floor for a burst: 32 processes that do nothing but start and
-    // read a small file.
-    let cat_walls = (0..BURSTS)
-        .map(|_| {
-            let started = Instant::now();
-            let children: Vec<_> = (0..BURST_SIZE)
-                .map(|_| {
-                    Command::new("cat")
-                        .arg(&small_file)
-                        .stdout(Stdio::null())
-                        .spawn()
-                        .unwrap()
-                })
-                .collect();
-            for mut child in children {
-                assert!(child.wait().unwrap().success());
-            }
-            started.elapsed()
-        })
-        .collect();
-    let cat_burst_wall = median(cat_walls);
+
+    let time_installed = Command::new(TIME)
+        .args(["-f", "%M", "true"])
+        .output()
+        .is_ok_and(|out| out.status.success());
+    let mut floor = Subject::new("true", || Command::new("true"));
+    let mut measured: Vec<&mut Subject> = vec![
+        &mut floor,
+        &mut cat,
+        &mut cached,
+        &mut cached_command,
+        &mut cached_inline,
+        &mut cold_http,
+        &mut cold_https_bundle,
+    ];
+    measured.extend(cold_https_os.as_mut());
+    if time_installed {
+        for _ in 0..RSS_RUNS {
+            measured
+                .iter_mut()
+                .for_each(|subject| subject.run_for_memory());
+        }
+    } else {
+        println!("note: {TIME} (GNU time) is not installed; peak memory is not measured");
+    }
 
     println!();
     println!("zuora-token {} benchmark", env!("CARGO_PKG_VERSION"));
@@ -328,81 +530,83 @@ fn main() {
         BIN
     );
     println!(
-        "runs: {RUNS} interleaved per command (after 3 warm-up runs each); {BURSTS} bursts of {BURST_SIZE}"
+        "runs: {RUNS} pairs per comparison (A B A B, after 3 warm-up runs of each), a ratio the median of the pairs' ratios; {BURSTS} bursts of {BURST_SIZE}"
+    );
+    println!(
+        "peak memory: max of {RSS_RUNS} runs under GNU time, whose own floor (`true`) is {}; `cat` reads {}",
+        peak_mib(&floor),
+        peak_mib(&cat)
     );
     println!();
     println!("| measure (median) | zuora-token | peer | ratio | target | |");
     println!("| --- | --- | --- | --- | --- | --- |");
-    compare("cold fetch, HTTP", &cold_http, curl_http.as_ref(), 0.5);
-    if let Some(jq) = curl_jq_http.as_ref() {
-        compare("cold fetch, HTTP (vs curl | jq)", &cold_http, Some(jq), 0.5);
-    }
-    compare("cold fetch, HTTPS", &cold_https, curl_https.as_ref(), 0.6);
-    compare("cached get", &cached, Some(&cat), 1.5);
-    let ratio = burst_wall.as_secs_f64() / cold_http.median().as_secs_f64();
-    row(
-        "burst of 32 cold gets, wall",
+    let ratio = burst_wall.as_secs_f64() / one_slow.as_secs_f64();
+    table.push(row(
+        "32 parallel cold gets vs one, server 0.2 s",
         ms(burst_wall),
-        format!("{} (one cold fetch)", ms(cold_http.median())),
+        format!("{} (one cold get)", ms(one_slow)),
         Some(ratio),
-        "<= 3x",
-        Some(ratio <= 3.0),
-    );
-    let ratio = burst_wall.as_secs_f64() / cat_burst_wall.as_secs_f64();
-    row(
-        "burst of 32 cold gets, wall, vs a burst of 32 cat",
-        ms(burst_wall),
-        format!("{} (32 cat)", ms(cat_burst_wall)),
-        Some(ratio),
-        "(the floor)",
-        None,
-    );
+        "<= 1.1x",
+        Some(ratio <= 1.1),
+    ));
     let max_requests = burst_requests.iter().max().copied().unwrap_or(0);
     let min_requests = burst_requests.iter().min().copied().unwrap_or(0);
-    row(
-        "burst of 32: requests to Zuora",
+    table.push(row(
+        "32 parallel cold gets: requests to Zuora",
         format!("{min_requests}..={max_requests} per burst"),
         "-".into(),
         None,
         "exactly 1",
         Some(min_requests == 1 && max_requests == 1),
-    );
+    ));
     let rss = |s: &Subject, limit_mib: u64, what: &str| {
-        let kib = s.median_rss_kib();
-        let peak = s.samples.iter().map(|s| s.max_rss_kib).max().unwrap_or(0);
+        let peak = s.rss_kib.iter().max().copied();
         row(
             what,
-            format!("{} (max {})", mib(kib), mib(peak)),
+            peak_mib(s),
             "-".into(),
             None,
             &format!("< {limit_mib} MiB"),
-            Some(peak < limit_mib * 1024),
-        );
+            peak.map(|kib| kib < limit_mib * 1024),
+        )
     };
-    rss(&cached, 4, "peak RSS, cached get");
-    rss(&cold_http, 8, "peak RSS, cold fetch (HTTP)");
-    rss(&cold_https, 8, "peak RSS, cold fetch (HTTPS)");
+    table.push(rss(&cached, 3, "peak RSS, cached get"));
+    table.push(rss(
+        &cached_inline,
+        3,
+        "peak RSS, cached get, profile in a config file",
+    ));
+    table.push(rss(&cold_http, 6, "peak RSS, cold get (HTTP)"));
+    table.push(rss(
+        &cold_https_bundle,
+        6,
+        "peak RSS, cold get (HTTPS, --ca-bundle)",
+    ));
+    if let Some(os) = cold_https_os.as_ref() {
+        table.push(rss(os, 6, "peak RSS, cold get (HTTPS, OS store)"));
+    }
     let size = std::fs::metadata(BIN).unwrap().len();
-    row(
+    table.push(row(
         "binary size",
         format!("{:.2} MiB", size as f64 / (1 << 20) as f64),
         "-".into(),
         None,
         "< 3 MiB",
         Some(size < 3 << 20),
-    );
+    ));
+    table.iter().for_each(|line| println!("{line}"));
     println!();
-    for subject in [&cold_http, &cold_https, &cached, &cat]
-        .into_iter()
-        .chain(curl_http.as_ref())
-        .chain(curl_jq_http.as_ref())
-        .chain(curl_https.as_ref())
+    for subject in [
+        &cat,
+        &cached,
+        &cached_command,
+        &cached_inline,
+        &cold_http,
+        &cold_https_bundle,
+    ]
+    .into_iter()
+    .chain(cold_https_os.as_ref())
     {
-        println!(
-            "{}: median {}, median max RSS {}",
-            subject.name,
-            ms(subject.median()),
-            mib(subject.median_rss_kib())
-        );
+        println!("{}: peak memory {}", subject.name, peak_mib(subject));
     }
 }

@@ -8,13 +8,15 @@
 /// SIGPIPE (a closed pipe is then an error to report, exit 1, not a silent
 /// death), and makes the process undumpable before any secret is read.
 pub fn start_process() {
-    crate::output::note_whether_stdout_is_closed();
     #[cfg(unix)]
     // SAFETY: plain system calls on descriptor numbers and a signal
     // disposition; no memory of ours is touched.
     unsafe {
         for fd in [libc::STDIN_FILENO, libc::STDOUT_FILENO, libc::STDERR_FILENO] {
             if libc::fcntl(fd, libc::F_GETFD) == -1 {
+                if fd == libc::STDOUT_FILENO {
+                    crate::output::note_that_stdout_was_closed();
+                }
                 // open() takes the lowest free number: this one.
                 libc::open(c"/dev/null".as_ptr(), libc::O_RDWR);
             }

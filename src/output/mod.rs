@@ -85,16 +85,11 @@ fn printable(text: &str) -> String {
 /// Whether stdout was closed when the process started (`get >&-`).
 static STDOUT_CLOSED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
 
-/// Notes whether stdout is closed, before anything opens a file in its
-/// place (`start_process` then puts /dev/null there, as Rust's start-up
-/// would, after which every write "succeeds").
-pub fn note_whether_stdout_is_closed() {
-    #[cfg(unix)]
-    {
-        // SAFETY: F_GETFD on a descriptor number reads no memory of ours.
-        let closed = unsafe { libc::fcntl(libc::STDOUT_FILENO, libc::F_GETFD) } == -1;
-        STDOUT_CLOSED.store(closed, std::sync::atomic::Ordering::Relaxed);
-    }
+/// Notes that stdout was closed when the process started, before anything
+/// opened a file in its place (`start_process` then puts /dev/null there,
+/// as Rust's start-up would, after which every write "succeeds").
+pub fn note_that_stdout_was_closed() {
+    STDOUT_CLOSED.store(true, std::sync::atomic::Ordering::Relaxed);
 }
 
 fn stdout_was_closed() -> bool {

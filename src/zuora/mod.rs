@@ -4,6 +4,7 @@
 mod failure;
 mod form;
 mod options;
+mod pem;
 mod request;
 mod resolver;
 mod response;

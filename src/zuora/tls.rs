@@ -3,14 +3,14 @@
 //! bundle. Read only when a request is about to be made, never for a
 //! cached token.
 
-use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::Instant;
 
-use ureq::tls::{Certificate, PemItem, RootCerts, TlsConfig};
+use ureq::tls::{Certificate, RootCerts, TlsConfig};
 
 use super::options::Trust;
+use super::pem;
 use crate::error::{Error, Result};
 use crate::files;
 use crate::provenance::{Input, Provenance, source_of};
@@ -48,14 +48,12 @@ pub(crate) fn config(
 fn read_pem(path: &Path, what: &str, deadline: Instant) -> Result<Vec<Certificate<'static>>> {
     let bytes = files::read_setting(path, MAX_BUNDLE, deadline)
         .map_err(|e| Error::usage(format!("cannot read {what}: {e}")))?;
-    ureq::tls::parse_pem(&bytes)
-        .filter_map(|item| match item {
-            Ok(PemItem::Certificate(cert)) => Some(Ok(cert)),
-            Ok(_) => None,
-            Err(e) => Some(Err(e)),
-        })
-        .collect::<Result<_, _>>()
-        .map_err(|e| Error::usage(format!("{what} is not valid PEM: {e}")))
+    let mut certs = Vec::new();
+    pem::certificates(&bytes, |der| {
+        certs.push(Certificate::from_der(der).to_owned())
+    })
+    .map_err(|why| Error::usage(format!("{what} is not valid PEM: {why}")))?;
+    Ok(certs)
 }
 
 /// macOS and Windows keep their trust store in the system, not in files:
@@ -70,8 +68,8 @@ fn system_roots(_: Instant) -> Result<RootCerts> {
 /// distribution's one bundle (`/etc/ssl/certs/ca-certificates.crt` and the
 /// like, where `update-ca-certificates` puts corporate CAs too); the
 /// certificate directory only where there is no bundle, or where
-/// `SSL_CERT_DIR` names one. Each certificate counts once, however many
-/// names (hash links) it has.
+/// `SSL_CERT_DIR` names one. Each certificate counts once (a bundle and a
+/// directory often hold the same ones).
 #[cfg(not(any(target_os = "macos", target_os = "ios", windows)))]
 fn system_roots(deadline: Instant) -> Result<RootCerts> {
     let variable = |name| {
@@ -110,37 +108,98 @@ fn system_roots(deadline: Instant) -> Result<RootCerts> {
         ))
         .with_hint("set SSL_CERT_FILE to a PEM bundle, or pass --ca-bundle PATH"));
     }
-    Ok(RootCerts::Specific(Arc::new(roots.certs)))
+    Ok(RootCerts::Specific(Arc::new(roots.into_unique())))
 }
 
 /// Trust anchors, each once.
+#[cfg(not(any(target_os = "macos", target_os = "ios", windows)))]
 #[derive(Default)]
 struct Roots {
     certs: Vec<Certificate<'static>>,
-    seen: HashSet<Vec<u8>>,
 }
 
+#[cfg(not(any(target_os = "macos", target_os = "ios", windows)))]
 impl Roots {
     fn add(&mut self, certs: Vec<Certificate<'static>>) {
-        for cert in certs {
-            if self.seen.insert(cert.der().to_vec()) {
-                self.certs.push(cert);
-            }
-        }
+        self.certs.extend(certs);
     }
 
-    /// Every PEM file of a certificate directory. A file that is not PEM
-    /// (a README, a hash list) is passed over, as OpenSSL does.
+    /// The certificates of a certificate directory as OpenSSL sees it:
+    /// the files named by subject hash (`5ad8a5d6.0`), which is what
+    /// `c_rehash` and `update-ca-certificates` make and all OpenSSL ever
+    /// opens; the same certificates under their own names are not read
+    /// twice. A directory with no such name was never hashed, and each of
+    /// its files is read. A file that is not PEM (a README) is passed over,
+    /// as OpenSSL does.
     fn add_dir(&mut self, dir: &Path, deadline: Instant) {
         let Ok(entries) = std::fs::read_dir(dir) else {
             return;
         };
-        let mut paths: Vec<PathBuf> = entries.flatten().map(|e| e.path()).collect();
-        paths.sort();
-        for path in paths {
+        let (hashed, others): (Vec<PathBuf>, Vec<PathBuf>) = entries
+            .flatten()
+            .map(|e| e.path())
+            .partition(|path| is_hash_name(path));
+        for path in if hashed.is_empty() { others } else { hashed } {
             if let Ok(certs) = read_pem(&path, "", deadline) {
                 self.add(certs);
             }
+        }
+    }
+
+    /// The anchors, each once: a directory names a certificate by its file
+    /// and by its hash links, and a bundle may repeat one.
+    fn into_unique(mut self) -> Vec<Certificate<'static>> {
+        self.certs.sort_by(|a, b| a.der().cmp(b.der()));
+        self.certs.dedup_by(|a, b| a.der() == b.der());
+        self.certs
+    }
+}
+
+/// Whether a file is named as OpenSSL names a certificate in a hashed
+/// directory: eight hex digits, a dot, and a number.
+#[cfg(not(any(target_os = "macos", target_os = "ios", windows)))]
+fn is_hash_name(path: &Path) -> bool {
+    let name = path.file_name().and_then(|n| n.to_str()).unwrap_or("");
+    match name.split_once('.') {
+        Some((hash, n)) => {
+            hash.len() == 8
+                && hash.bytes().all(|b| b.is_ascii_hexdigit())
+                && !n.is_empty()
+                && n.bytes().all(|b| b.is_ascii_digit())
+        }
+        None => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[cfg(not(any(target_os = "macos", target_os = "ios", windows)))]
+    #[test]
+    fn each_anchor_counts_once() {
+        let mut roots = Roots::default();
+        let cert = |der: &[u8]| Certificate::from_der(der).to_owned();
+        roots.add(vec![cert(&[2]), cert(&[1]), cert(&[2])]);
+        roots.add(vec![cert(&[1])]);
+        assert_eq!(roots.into_unique().len(), 2);
+    }
+
+    #[cfg(not(any(target_os = "macos", target_os = "ios", windows)))]
+    #[test]
+    fn only_subject_hash_names_are_openssl_names() {
+        for name in ["5ad8a5d6.0", "/etc/ssl/certs/9D8A5D6b.12"] {
+            assert!(is_hash_name(Path::new(name)), "{name}");
+        }
+        for name in [
+            "ca.pem",
+            "5ad8a5d6",
+            "5ad8a5d6.",
+            "5ad8a5d6.r0",
+            "5ad8a5d.0",
+            "5ad8a5d6x.0",
+        ] {
+            assert!(!is_hash_name(Path::new(name)), "{name}");
         }
     }
 }

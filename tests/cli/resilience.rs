@@ -422,18 +422,29 @@ fn the_system_store_is_read_as_openssl_reads_it() {
     let other = TestCa::generate();
     let bundle = sb.file("bundle.pem", &format!("{}{}", other.ca_pem, ca.ca_pem));
     get("SSL_CERT_FILE", &bundle).ok();
-    // SSL_CERT_DIR: every PEM file of a directory; what is not PEM is passed over.
+    // SSL_CERT_DIR, hashed: the subject-hash names, as OpenSSL opens them.
     sb.file("certs/README", "not a certificate\n");
     let ca_file = sb.file("certs/test-ca.pem", &ca.ca_pem);
     std::os::unix::fs::symlink(&ca_file, sb.home().join("certs/0a1b2c3d.0")).unwrap();
     get("SSL_CERT_DIR", &sb.home().join("certs")).ok();
-    assert_eq!(sb.zuora.count(), 2);
+    // SSL_CERT_DIR never hashed: every file; what is not PEM is passed over.
+    sb.file("plain/README", "not a certificate\n");
+    sb.file("plain/test-ca.pem", &ca.ca_pem);
+    get("SSL_CERT_DIR", &sb.home().join("plain")).ok();
+    assert_eq!(sb.zuora.count(), 3);
+    // In a hashed directory a certificate with no hash name is not seen,
+    // by OpenSSL or here: nothing is sent.
+    sb.file("hashed/test-ca.pem", &ca.ca_pem);
+    sb.file("hashed/1a2b3c4d.0", &other.ca_pem);
+    get("SSL_CERT_DIR", &sb.home().join("hashed"))
+        .code(5)
+        .stderr_has("TLS failed with");
     // A store without the CA: the certificate is not trusted, nothing is sent.
     let without = sb.file("without.pem", &other.ca_pem);
     get("SSL_CERT_FILE", &without)
         .code(5)
         .stderr_has("TLS failed with");
-    assert_eq!(sb.zuora.count(), 2);
+    assert_eq!(sb.zuora.count(), 3);
     // A named bundle that cannot be read is a usage error that names it.
     let missing = sb.home().join("missing.pem");
     get("SSL_CERT_FILE", &missing).code(2).stderr_has(&format!(

@@ -3,7 +3,9 @@
 //! bundle. Read only when a request is about to be made, never for a
 //! cached token.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
+#[cfg(not(any(target_os = "macos", target_os = "ios", windows)))]
+use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Instant;
 

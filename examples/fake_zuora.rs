@@ -1,22 +1,101 @@
-//! Runs the tests' fake Zuora on its own, so that every command can be tried
-//! without a Zuora tenant: `cargo run --example fake_zuora [PORT]`.
-//! It listens on 127.0.0.1 only.
+//! The tests' fake Zuora on its own, on 127.0.0.1 only, so that every
+//! command can be tried without a Zuora tenant. It issues tokens to the demo
+//! client and serves a small read-only slice of the REST API to them
+//! (`GET /v1/catalog/products`, `GET /v1/accounts/A00000001`).
+//!
+//! ```text
+//! fake_zuora [PORT]                  serve until Ctrl-C, printing how to use it
+//! fake_zuora [PORT] -- COMMAND...    serve while COMMAND runs, in the demo set-up
+//! ```
+//!
+//! With a command, the command runs with the demo profiles (`prod`, the
+//! default, and `sandbox`, both this fake), `ZUORA_BASE_URL` set to the
+//! fake, a cache directory of its own, and the `zuora-token` built beside
+//! this example first on `PATH`; the demo files are removed when it ends.
+//! Its exit code is the command's.
 
-use zuora_token_testkit::{CLIENT_ID, CLIENT_SECRET, FakeZuora};
+use std::path::PathBuf;
+use std::process::{Command, ExitCode};
 
-fn main() {
-    let port = match std::env::args().nth(1).map(|p| p.parse::<u16>()) {
-        None => 0,
-        Some(Ok(port)) => port,
-        Some(Err(_)) => {
-            eprintln!("usage: cargo run --example fake_zuora [PORT]");
-            std::process::exit(2);
+use zuora_token_testkit::{CLIENT_ID, CLIENT_SECRET, FakeZuora, demo_environment};
+
+const USAGE: &str = "usage: fake_zuora [PORT] [-- COMMAND [ARG...]]";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let (ours, command) = match args.iter().position(|a| a == "--") {
+        Some(at) => (&args[..at], Some(&args[at + 1..])),
+        None => (&args[..], None),
+    };
+    let port = match ours {
+        [] => 0,
+        [port] => match port.parse::<u16>() {
+            Ok(port) => port,
+            Err(_) => return usage(),
+        },
+        _ => return usage(),
+    };
+    let fake = match FakeZuora::start_on(port) {
+        Ok(fake) => fake,
+        Err(e) => {
+            eprintln!("fake_zuora: cannot listen on 127.0.0.1:{port}: {e}");
+            return ExitCode::from(1);
         }
     };
-    let fake = FakeZuora::start_on(port).unwrap_or_else(|e| {
-        eprintln!("fake_zuora: cannot listen on 127.0.0.1:{port}: {e}");
-        std::process::exit(1);
-    });
+    match command {
+        Some([program, args @ ..]) => run(&fake, program, args),
+        Some([]) => usage(),
+        None => serve(&fake),
+    }
+}
+
+fn usage() -> ExitCode {
+    eprintln!("{USAGE}");
+    ExitCode::from(2)
+}
+
+/// Runs `program` in the demo set-up; its exit code.
+fn run(fake: &FakeZuora, program: &str, args: &[String]) -> ExitCode {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut command = Command::new(program);
+    command.args(args).envs(demo_environment(fake, dir.path()));
+    if let Some(path) = path_with_our_build() {
+        command.env("PATH", path);
+    }
+    eprintln!(
+        "fake_zuora: fake Zuora on {}; demo profiles prod (the default) and sandbox",
+        fake.url()
+    );
+    match command.status() {
+        Ok(status) => ExitCode::from(exit_code(status)),
+        Err(e) => {
+            eprintln!("fake_zuora: cannot run {program}: {e}");
+            ExitCode::from(127)
+        }
+    }
+}
+
+/// The command's exit code as a shell gives it: 128 + the signal that
+/// killed it.
+fn exit_code(status: std::process::ExitStatus) -> u8 {
+    #[cfg(unix)]
+    if let Some(signal) = std::os::unix::process::ExitStatusExt::signal(&status) {
+        return 128u8.saturating_add(signal as u8);
+    }
+    status.code().map_or(1, |code| code as u8)
+}
+
+/// `PATH` with the directory of the build this example belongs to first
+/// (`target/release` for `target/release/examples/fake_zuora`), so that
+/// `zuora-token` is the one just built.
+fn path_with_our_build() -> Option<std::ffi::OsString> {
+    let exe = std::env::current_exe().ok()?;
+    let build: PathBuf = exe.parent()?.parent()?.into();
+    let rest = std::env::var_os("PATH").unwrap_or_default();
+    std::env::join_paths(std::iter::once(build).chain(std::env::split_paths(&rest))).ok()
+}
+
+fn serve(fake: &FakeZuora) -> ExitCode {
     println!("fake Zuora listening on {}", fake.url());
     println!("  client id:     {CLIENT_ID}");
     println!("  client secret: {CLIENT_SECRET}");
@@ -26,6 +105,9 @@ fn main() {
     println!("  export ZUORA_CLIENT_ID={CLIENT_ID}");
     println!("  export ZUORA_CLIENT_SECRET='{CLIENT_SECRET}'");
     println!("  zuora-token get -o json");
+    println!(
+        "  curl -fsS -H @<(zuora-token get -o header) \"$ZUORA_BASE_URL/v1/catalog/products\""
+    );
     println!("Stop it with Ctrl-C.");
     loop {
         std::thread::park();

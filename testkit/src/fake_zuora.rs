@@ -1,5 +1,8 @@
-//! A fake Zuora `POST /oauth/token` on 127.0.0.1, used by the integration
-//! tests, by the examples and by the benchmark.
+//! A fake Zuora on 127.0.0.1: `POST /oauth/token`, and a small read-only
+//! slice of the REST API behind the tokens it issues (`GET
+//! /v1/catalog/products`, `GET /v1/accounts/{key}`), so that a token can be
+//! used as it would be. Used by the integration tests, by the examples and
+//! by the benchmark.
 //!
 //! By default it behaves as Zuora documents: it checks the method, path,
 //! content type, form fields and headers, and answers with Zuora's JSON and
@@ -14,13 +17,13 @@
 //! fails the test if any of them was never asked for (as xh's test server
 //! checks its hits).
 
-use std::collections::VecDeque;
+use std::collections::{HashMap, VecDeque};
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{SocketAddr, TcpListener};
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard};
 use std::thread;
-use std::time::{Duration, SystemTime, UNIX_EPOCH};
+use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
 /// The OAuth client the fake accepts: a 36-character id, and a secret with
 /// the `+`, `/`, `=` of real secrets plus `&` and `%` to prove the encoding.
@@ -109,6 +112,9 @@ struct State {
     expires_in: Mutex<Option<String>>,
     delay: Mutex<Duration>,
     issued: AtomicU64,
+    /// The tokens issued, and until when each is good (`None`: for as long
+    /// as the fake runs, when `expires_in` is not a number).
+    tokens: Mutex<HashMap<String, Option<Instant>>>,
 }
 
 /// A running fake. It serves until the process ends; dropping it checks
@@ -238,6 +244,20 @@ impl FakeZuora {
     /// Accepts another client id and secret too.
     pub fn accept(&self, client_id: &str, secret: &str) {
         lock(&self.state.clients).push((client_id.into(), secret.into()));
+    }
+
+    /// Revokes every token issued so far: the REST API answers 401 to them
+    /// from now on, as Zuora does to a token of a deleted or rotated client.
+    pub fn revoke_tokens(&self) {
+        lock(&self.state.tokens).clear();
+    }
+
+    /// How many requests were made for `path` (`/oauth/token`, say).
+    pub fn count_path(&self, path: &str) -> usize {
+        lock(&self.state.requests)
+            .iter()
+            .filter(|r| r.path == path)
+            .count()
     }
 
     /// Waits this long before answering each request.
@@ -455,6 +475,9 @@ fn zuora(request: &Recorded, state: &State, index: usize) -> Vec<u8> {
         let body = format!(r#"{{"code":{status}0000,"message":"{message}"}}"#);
         response(status, &json_headers(None), body.as_bytes())
     };
+    if request.path.starts_with("/v1/") {
+        return rest(request, state);
+    }
     if request.path != "/oauth/token" {
         return error(404, "Not found");
     }
@@ -505,10 +528,16 @@ fn zuora(request: &Recorded, state: &State, index: usize) -> Vec<u8> {
     let expires_in = lock(&state.expires_in)
         .clone()
         .unwrap_or_else(|| EXPIRES_IN.to_string());
-    let entity = entity.unwrap_or("1a2b7a37-3e7d-4cb3-b0e2-883de9e766cc");
+    let token = hex_id(n, 0);
+    let good_until = expires_in
+        .parse::<f64>()
+        .ok()
+        .and_then(|secs| Duration::try_from_secs_f64(secs).ok())
+        .and_then(|lifetime| Instant::now().checked_add(lifetime));
+    lock(&state.tokens).insert(token.clone(), good_until);
+    let entity = entity.unwrap_or(ENTITY_ID);
     let body = format!(
-        r#"{{"access_token":"{}","expires_in":{expires_in},"jti":"{}","scope":"user.7c4d5433dc234c369a01b9719ecd059f entity.{entity} service.echo.read tenant.19","token_type":"bearer"}}"#,
-        hex_id(n, 0),
+        r#"{{"access_token":"{token}","expires_in":{expires_in},"jti":"{}","scope":"user.7c4d5433dc234c369a01b9719ecd059f entity.{entity} service.echo.read tenant.19","token_type":"bearer"}}"#,
         hex_id(n, 1)
     );
     let mut headers = json_headers(track_id);
@@ -519,6 +548,61 @@ fn zuora(request: &Recorded, state: &State, index: usize) -> Vec<u8> {
     ));
     response(200, &headers, body.as_bytes())
 }
+
+/// The entity a token is for when the request names none.
+const ENTITY_ID: &str = "1a2b7a37-3e7d-4cb3-b0e2-883de9e766cc";
+
+/// The account the REST slice knows, by number.
+pub const ACCOUNT_NUMBER: &str = "A00000001";
+
+/// The REST slice: `GET` only, a bearer token this fake issued and that is
+/// neither expired nor revoked, else 401 as Zuora answers it; two
+/// resources with canned JSON in Zuora's shape.
+fn rest(request: &Recorded, state: &State) -> Vec<u8> {
+    let headers = json_headers(request.header("zuora-track-id"));
+    let token = request
+        .header("authorization")
+        .and_then(|value| value.split_once(' '))
+        .filter(|(scheme, _)| scheme.eq_ignore_ascii_case("bearer"))
+        .map(|(_, token)| token.trim());
+    let valid = token.is_some_and(|token| match lock(&state.tokens).get(token) {
+        Some(Some(until)) => Instant::now() < *until,
+        Some(None) => true,
+        None => false,
+    });
+    if !valid {
+        return response(401, &headers, br#"{"message":"Authentication error"}"#);
+    }
+    if request.method != "GET" {
+        let body = r#"{"success":false,"reasons":[{"code":50000005,"message":"This fake serves GET only"}]}"#;
+        return response(405, &headers, body.as_bytes());
+    }
+    let path = request.path.split('?').next().unwrap_or_default();
+    let body = match path {
+        "/v1/catalog/products" => CATALOG.to_owned(),
+        path => match path.strip_prefix("/v1/accounts/") {
+            Some(ACCOUNT_NUMBER) => ACCOUNT.to_owned(),
+            Some(key) => {
+                let body = format!(
+                    r#"{{"success":false,"reasons":[{{"code":50000040,"message":"Cannot find entity by key: '{}'."}}]}}"#,
+                    key.replace(['"', '\\'], "")
+                );
+                return response(404, &headers, body.as_bytes());
+            }
+            None => {
+                let body = r#"{"success":false,"reasons":[{"code":50000040,"message":"This fake serves /v1/catalog/products and /v1/accounts/A00000001 only"}]}"#;
+                return response(404, &headers, body.as_bytes());
+            }
+        },
+    };
+    response(200, &headers, body.as_bytes())
+}
+
+/// `GET /v1/catalog/products`, cut down to one product.
+const CATALOG: &str = r#"{"products":[{"id":"8a8aa0b86f3a1f3c016f3b6a9e0a1234","sku":"SKU-00000001","name":"Gold Plan","description":"A demo product of the fake Zuora","effectiveStartDate":"2024-01-01","effectiveEndDate":"2034-01-01","productRatePlans":[{"id":"8a8aa0b86f3a1f3c016f3b6aa0f25678","name":"Gold Monthly","status":"Active"}]}],"success":true}"#;
+
+/// `GET /v1/accounts/A00000001`, cut down.
+const ACCOUNT: &str = r#"{"basicInfo":{"id":"8a8aa0b86f3a1f3c016f3b6c1e0a9abc","accountNumber":"A00000001","name":"Demo Customer","status":"Active","currency":"USD","balance":0.0},"billingAndPayment":{"billCycleDay":1,"paymentTerm":"Due Upon Receipt"},"success":true}"#;
 
 /// Zuora's usual response headers: JSON, a request id, the echoed track id.
 fn json_headers(track_id: Option<&str>) -> Vec<(String, String)> {

@@ -5,8 +5,12 @@
 //!
 //! Nothing here reaches beyond the loopback interface.
 
+mod demo;
 mod fake_zuora;
 mod sandbox;
 
-pub use fake_zuora::{CLIENT_ID, CLIENT_SECRET, EXPIRES_IN, FakeZuora, Recorded, Reply, TestCa};
+pub use demo::demo_environment;
+pub use fake_zuora::{
+    ACCOUNT_NUMBER, CLIENT_ID, CLIENT_SECRET, EXPIRES_IN, FakeZuora, Recorded, Reply, TestCa,
+};
 pub use sandbox::{Run, Sandbox, have, percent_encode, run, skip};

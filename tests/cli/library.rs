@@ -1,7 +1,6 @@
 //! The library's public API against the fake Zuora, in process, and the
 //! library example run as a program.
 
-use std::path::PathBuf;
 use std::process::Command;
 use std::time::Duration;
 
@@ -11,7 +10,7 @@ use zuora_token::{
 };
 use zuora_token_testkit::{CLIENT_ID, CLIENT_SECRET, EXPIRES_IN, FakeZuora, Reply, Sandbox};
 
-use crate::sandbox;
+use crate::{example, sandbox};
 
 fn endpoint(fake: &FakeZuora) -> Endpoint {
     Endpoint::new(BaseUrl::parse(&fake.url()).unwrap()).unwrap()
@@ -128,18 +127,6 @@ fn a_token_source_asks_once_then_hands_out_the_cached_token() {
     assert!(source.forget().unwrap());
     assert_eq!(source.cached(), None);
     assert!(!source.forget().unwrap());
-}
-
-/// The example binary, which `cargo test` builds beside the test binaries.
-fn example(name: &str) -> PathBuf {
-    let deps = std::env::current_exe().unwrap();
-    let path = deps.parent().unwrap().with_file_name("examples").join(name);
-    assert!(
-        path.exists(),
-        "{} is not built: run the tests with `cargo test`, which builds the examples",
-        path.display()
-    );
-    path
 }
 
 #[test]

@@ -9,6 +9,7 @@ mod herd;
 mod hostile;
 mod library;
 mod output;
+mod readme;
 mod request;
 mod resilience;
 mod settings;
@@ -17,6 +18,18 @@ use zuora_token_testkit::{Reply, Run, Sandbox, run};
 
 /// The binary under test.
 const BIN: &str = env!("CARGO_BIN_EXE_zuora-token");
+
+/// An example program, which `cargo test` builds beside the test binary.
+fn example(name: &str) -> std::path::PathBuf {
+    let deps = std::env::current_exe().unwrap();
+    let path = deps.parent().unwrap().with_file_name("examples").join(name);
+    assert!(
+        path.exists(),
+        "{} is not built: run the tests with `cargo test`, which builds the examples",
+        path.display()
+    );
+    path
+}
 
 /// A sandbox for the binary under test, with a fake Zuora of its own.
 fn sandbox() -> Sandbox {
@@ -35,4 +48,55 @@ fn run_get(sb: &Sandbox, args: &[&str], env: &[(&str, &str)]) -> Run {
 fn the_fake_fails_a_test_whose_expected_request_never_came() {
     let sb = sandbox();
     sb.zuora.then(Reply::status(500, "{}"));
+}
+
+/// The status the fake's REST API answers to `GET path` with `token`.
+fn rest_status(sb: &Sandbox, path: &str, token: Option<&str>) -> u16 {
+    use std::io::{Read, Write};
+    let address = sb.zuora.url().trim_start_matches("http://").to_owned();
+    let mut stream = std::net::TcpStream::connect(address).unwrap();
+    let authorization = token.map_or(String::new(), |t| format!("Authorization: Bearer {t}\r\n"));
+    write!(
+        stream,
+        "GET {path} HTTP/1.1\r\nHost: fake\r\n{authorization}\r\n"
+    )
+    .unwrap();
+    let mut response = String::new();
+    stream.read_to_string(&mut response).unwrap();
+    response[9..12].parse().unwrap()
+}
+
+/// The fake's REST slice, which the README's examples call: only a token
+/// it issued, unexpired and not revoked, gets an answer.
+#[test]
+fn the_fakes_rest_api_takes_only_its_own_live_tokens() {
+    let sb = sandbox();
+    let token = run_get(&sb, &["--no-cache"], &[])
+        .ok()
+        .stdout
+        .trim()
+        .to_owned();
+    let products = "/v1/catalog/products";
+    assert_eq!(rest_status(&sb, products, Some(&token)), 200);
+    assert_eq!(
+        rest_status(&sb, "/v1/accounts/A00000001", Some(&token)),
+        200
+    );
+    assert_eq!(rest_status(&sb, "/v1/accounts/A-1", Some(&token)), 404);
+    assert_eq!(rest_status(&sb, products, None), 401);
+    assert_eq!(
+        rest_status(&sb, products, Some("0123456789abcdef0123456789abcdef")),
+        401
+    );
+    sb.zuora.revoke_tokens();
+    assert_eq!(rest_status(&sb, products, Some(&token)), 401);
+    sb.zuora.expires_in("0.2");
+    let short = run_get(&sb, &["--no-cache"], &[])
+        .ok()
+        .stdout
+        .trim()
+        .to_owned();
+    assert_eq!(rest_status(&sb, products, Some(&short)), 200);
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    assert_eq!(rest_status(&sb, products, Some(&short)), 401);
 }

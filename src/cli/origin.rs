@@ -13,11 +13,16 @@ pub enum Origin {
     Flag(Setting),
     /// The environment variable of a setting.
     Env(Setting),
-    /// A key of a profile in the config file.
+    /// A key of a profile in the config file. A profile named by the
+    /// `--profile` flag means that profile: its keys beat environment
+    /// variables (which may have been left by `eval "$(zuora-token env -p
+    /// other)"`); one named by `ZUORA_PROFILE` or `default_profile` does
+    /// not.
     Profile {
         key: &'static str,
         profile: String,
         file: PathBuf,
+        named_by_flag: bool,
     },
     /// A top-level key of the config file (`default_profile`).
     File { key: &'static str, file: PathBuf },
@@ -43,14 +48,19 @@ impl<T> Sourced<T> {
 }
 
 impl Origin {
-    /// How far down the precedence order this source is: flags beat
-    /// environment variables, which beat the config file, which beats defaults.
+    /// How far down the precedence order this source is: flags, then the
+    /// keys of a profile named by `--profile`, then environment variables,
+    /// then the config file otherwise, then defaults.
     pub fn rank(&self) -> u8 {
         match self {
             Origin::Flag(_) => 0,
-            Origin::Env(_) => 1,
-            Origin::Profile { .. } | Origin::File { .. } => 2,
-            Origin::Default => 3,
+            Origin::Profile {
+                named_by_flag: true,
+                ..
+            } => 1,
+            Origin::Env(_) => 2,
+            Origin::Profile { .. } | Origin::File { .. } => 3,
+            Origin::Default => 4,
         }
     }
 }
@@ -60,7 +70,9 @@ impl fmt::Display for Origin {
         match self {
             Origin::Flag(setting) => write!(f, "--{}", setting.flag()),
             Origin::Env(setting) => write!(f, "environment variable {}", setting.env_var()),
-            Origin::Profile { key, profile, file } => {
+            Origin::Profile {
+                key, profile, file, ..
+            } => {
                 write!(f, "`{key}` in profile '{profile}' of {}", file.display())
             }
             Origin::File { key, file } => write!(f, "`{key}` in {}", file.display()),

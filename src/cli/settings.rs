@@ -1,8 +1,12 @@
 //! Flags, environment variables and the config file's profile, turned once
 //! into the library's types. Highest first: flag, environment variable,
-//! profile, built-in default. Every value keeps its [`Origin`], so that an
-//! error about it names the flag, variable or profile key to fix, and the
-//! library's messages say where the credentials came from ([`Origins`]).
+//! profile, built-in default; but a profile named by `--profile` beats
+//! environment variables for the keys it sets (see [`Origin::rank`]), with
+//! a warning for each variable it so ignores. Every value keeps its
+//! [`Origin`], so that an error about it names the flag, variable or
+//! profile key to fix, and the library's messages say where the
+//! credentials came from ([`Origins`]); `-v` says which source won where
+//! two gave a value.
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
@@ -147,13 +151,19 @@ impl Inputs<'_> {
 
     /// The flag, else the environment variable, of `setting`.
     fn pick<T: FromValue>(&self, setting: Setting) -> Option<Sourced<T>> {
-        let flag = self
-            .args
-            .flags
-            .get(setting)
-            .map(|v| (v, Origin::Flag(setting)));
-        flag.or_else(|| Some((self.env.get(setting)?, Origin::Env(setting))))
-            .map(|(value, origin)| Sourced::new(value, origin))
+        self.flag(setting).or_else(|| self.env_var(setting))
+    }
+
+    /// The flag of `setting`, if given.
+    fn flag<T: FromValue>(&self, setting: Setting) -> Option<Sourced<T>> {
+        let value = self.args.flags.get(setting)?;
+        Some(Sourced::new(value, Origin::Flag(setting)))
+    }
+
+    /// The environment variable of `setting`, if set.
+    fn env_var<T: FromValue>(&self, setting: Setting) -> Option<Sourced<T>> {
+        let value = self.env.get(setting)?;
+        Some(Sourced::new(value, Origin::Env(setting)))
     }
 
     /// Loads the config file: the one named by `--config`/`ZUORA_TOKEN_CONFIG`,
@@ -249,6 +259,8 @@ struct SelectedProfile<'a> {
     name: String,
     profile: &'a Profile,
     file: &'a Path,
+    /// Named by `--profile`: its keys beat environment variables.
+    named_by_flag: bool,
 }
 
 /// The layers a setting can come from besides its default.
@@ -268,22 +280,26 @@ impl Layers<'_> {
             key,
             profile: p.name.clone(),
             file: p.file.to_owned(),
+            named_by_flag: p.named_by_flag,
         };
         get(p.profile).clone().map(|v| Sourced::new(v, origin))
     }
 
-    /// The flag or environment variable of `setting`, else its key in the
-    /// profile.
-    fn first<T: Clone + FromValue>(
+    /// The value of `setting` from the highest of the layers that give
+    /// one: its flag, its environment variable, its key in the profile.
+    fn first<T: Clone + PartialEq + FromValue>(
         &self,
         setting: Setting,
         get: impl Fn(&Profile) -> &Option<T>,
     ) -> Option<Sourced<T>> {
-        self.inputs.pick(setting).or_else(|| {
-            setting
-                .profile_key()
-                .and_then(|key| self.in_profile(key, get))
-        })
+        let in_profile = setting
+            .profile_key()
+            .and_then(|key| self.in_profile(key, get));
+        choose(vec![
+            self.inputs.flag(setting),
+            self.inputs.env_var(setting),
+            in_profile,
+        ])
     }
 
     /// The value of `setting` from the first layer that gives one, parsed
@@ -318,6 +334,17 @@ impl Layers<'_> {
     fn base_url(&self) -> Result<Sourced<BaseUrl>> {
         let url = self.first(Setting::BaseUrl, |p| &p.base_url);
         let env = self.first(Setting::Environment, |p| &p.environment);
+        if let (Some(url), Some(env)) = (&url, &env) {
+            let named = Environment::find(&env.value).map(|e| e.base_url);
+            let differs = BaseUrl::parse(&url.value).ok().map(|u| u.to_string())
+                != named
+                    .and_then(|n| BaseUrl::parse(n).ok())
+                    .map(|u| u.to_string());
+            match env.origin.rank() < url.origin.rank() {
+                true => say_overridden(&env.origin, &url.origin, differs),
+                false => say_overridden(&url.origin, &env.origin, differs),
+            }
+        }
         match (url, env) {
             (Some(url), Some(env)) if env.origin.rank() < url.origin.rank() => environment(env),
             (Some(url), _) => validate(url, "base URL", BaseUrl::parse),
@@ -353,12 +380,15 @@ impl Layers<'_> {
     /// at the same level are an error rather than a guess.
     fn secret_source(&self) -> Result<Sourced<SecretSource>> {
         let inputs = self.inputs;
+        let inline = |s: Sourced<String>| s.map(|s| SecretSource::Inline(Secret::new(s)));
         let mut candidates: Vec<Sourced<SecretSource>> = [
+            inputs.flag(Setting::ClientSecret).map(inline),
+            inputs.env_var(Setting::ClientSecret).map(inline),
             inputs
-                .pick::<String>(Setting::ClientSecret)
-                .map(|s| s.map(|s| SecretSource::Inline(Secret::new(s)))),
+                .flag(Setting::ClientSecretFile)
+                .map(|s| s.map(SecretSource::File)),
             inputs
-                .pick(Setting::ClientSecretFile)
+                .env_var(Setting::ClientSecretFile)
                 .map(|s| s.map(SecretSource::File)),
             self.in_profile("client_secret", |p| &p.client_secret)
                 .map(|s| s.map(SecretSource::Inline)),
@@ -388,17 +418,27 @@ impl Layers<'_> {
                     first.origin, second.origin
                 )))
             }
-            _ => Ok(candidates.swap_remove(0)),
+            [winner, overridden @ ..] => {
+                overridden
+                    .iter()
+                    .for_each(|o| say_overridden(&winner.origin, &o.origin, true));
+                Ok(candidates.swap_remove(0))
+            }
         }
     }
 
     fn min_ttl(&self) -> Result<Sourced<Duration>> {
-        match self.inputs.pick(Setting::MinTtl) {
+        let in_profile = self
+            .in_profile("min_ttl", |p| &p.min_ttl)
+            .map(|ttl| ttl.map(|seconds| seconds.to_string()));
+        let chosen = choose(vec![
+            self.inputs.flag(Setting::MinTtl),
+            self.inputs.env_var(Setting::MinTtl),
+            in_profile,
+        ]);
+        match chosen {
             Some(ttl) => validate(ttl, "minimum TTL", parse_min_ttl),
-            None => Ok(self
-                .in_profile("min_ttl", |p| &p.min_ttl)
-                .map(|ttl| ttl.map(Duration::from_secs))
-                .unwrap_or(Sourced::new(CachePolicy::DEFAULT_MIN_TTL, Origin::Default))),
+            None => Ok(Sourced::new(CachePolicy::DEFAULT_MIN_TTL, Origin::Default)),
         }
     }
 
@@ -414,6 +454,43 @@ impl Layers<'_> {
                 format!("{ways}, or add {key} to a profile in the config file (--profile NAME)")
             }
         }
+    }
+}
+
+/// The value of the highest-ranked of `candidates` (see [`Origin::rank`]),
+/// saying what it overrides.
+fn choose<T: PartialEq>(candidates: Vec<Option<Sourced<T>>>) -> Option<Sourced<T>> {
+    let mut given: Vec<Sourced<T>> = candidates.into_iter().flatten().collect();
+    given.sort_by_key(|value| value.origin.rank());
+    let mut given = given.into_iter();
+    let winner = given.next()?;
+    for overridden in given {
+        let differs = overridden.value != winner.value;
+        say_overridden(&winner.origin, &overridden.origin, differs);
+    }
+    Some(winner)
+}
+
+/// Says that the value from `winner` is used, not the one from
+/// `overridden`: a warning where a profile named by `--profile` makes an
+/// environment variable with another value be ignored (the user may not
+/// know it is set: `eval "$(zuora-token env -p other)"` leaves
+/// `ZUORA_BASE_URL`), else under `-v`.
+fn say_overridden(winner: &Origin, overridden: &Origin, differs: bool) {
+    match (winner, overridden) {
+        (
+            Origin::Profile {
+                named_by_flag: true,
+                profile,
+                key,
+                ..
+            },
+            Origin::Env(setting),
+        ) if differs => warn!(
+            "ignoring {}: --profile {profile} sets `{key}`",
+            setting.env_var()
+        ),
+        _ => info!("{overridden} is overridden by {winner}"),
     }
 }
 
@@ -520,6 +597,7 @@ fn select_profile<'a>(
     };
     match file.profiles.get(&name.value) {
         Some(profile) => Ok(Some(SelectedProfile {
+            named_by_flag: matches!(name.origin, Origin::Flag(_)),
             name: name.value,
             profile,
             file: &file.path,

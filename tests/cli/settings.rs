@@ -486,3 +486,33 @@ fn the_example_configs_local_profile_works_against_the_fake() {
         Some(CLIENT_SECRET)
     );
 }
+
+/// `eval "$(zuora-token env -p sandbox)"` leaves `ZUORA_BASE_URL` in the
+/// shell; a later `get -p prod` must go to prod, say that it ignores the
+/// variable, and not warn where a variable agrees with the profile.
+#[test]
+fn a_named_profile_means_that_profile_after_env_of_another() {
+    let sb = sandbox();
+    if !zuora_token_testkit::have("bash") {
+        return;
+    }
+    let prod = zuora_token_testkit::FakeZuora::start();
+    sb.config(&format!(
+        "[profiles.sandbox]\nbase_url = \"{}\"\nclient_id = \"{CLIENT_ID}\"\n\
+         [profiles.prod]\nbase_url = \"{}\"\nclient_id = \"{CLIENT_ID}\"\n",
+        sb.zuora.url(),
+        prod.url()
+    ));
+    let out = sb.shell(
+        "bash",
+        "set -e; unset ZUORA_BASE_URL; eval \"$($ZT env -p sandbox)\"; \
+         $ZT get -p prod --no-cache >/dev/null; $ZT get -p sandbox --no-cache",
+    );
+    out.ok();
+    assert_eq!((sb.zuora.count(), prod.count()), (2, 1));
+    let warnings: Vec<&str> = out.stderr.lines().collect();
+    assert_eq!(
+        warnings,
+        ["zuora-token: warning: ignoring ZUORA_BASE_URL: --profile prod sets `base_url`"]
+    );
+}

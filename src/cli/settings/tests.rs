@@ -216,6 +216,58 @@ fn each_setting_comes_from_the_flag_else_the_variable_else_the_profile_else_the_
 }
 
 #[test]
+fn a_profile_named_by_the_flag_beats_the_variables_for_the_keys_it_sets() {
+    for case in cases() {
+        let [_, from_env, from_profile] = case.values;
+        let world = World::new()
+            .env(case.setting, from_env)
+            .profile(&case.profile.replace("{}", from_profile));
+        let read = |world: &World, args: &[&str]| (case.read)(&world.resolve(args).unwrap());
+        // Named by --profile: the profile's value.
+        assert_eq!(
+            read(&world, &["--profile", "p"]),
+            from_profile,
+            "{:?}",
+            case.setting
+        );
+        // Named by ZUORA_PROFILE or default_profile: the variable's.
+        assert_eq!(read(&world, &[]), from_env, "{:?}", case.setting);
+        let by_variable = world.env(Setting::Profile, "p");
+        assert_eq!(read(&by_variable, &[]), from_env, "{:?}", case.setting);
+        // A key the profile does not set still comes from the variable.
+        let unset = World::new().env(case.setting, from_env).profile("");
+        assert_eq!(
+            read(&unset, &["--profile", "p"]),
+            from_env,
+            "{:?}",
+            case.setting
+        );
+    }
+}
+
+#[test]
+fn a_profiles_environment_beats_a_base_url_variable_left_by_env() {
+    // After `eval "$(zuora-token env -p sandbox)"`, ZUORA_BASE_URL is the
+    // sandbox's; `get -p p` must go where profile p says.
+    let world = World::new()
+        .env(Setting::BaseUrl, "http://127.0.0.1:9")
+        .profile("environment = \"csbx\"");
+    let url = |world: &World, args: &[&str]| {
+        let source = world.resolve(args).unwrap();
+        source.client().endpoint().base_url().to_string()
+    };
+    assert_eq!(url(&world, &["-p", "p"]), "https://rest.test.zuora.com");
+    assert_eq!(url(&world, &[]), "http://127.0.0.1:9");
+    // A secret variable loses to the profile's secret too.
+    let world = World::new().profile("client_secret = \"secret-profile\"");
+    assert_eq!(
+        secret(&world.resolve(&["-p", "p"]).unwrap()),
+        "secret-profile"
+    );
+    assert_eq!(secret(&world.resolve(&[]).unwrap()), "secret-from-env");
+}
+
+#[test]
 fn an_empty_variable_counts_as_unset() {
     for case in cases() {
         let [_, _, from_profile] = case.values;

@@ -2,6 +2,7 @@
 //! fake Zuora on 127.0.0.1 (`zuora-token-testkit`). One test binary, so that
 //! it links once and every part of the test support is used by something.
 
+mod action;
 mod cache;
 mod commands;
 mod errors;

@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_zuora_token_global_optspecs
-    string join \n p/profile= config= client-id= client-secret= client-secret-file= e/environment= base-url= entity-id= track-id= cache-dir= min-ttl= timeout= retries= ca-bundle= v/verbose q/quiet h/help V/version
+    string join \n p/profile= config= client-id= client-secret-file= client-secret= e/environment= base-url= entity-id= track-id= cache-dir= min-ttl= timeout= retries= ca-bundle= v/verbose q/quiet h/help V/version
 end
 
 function __fish_zuora_token_needs_command
@@ -27,8 +27,8 @@ end
 complete -c zuora-token -n "__fish_zuora_token_needs_command" -s p -l profile -d 'Profile to use from the config file [default: the file\'s `default_profile`] [env: ZUORA_PROFILE]' -r
 complete -c zuora-token -n "__fish_zuora_token_needs_command" -l config -d 'Config file [default: <user config dir>/zuora-token/config.toml] [env: ZUORA_TOKEN_CONFIG]' -r -F
 complete -c zuora-token -n "__fish_zuora_token_needs_command" -l client-id -d 'OAuth client id (36 characters, from Zuora\'s OAuth clients page) [env: ZUORA_CLIENT_ID]' -r
-complete -c zuora-token -n "__fish_zuora_token_needs_command" -l client-secret -d 'OAuth client secret. Other users can read it in the process list: prefer the environment variable, --client-secret-file or a profile [env: ZUORA_CLIENT_SECRET]' -r
 complete -c zuora-token -n "__fish_zuora_token_needs_command" -l client-secret-file -d 'Read the client secret from this file (\'-\' for standard input) [env: ZUORA_CLIENT_SECRET_FILE]' -r -F
+complete -c zuora-token -n "__fish_zuora_token_needs_command" -l client-secret -d 'OAuth client secret. Other users can read it in the process list: prefer --client-secret-file, the environment variable or a profile [env: ZUORA_CLIENT_SECRET]' -r
 complete -c zuora-token -n "__fish_zuora_token_needs_command" -s e -l environment -d 'Zuora environment by name, e.g. prod, prod-eu, sbx, csbx-ap [default: prod] [env: ZUORA_ENVIRONMENT]' -r -f -a "prod\t'US Production, Cloud 2'
 us-cloud2-production\t'US Production, Cloud 2'
 prod-na\t'US Production, Cloud 1'
@@ -76,8 +76,8 @@ header\t'`Authorization: Bearer <token>`, for `curl -H @-`'"
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand get" -s p -l profile -d 'Profile to use from the config file [default: the file\'s `default_profile`] [env: ZUORA_PROFILE]' -r
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand get" -l config -d 'Config file [default: <user config dir>/zuora-token/config.toml] [env: ZUORA_TOKEN_CONFIG]' -r -F
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand get" -l client-id -d 'OAuth client id (36 characters, from Zuora\'s OAuth clients page) [env: ZUORA_CLIENT_ID]' -r
-complete -c zuora-token -n "__fish_zuora_token_using_subcommand get" -l client-secret -d 'OAuth client secret. Other users can read it in the process list: prefer the environment variable, --client-secret-file or a profile [env: ZUORA_CLIENT_SECRET]' -r
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand get" -l client-secret-file -d 'Read the client secret from this file (\'-\' for standard input) [env: ZUORA_CLIENT_SECRET_FILE]' -r -F
+complete -c zuora-token -n "__fish_zuora_token_using_subcommand get" -l client-secret -d 'OAuth client secret. Other users can read it in the process list: prefer --client-secret-file, the environment variable or a profile [env: ZUORA_CLIENT_SECRET]' -r
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand get" -s e -l environment -d 'Zuora environment by name, e.g. prod, prod-eu, sbx, csbx-ap [default: prod] [env: ZUORA_ENVIRONMENT]' -r -f -a "prod\t'US Production, Cloud 2'
 us-cloud2-production\t'US Production, Cloud 2'
 prod-na\t'US Production, Cloud 1'
@@ -120,8 +120,8 @@ github\t'GitHub Actions: masks the token in the log and appends the variables to
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand env" -s p -l profile -d 'Profile to use from the config file [default: the file\'s `default_profile`] [env: ZUORA_PROFILE]' -r
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand env" -l config -d 'Config file [default: <user config dir>/zuora-token/config.toml] [env: ZUORA_TOKEN_CONFIG]' -r -F
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand env" -l client-id -d 'OAuth client id (36 characters, from Zuora\'s OAuth clients page) [env: ZUORA_CLIENT_ID]' -r
-complete -c zuora-token -n "__fish_zuora_token_using_subcommand env" -l client-secret -d 'OAuth client secret. Other users can read it in the process list: prefer the environment variable, --client-secret-file or a profile [env: ZUORA_CLIENT_SECRET]' -r
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand env" -l client-secret-file -d 'Read the client secret from this file (\'-\' for standard input) [env: ZUORA_CLIENT_SECRET_FILE]' -r -F
+complete -c zuora-token -n "__fish_zuora_token_using_subcommand env" -l client-secret -d 'OAuth client secret. Other users can read it in the process list: prefer --client-secret-file, the environment variable or a profile [env: ZUORA_CLIENT_SECRET]' -r
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand env" -s e -l environment -d 'Zuora environment by name, e.g. prod, prod-eu, sbx, csbx-ap [default: prod] [env: ZUORA_ENVIRONMENT]' -r -f -a "prod\t'US Production, Cloud 2'
 us-cloud2-production\t'US Production, Cloud 2'
 prod-na\t'US Production, Cloud 1'
@@ -158,8 +158,8 @@ complete -c zuora-token -n "__fish_zuora_token_using_subcommand env" -s h -l hel
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand exec" -s p -l profile -d 'Profile to use from the config file [default: the file\'s `default_profile`] [env: ZUORA_PROFILE]' -r
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand exec" -l config -d 'Config file [default: <user config dir>/zuora-token/config.toml] [env: ZUORA_TOKEN_CONFIG]' -r -F
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand exec" -l client-id -d 'OAuth client id (36 characters, from Zuora\'s OAuth clients page) [env: ZUORA_CLIENT_ID]' -r
-complete -c zuora-token -n "__fish_zuora_token_using_subcommand exec" -l client-secret -d 'OAuth client secret. Other users can read it in the process list: prefer the environment variable, --client-secret-file or a profile [env: ZUORA_CLIENT_SECRET]' -r
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand exec" -l client-secret-file -d 'Read the client secret from this file (\'-\' for standard input) [env: ZUORA_CLIENT_SECRET_FILE]' -r -F
+complete -c zuora-token -n "__fish_zuora_token_using_subcommand exec" -l client-secret -d 'OAuth client secret. Other users can read it in the process list: prefer --client-secret-file, the environment variable or a profile [env: ZUORA_CLIENT_SECRET]' -r
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand exec" -s e -l environment -d 'Zuora environment by name, e.g. prod, prod-eu, sbx, csbx-ap [default: prod] [env: ZUORA_ENVIRONMENT]' -r -f -a "prod\t'US Production, Cloud 2'
 us-cloud2-production\t'US Production, Cloud 2'
 prod-na\t'US Production, Cloud 1'
@@ -198,8 +198,8 @@ json\t'One JSON object (or array), for scripts'"
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand status" -s p -l profile -d 'Profile to use from the config file [default: the file\'s `default_profile`] [env: ZUORA_PROFILE]' -r
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand status" -l config -d 'Config file [default: <user config dir>/zuora-token/config.toml] [env: ZUORA_TOKEN_CONFIG]' -r -F
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand status" -l client-id -d 'OAuth client id (36 characters, from Zuora\'s OAuth clients page) [env: ZUORA_CLIENT_ID]' -r
-complete -c zuora-token -n "__fish_zuora_token_using_subcommand status" -l client-secret -d 'OAuth client secret. Other users can read it in the process list: prefer the environment variable, --client-secret-file or a profile [env: ZUORA_CLIENT_SECRET]' -r
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand status" -l client-secret-file -d 'Read the client secret from this file (\'-\' for standard input) [env: ZUORA_CLIENT_SECRET_FILE]' -r -F
+complete -c zuora-token -n "__fish_zuora_token_using_subcommand status" -l client-secret -d 'OAuth client secret. Other users can read it in the process list: prefer --client-secret-file, the environment variable or a profile [env: ZUORA_CLIENT_SECRET]' -r
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand status" -s e -l environment -d 'Zuora environment by name, e.g. prod, prod-eu, sbx, csbx-ap [default: prod] [env: ZUORA_ENVIRONMENT]' -r -f -a "prod\t'US Production, Cloud 2'
 us-cloud2-production\t'US Production, Cloud 2'
 prod-na\t'US Production, Cloud 1'
@@ -234,8 +234,8 @@ complete -c zuora-token -n "__fish_zuora_token_using_subcommand status" -s h -l 
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand cache; and not __fish_seen_subcommand_from list clear help" -s p -l profile -d 'Profile to use from the config file [default: the file\'s `default_profile`] [env: ZUORA_PROFILE]' -r
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand cache; and not __fish_seen_subcommand_from list clear help" -l config -d 'Config file [default: <user config dir>/zuora-token/config.toml] [env: ZUORA_TOKEN_CONFIG]' -r -F
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand cache; and not __fish_seen_subcommand_from list clear help" -l client-id -d 'OAuth client id (36 characters, from Zuora\'s OAuth clients page) [env: ZUORA_CLIENT_ID]' -r
-complete -c zuora-token -n "__fish_zuora_token_using_subcommand cache; and not __fish_seen_subcommand_from list clear help" -l client-secret -d 'OAuth client secret. Other users can read it in the process list: prefer the environment variable, --client-secret-file or a profile [env: ZUORA_CLIENT_SECRET]' -r
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand cache; and not __fish_seen_subcommand_from list clear help" -l client-secret-file -d 'Read the client secret from this file (\'-\' for standard input) [env: ZUORA_CLIENT_SECRET_FILE]' -r -F
+complete -c zuora-token -n "__fish_zuora_token_using_subcommand cache; and not __fish_seen_subcommand_from list clear help" -l client-secret -d 'OAuth client secret. Other users can read it in the process list: prefer --client-secret-file, the environment variable or a profile [env: ZUORA_CLIENT_SECRET]' -r
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand cache; and not __fish_seen_subcommand_from list clear help" -s e -l environment -d 'Zuora environment by name, e.g. prod, prod-eu, sbx, csbx-ap [default: prod] [env: ZUORA_ENVIRONMENT]' -r -f -a "prod\t'US Production, Cloud 2'
 us-cloud2-production\t'US Production, Cloud 2'
 prod-na\t'US Production, Cloud 1'
@@ -275,8 +275,8 @@ json\t'One JSON object (or array), for scripts'"
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand cache; and __fish_seen_subcommand_from list" -s p -l profile -d 'Profile to use from the config file [default: the file\'s `default_profile`] [env: ZUORA_PROFILE]' -r
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand cache; and __fish_seen_subcommand_from list" -l config -d 'Config file [default: <user config dir>/zuora-token/config.toml] [env: ZUORA_TOKEN_CONFIG]' -r -F
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand cache; and __fish_seen_subcommand_from list" -l client-id -d 'OAuth client id (36 characters, from Zuora\'s OAuth clients page) [env: ZUORA_CLIENT_ID]' -r
-complete -c zuora-token -n "__fish_zuora_token_using_subcommand cache; and __fish_seen_subcommand_from list" -l client-secret -d 'OAuth client secret. Other users can read it in the process list: prefer the environment variable, --client-secret-file or a profile [env: ZUORA_CLIENT_SECRET]' -r
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand cache; and __fish_seen_subcommand_from list" -l client-secret-file -d 'Read the client secret from this file (\'-\' for standard input) [env: ZUORA_CLIENT_SECRET_FILE]' -r -F
+complete -c zuora-token -n "__fish_zuora_token_using_subcommand cache; and __fish_seen_subcommand_from list" -l client-secret -d 'OAuth client secret. Other users can read it in the process list: prefer --client-secret-file, the environment variable or a profile [env: ZUORA_CLIENT_SECRET]' -r
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand cache; and __fish_seen_subcommand_from list" -s e -l environment -d 'Zuora environment by name, e.g. prod, prod-eu, sbx, csbx-ap [default: prod] [env: ZUORA_ENVIRONMENT]' -r -f -a "prod\t'US Production, Cloud 2'
 us-cloud2-production\t'US Production, Cloud 2'
 prod-na\t'US Production, Cloud 1'
@@ -311,8 +311,8 @@ complete -c zuora-token -n "__fish_zuora_token_using_subcommand cache; and __fis
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand cache; and __fish_seen_subcommand_from clear" -s p -l profile -d 'Profile to use from the config file [default: the file\'s `default_profile`] [env: ZUORA_PROFILE]' -r
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand cache; and __fish_seen_subcommand_from clear" -l config -d 'Config file [default: <user config dir>/zuora-token/config.toml] [env: ZUORA_TOKEN_CONFIG]' -r -F
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand cache; and __fish_seen_subcommand_from clear" -l client-id -d 'OAuth client id (36 characters, from Zuora\'s OAuth clients page) [env: ZUORA_CLIENT_ID]' -r
-complete -c zuora-token -n "__fish_zuora_token_using_subcommand cache; and __fish_seen_subcommand_from clear" -l client-secret -d 'OAuth client secret. Other users can read it in the process list: prefer the environment variable, --client-secret-file or a profile [env: ZUORA_CLIENT_SECRET]' -r
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand cache; and __fish_seen_subcommand_from clear" -l client-secret-file -d 'Read the client secret from this file (\'-\' for standard input) [env: ZUORA_CLIENT_SECRET_FILE]' -r -F
+complete -c zuora-token -n "__fish_zuora_token_using_subcommand cache; and __fish_seen_subcommand_from clear" -l client-secret -d 'OAuth client secret. Other users can read it in the process list: prefer --client-secret-file, the environment variable or a profile [env: ZUORA_CLIENT_SECRET]' -r
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand cache; and __fish_seen_subcommand_from clear" -s e -l environment -d 'Zuora environment by name, e.g. prod, prod-eu, sbx, csbx-ap [default: prod] [env: ZUORA_ENVIRONMENT]' -r -f -a "prod\t'US Production, Cloud 2'
 us-cloud2-production\t'US Production, Cloud 2'
 prod-na\t'US Production, Cloud 1'
@@ -353,8 +353,8 @@ json\t'One JSON object (or array), for scripts'"
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand profiles" -s p -l profile -d 'Profile to use from the config file [default: the file\'s `default_profile`] [env: ZUORA_PROFILE]' -r
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand profiles" -l config -d 'Config file [default: <user config dir>/zuora-token/config.toml] [env: ZUORA_TOKEN_CONFIG]' -r -F
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand profiles" -l client-id -d 'OAuth client id (36 characters, from Zuora\'s OAuth clients page) [env: ZUORA_CLIENT_ID]' -r
-complete -c zuora-token -n "__fish_zuora_token_using_subcommand profiles" -l client-secret -d 'OAuth client secret. Other users can read it in the process list: prefer the environment variable, --client-secret-file or a profile [env: ZUORA_CLIENT_SECRET]' -r
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand profiles" -l client-secret-file -d 'Read the client secret from this file (\'-\' for standard input) [env: ZUORA_CLIENT_SECRET_FILE]' -r -F
+complete -c zuora-token -n "__fish_zuora_token_using_subcommand profiles" -l client-secret -d 'OAuth client secret. Other users can read it in the process list: prefer --client-secret-file, the environment variable or a profile [env: ZUORA_CLIENT_SECRET]' -r
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand profiles" -s e -l environment -d 'Zuora environment by name, e.g. prod, prod-eu, sbx, csbx-ap [default: prod] [env: ZUORA_ENVIRONMENT]' -r -f -a "prod\t'US Production, Cloud 2'
 us-cloud2-production\t'US Production, Cloud 2'
 prod-na\t'US Production, Cloud 1'
@@ -389,8 +389,8 @@ complete -c zuora-token -n "__fish_zuora_token_using_subcommand profiles" -s h -
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand completions" -s p -l profile -d 'Profile to use from the config file [default: the file\'s `default_profile`] [env: ZUORA_PROFILE]' -r
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand completions" -l config -d 'Config file [default: <user config dir>/zuora-token/config.toml] [env: ZUORA_TOKEN_CONFIG]' -r -F
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand completions" -l client-id -d 'OAuth client id (36 characters, from Zuora\'s OAuth clients page) [env: ZUORA_CLIENT_ID]' -r
-complete -c zuora-token -n "__fish_zuora_token_using_subcommand completions" -l client-secret -d 'OAuth client secret. Other users can read it in the process list: prefer the environment variable, --client-secret-file or a profile [env: ZUORA_CLIENT_SECRET]' -r
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand completions" -l client-secret-file -d 'Read the client secret from this file (\'-\' for standard input) [env: ZUORA_CLIENT_SECRET_FILE]' -r -F
+complete -c zuora-token -n "__fish_zuora_token_using_subcommand completions" -l client-secret -d 'OAuth client secret. Other users can read it in the process list: prefer --client-secret-file, the environment variable or a profile [env: ZUORA_CLIENT_SECRET]' -r
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand completions" -s e -l environment -d 'Zuora environment by name, e.g. prod, prod-eu, sbx, csbx-ap [default: prod] [env: ZUORA_ENVIRONMENT]' -r -f -a "prod\t'US Production, Cloud 2'
 us-cloud2-production\t'US Production, Cloud 2'
 prod-na\t'US Production, Cloud 1'
@@ -425,8 +425,8 @@ complete -c zuora-token -n "__fish_zuora_token_using_subcommand completions" -s 
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand man" -s p -l profile -d 'Profile to use from the config file [default: the file\'s `default_profile`] [env: ZUORA_PROFILE]' -r
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand man" -l config -d 'Config file [default: <user config dir>/zuora-token/config.toml] [env: ZUORA_TOKEN_CONFIG]' -r -F
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand man" -l client-id -d 'OAuth client id (36 characters, from Zuora\'s OAuth clients page) [env: ZUORA_CLIENT_ID]' -r
-complete -c zuora-token -n "__fish_zuora_token_using_subcommand man" -l client-secret -d 'OAuth client secret. Other users can read it in the process list: prefer the environment variable, --client-secret-file or a profile [env: ZUORA_CLIENT_SECRET]' -r
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand man" -l client-secret-file -d 'Read the client secret from this file (\'-\' for standard input) [env: ZUORA_CLIENT_SECRET_FILE]' -r -F
+complete -c zuora-token -n "__fish_zuora_token_using_subcommand man" -l client-secret -d 'OAuth client secret. Other users can read it in the process list: prefer --client-secret-file, the environment variable or a profile [env: ZUORA_CLIENT_SECRET]' -r
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand man" -s e -l environment -d 'Zuora environment by name, e.g. prod, prod-eu, sbx, csbx-ap [default: prod] [env: ZUORA_ENVIRONMENT]' -r -f -a "prod\t'US Production, Cloud 2'
 us-cloud2-production\t'US Production, Cloud 2'
 prod-na\t'US Production, Cloud 1'

@@ -36,12 +36,14 @@ fn run() -> u8 {
     clap_complete::CompleteEnv::with_factory(cli::Cli::command).complete();
     // The common command lines without clap's cost; the rest, help and
     // every message about a bad one, through clap.
-    let cli = cli::Cli::parse_fast().unwrap_or_else(|| {
-        cli::Cli::try_parse().unwrap_or_else(|error| {
+    let parsed = cli::Cli::parse_fast().map_or_else(cli::Cli::try_parse, Ok);
+    let cli = match parsed {
+        Ok(cli) => cli,
+        Err(error) => {
             cli::env_parse_failed(&error);
-            error.exit()
-        })
-    });
+            return cli::report_command_line(&error);
+        }
+    };
     cli::init_logging(cli.settings.verbose, cli.settings.quiet);
     cli::run(&cli).unwrap_or_else(|error| {
         cli::report_error(&error);

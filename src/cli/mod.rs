@@ -18,4 +18,4 @@ pub use commands::env::parse_failed as env_parse_failed;
 pub use commands::run;
 pub use logger::init as init_logging;
 pub use process::start_process;
-pub use report::{error as report_error, install_panic_hook};
+pub use report::{command_line as report_command_line, error as report_error, install_panic_hook};

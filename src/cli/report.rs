@@ -11,6 +11,23 @@ pub fn error(error: &Error) {
     }
 }
 
+/// Reports a command line clap could not parse, as every other failure is
+/// reported (`zuora-token: error: ...`, clap's own usage line and tip
+/// below it), and returns the exit code (2). Help and version, which clap
+/// also hands over as errors, are printed as clap prints them; so is the
+/// help a bare `zuora-token` gets.
+pub fn command_line(error: &clap::Error) -> u8 {
+    use clap::error::ErrorKind;
+    let code = u8::try_from(error.exit_code()).unwrap_or(2);
+    if !error.use_stderr() || error.kind() == ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand {
+        let _ = error.print();
+        return code;
+    }
+    let text = error.render().to_string();
+    eprint!("zuora-token: {text}");
+    code
+}
+
 /// Replaces Rust's panic message (which can carry a backtrace, even values)
 /// with one line in the tool's own error format. A panic is a bug, never
 /// the way a failure is reported, but if one happens it must not spill

@@ -35,8 +35,10 @@ impl Setting {
         Setting::Profile,
         Setting::Config,
         Setting::ClientId,
-        Setting::ClientSecret,
+        // The file first: help and usage lines should not invite the
+        // secret onto the command line.
         Setting::ClientSecretFile,
+        Setting::ClientSecret,
         Setting::Environment,
         Setting::BaseUrl,
         Setting::EntityId,
@@ -75,7 +77,7 @@ impl Setting {
                 "ZUORA_CLIENT_SECRET",
                 "SECRET",
                 "OAuth client secret. Other users can read it in the process list: prefer \
-                 the environment variable, --client-secret-file or a profile",
+                 --client-secret-file, the environment variable or a profile",
             ),
             Setting::ClientSecretFile => (
                 "client-secret-file",

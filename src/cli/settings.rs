@@ -63,18 +63,33 @@ impl Inputs<'_> {
     /// as `cache` says: everything `get`, `env`, `exec`, `status` and
     /// `cache clear` need, resolved and validated, nothing sent yet.
     pub fn token_source(&self, cache: &CacheUse) -> Result<TokenSource> {
+        self.resolve(cache).map(|resolved| resolved.source)
+    }
+
+    /// [`Inputs::token_source`], and what it overrode on the way.
+    pub fn resolve(&self, cache: &CacheUse) -> Result<Resolved> {
         let timeout = self.timeout()?;
         let retries = self.retries()?;
         // Reading a config file or a secret from a pipe counts too.
         let deadline = deadline_after(timeout);
-        let file = self.load_config(self.pick(Setting::Config), deadline)?;
-        let profile = select_profile(self.pick(Setting::Profile), file.as_ref())?;
+        let named = self.pick::<PathBuf>(Setting::Config);
+        let looked_at = named
+            .as_ref()
+            .map(|p| p.value.clone())
+            .or_else(|| self.defaults.config_file.clone());
+        let file = self.load_config(named, deadline)?;
+        let profile = select_profile(
+            self.pick(Setting::Profile),
+            file.as_ref(),
+            looked_at.as_deref(),
+        )?;
         if let Some(p) = &profile {
             info!("using profile '{}' of {}", p.name, p.file.display());
         }
         let layers = Layers {
             inputs: self,
             profile,
+            overridden: Default::default(),
         };
         let endpoint = layers.endpoint()?;
         let client_id = layers.client_id()?;
@@ -112,9 +127,12 @@ impl Inputs<'_> {
         let policy = self.cache_policy(cache).with_min_ttl(min_ttl.value);
         let source =
             TokenSource::new(client, Credentials::new(client_id.value, secret)).with_cache(policy);
-        Ok(match track_id {
-            Some(track_id) => source.with_track_id(track_id),
-            None => source,
+        Ok(Resolved {
+            source: match track_id {
+                Some(track_id) => source.with_track_id(track_id),
+                None => source,
+            },
+            overridden: layers.overridden.into_inner(),
         })
     }
 
@@ -139,14 +157,11 @@ impl Inputs<'_> {
         Ok((path, self.load_config(named, deadline)?))
     }
 
-    /// Where a secret given by flag or environment variable comes from, if
-    /// one is: it beats every profile's.
-    pub fn secret_override(&self) -> Option<Origin> {
-        let inline = self.pick::<String>(Setting::ClientSecret);
-        let file = || self.pick::<PathBuf>(Setting::ClientSecretFile);
-        inline
-            .map(|s| s.origin)
-            .or_else(|| file().map(|s| s.origin))
+    /// The flag or environment variable, of the first of `settings`
+    /// given that way, that overrides a profile's value.
+    pub fn overriding(&self, settings: &[Setting]) -> Option<Origin> {
+        let given = |setting: &Setting| self.pick::<PathBuf>(*setting).map(|s| s.origin);
+        settings.iter().find_map(given)
     }
 
     /// The flag, else the environment variable, of `setting`.
@@ -267,6 +282,22 @@ struct SelectedProfile<'a> {
 struct Layers<'a> {
     inputs: &'a Inputs<'a>,
     profile: Option<SelectedProfile<'a>>,
+    /// Each value given but not used, with the one used instead.
+    overridden: std::cell::RefCell<Vec<Overridden>>,
+}
+
+/// A value given but not used: `what` was overridden by `by`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Overridden {
+    pub what: Origin,
+    pub by: Origin,
+}
+
+/// The settings resolved: the token source, and what was overridden (for
+/// `status`).
+pub struct Resolved {
+    pub source: TokenSource,
+    pub overridden: Vec<Overridden>,
 }
 
 impl Layers<'_> {
@@ -295,7 +326,7 @@ impl Layers<'_> {
         let in_profile = setting
             .profile_key()
             .and_then(|key| self.in_profile(key, get));
-        choose(vec![
+        self.choose(vec![
             self.inputs.flag(setting),
             self.inputs.env_var(setting),
             in_profile,
@@ -341,8 +372,8 @@ impl Layers<'_> {
                     .and_then(|n| BaseUrl::parse(n).ok())
                     .map(|u| u.to_string());
             match env.origin.rank() < url.origin.rank() {
-                true => say_overridden(&env.origin, &url.origin, differs),
-                false => say_overridden(&url.origin, &env.origin, differs),
+                true => self.overrides(&env.origin, &url.origin, differs),
+                false => self.overrides(&url.origin, &env.origin, differs),
             }
         }
         match (url, env) {
@@ -421,7 +452,7 @@ impl Layers<'_> {
             [winner, overridden @ ..] => {
                 overridden
                     .iter()
-                    .for_each(|o| say_overridden(&winner.origin, &o.origin, true));
+                    .for_each(|o| self.overrides(&winner.origin, &o.origin, true));
                 Ok(candidates.swap_remove(0))
             }
         }
@@ -431,7 +462,7 @@ impl Layers<'_> {
         let in_profile = self
             .in_profile("min_ttl", |p| &p.min_ttl)
             .map(|ttl| ttl.map(|seconds| seconds.to_string()));
-        let chosen = choose(vec![
+        let chosen = self.choose(vec![
             self.inputs.flag(Setting::MinTtl),
             self.inputs.env_var(Setting::MinTtl),
             in_profile,
@@ -440,6 +471,47 @@ impl Layers<'_> {
             Some(ttl) => validate(ttl, "minimum TTL", parse_min_ttl),
             None => Ok(Sourced::new(CachePolicy::DEFAULT_MIN_TTL, Origin::Default)),
         }
+    }
+
+    /// The value of the highest-ranked of `candidates` (see
+    /// [`Origin::rank`]), noting what it overrides.
+    fn choose<T: PartialEq>(&self, candidates: Vec<Option<Sourced<T>>>) -> Option<Sourced<T>> {
+        let mut given: Vec<Sourced<T>> = candidates.into_iter().flatten().collect();
+        given.sort_by_key(|value| value.origin.rank());
+        let mut given = given.into_iter();
+        let winner = given.next()?;
+        for overridden in given {
+            let differs = overridden.value != winner.value;
+            self.overrides(&winner.origin, &overridden.origin, differs);
+        }
+        Some(winner)
+    }
+
+    /// Notes that the value from `winner` is used, not the one from
+    /// `overridden`, and says so: a warning where a profile named by
+    /// `--profile` makes an environment variable with another value be
+    /// ignored (the user may not know it is set: `eval "$(zuora-token env
+    /// -p other)"` leaves `ZUORA_BASE_URL`), else under `-v`.
+    fn overrides(&self, winner: &Origin, overridden: &Origin, differs: bool) {
+        match (winner, overridden) {
+            (
+                Origin::Profile {
+                    named_by_flag: true,
+                    profile,
+                    key,
+                    ..
+                },
+                Origin::Env(setting),
+            ) if differs => warn!(
+                "ignoring {}: --profile {profile} sets `{key}`",
+                setting.env_var()
+            ),
+            _ => info!("{overridden} is overridden by {winner}"),
+        }
+        self.overridden.borrow_mut().push(Overridden {
+            what: overridden.clone(),
+            by: winner.clone(),
+        });
     }
 
     /// Says how to supply a missing setting, naming the profile in use if any.
@@ -454,43 +526,6 @@ impl Layers<'_> {
                 format!("{ways}, or add {key} to a profile in the config file (--profile NAME)")
             }
         }
-    }
-}
-
-/// The value of the highest-ranked of `candidates` (see [`Origin::rank`]),
-/// saying what it overrides.
-fn choose<T: PartialEq>(candidates: Vec<Option<Sourced<T>>>) -> Option<Sourced<T>> {
-    let mut given: Vec<Sourced<T>> = candidates.into_iter().flatten().collect();
-    given.sort_by_key(|value| value.origin.rank());
-    let mut given = given.into_iter();
-    let winner = given.next()?;
-    for overridden in given {
-        let differs = overridden.value != winner.value;
-        say_overridden(&winner.origin, &overridden.origin, differs);
-    }
-    Some(winner)
-}
-
-/// Says that the value from `winner` is used, not the one from
-/// `overridden`: a warning where a profile named by `--profile` makes an
-/// environment variable with another value be ignored (the user may not
-/// know it is set: `eval "$(zuora-token env -p other)"` leaves
-/// `ZUORA_BASE_URL`), else under `-v`.
-fn say_overridden(winner: &Origin, overridden: &Origin, differs: bool) {
-    match (winner, overridden) {
-        (
-            Origin::Profile {
-                named_by_flag: true,
-                profile,
-                key,
-                ..
-            },
-            Origin::Env(setting),
-        ) if differs => warn!(
-            "ignoring {}: --profile {profile} sets `{key}`",
-            setting.env_var()
-        ),
-        _ => info!("{overridden} is overridden by {winner}"),
     }
 }
 
@@ -576,6 +611,7 @@ fn validate<T>(
 fn select_profile<'a>(
     named: Option<Sourced<String>>,
     file: Option<&'a ConfigFile>,
+    looked_at: Option<&Path>,
 ) -> Result<Option<SelectedProfile<'a>>> {
     let default = file.and_then(|f| {
         let name = f.default_profile.clone()?;
@@ -589,8 +625,9 @@ fn select_profile<'a>(
         return Ok(None);
     };
     let Some(file) = file else {
+        let place = looked_at.map_or(String::new(), |p| format!(" at {}", p.display()));
         return Err(Error::usage(format!(
-            "profile '{}' (from {}) not found: there is no config file",
+            "profile '{}' (from {}) not found: there is no config file{place}",
             name.value, name.origin
         ))
         .with_hint("create one (see zuora-token.example.toml) or pass --config PATH"));

@@ -15,6 +15,20 @@ pub struct ProfilesReport {
     /// The file holds an inline secret and others than its owner can read it.
     pub exposes_secret: bool,
     pub profiles: Vec<ProfileRow>,
+    /// The columns a flag or an environment variable now overrides.
+    pub overridden: Vec<Overridden>,
+}
+
+/// A column of every profile that a flag or variable overrides now.
+#[derive(Debug, Serialize)]
+pub struct Overridden {
+    /// `endpoint`, `client_id`, `entity_id` or `secret`.
+    pub column: &'static str,
+    /// The flag or variable: `environment variable ZUORA_BASE_URL`.
+    pub by: String,
+    /// By a flag, which beats every profile; a variable beats only a
+    /// profile not named by `--profile`.
+    pub flag: bool,
 }
 
 /// One profile.
@@ -26,8 +40,7 @@ pub struct ProfileRow {
     pub endpoint: String,
     pub client_id: Option<String>,
     pub entity_id: Option<String>,
-    /// `inline`, `file PATH`, `command`, `none`, or the flag or variable
-    /// that overrides the profile's.
+    /// `inline`, `file PATH`, `command` or `none`.
     pub secret: String,
 }
 
@@ -44,6 +57,11 @@ pub fn profiles(report: &ProfilesReport, format: Report) -> String {
         true => format!("config file: {file}\n"),
         false => format!("config file: {file} (not found)\n"),
     };
+    let marked =
+        |column: &str, value: String| match report.overridden.iter().any(|o| o.column == column) {
+            true => format!("{value} (overridden)"),
+            false => value,
+        };
     let rows = report.profiles.iter().map(|p| {
         let mut secret = p.secret.clone();
         if report.exposes_secret && secret == "inline" {
@@ -51,9 +69,12 @@ pub fn profiles(report: &ProfilesReport, format: Report) -> String {
         }
         [
             format!("{} {}", if p.default { "*" } else { " " }, p.name),
-            p.endpoint.clone(),
-            p.client_id.clone().unwrap_or_else(|| "-".into()),
-            secret,
+            marked("endpoint", p.endpoint.clone()),
+            marked(
+                "client_id",
+                p.client_id.clone().unwrap_or_else(|| "-".into()),
+            ),
+            marked("secret", secret),
         ]
     });
     let header = ["  PROFILE", "ENDPOINT", "CLIENT ID", "SECRET"].map(String::from);
@@ -69,6 +90,17 @@ pub fn profiles(report: &ProfilesReport, format: Report) -> String {
                 w2 = widths[2]
             ));
         }
+    }
+    for o in &report.overridden {
+        let whose = match o.flag {
+            true => "every profile's",
+            false => "the profile's, unless --profile names it,",
+        };
+        out.push_str(&format!(
+            "overridden: {} beats {whose} {}\n",
+            o.by,
+            o.column.replace('_', " ")
+        ));
     }
     out
 }

@@ -14,7 +14,15 @@ use super::{Report, table, to_json_line};
 #[derive(Debug)]
 pub struct Status<'a> {
     pub base_url: &'a str,
+    /// Where the base URL came from: `from environment variable ...`.
+    pub base_url_from: String,
     pub client_id: &'a str,
+    pub client_id_from: String,
+    /// What the secret is and where from (`given inline, from ...`).
+    pub secret: String,
+    /// Values given but not used: `environment variable ZUORA_ENVIRONMENT,
+    /// by environment variable ZUORA_BASE_URL`.
+    pub overridden: Vec<String>,
     pub entity_id: Option<&'a str>,
     pub cache_file: Option<&'a Path>,
     pub token: Option<&'a Token>,
@@ -27,7 +35,11 @@ pub struct Status<'a> {
 #[derive(Serialize)]
 struct StatusJson<'a> {
     base_url: &'a str,
+    base_url_from: &'a str,
     client_id: &'a str,
+    client_id_from: &'a str,
+    secret: &'a str,
+    overridden: &'a [String],
     entity_id: Option<&'a str>,
     cache_file: Option<String>,
     cached: bool,
@@ -45,7 +57,11 @@ pub fn status(status: &Status, format: Report, now: SystemTime) -> String {
     if format == Report::Json {
         let json = StatusJson {
             base_url: status.base_url,
+            base_url_from: &status.base_url_from,
             client_id: status.client_id,
+            client_id_from: &status.client_id_from,
+            secret: &status.secret,
+            overridden: &status.overridden,
             entity_id: status.entity_id,
             cache_file: status.cache_file.map(|p| p.display().to_string()),
             cached: token.is_some(),
@@ -59,16 +75,24 @@ pub fn status(status: &Status, format: Report, now: SystemTime) -> String {
         return to_json_line(&json);
     }
     let mut lines = vec![
-        ("base URL", status.base_url.to_owned()),
-        ("client id", status.client_id.to_owned()),
-        ("entity id", status.entity_id.unwrap_or("-").to_owned()),
         (
-            "cache file",
-            status
-                .cache_file
-                .map_or("- (no cache directory)".into(), |p| p.display().to_string()),
+            "base URL",
+            format!("{} ({})", status.base_url, status.base_url_from),
         ),
+        (
+            "client id",
+            format!("{} ({})", status.client_id, status.client_id_from),
+        ),
+        ("secret", status.secret.clone()),
+        ("entity id", status.entity_id.unwrap_or("-").to_owned()),
     ];
+    lines.extend(status.overridden.iter().map(|o| ("overridden", o.clone())));
+    lines.extend([(
+        "cache file",
+        status
+            .cache_file
+            .map_or("- (no cache directory)".into(), |p| p.display().to_string()),
+    )]);
     let Some(token) = token else {
         lines.push(("token", "none cached".into()));
         return table(&lines);

@@ -331,11 +331,19 @@ fn status_reports_the_cached_token_without_showing_it_or_going_online() {
     out.stdout_has("token:      none cached");
     let entity = "11e643f4-a3ee-8bad-b061-0025904c756d";
     let tok = token(&sb, &["--entity-id", entity]);
-    let out = run(sb.authed().args(["status", "--entity-id", entity]));
+    let out = run(sb
+        .authed()
+        .env("ZUORA_ENTITY_ID", "11e643f4-a3ee-8bad-b061-0025904c7500")
+        .args(["status", "--entity-id", entity]));
     out.ok().never_shows(&tok).never_shows(CLIENT_SECRET);
     for line in [
-        &format!("base URL:   {}", sb.zuora.url()),
-        &format!("client id:  {CLIENT_ID}"),
+        &format!(
+            "base URL:   {} (from environment variable ZUORA_BASE_URL)",
+            sb.zuora.url()
+        ),
+        &format!("client id:  {CLIENT_ID} (from environment variable ZUORA_CLIENT_ID)"),
+        "secret:     given inline, from environment variable ZUORA_CLIENT_SECRET",
+        "overridden: environment variable ZUORA_ENTITY_ID, by --entity-id",
         &format!("entity id:  {entity}"),
         "token:      cached, usable",
         "(in 59m 5",

@@ -230,10 +230,10 @@ fn man_prints_a_man_page() {
 }
 
 #[test]
-fn each_command_has_examples_in_its_help() {
+fn each_command_has_examples_in_its_help_that_fit_80_columns() {
     let sb = sandbox();
     for (command, example) in [
-        ("get", "curl -H @-"),
+        ("get", "curl -fsS -H @-"),
         ("env", "eval \"$(zuora-token env --profile prod)\""),
         ("env", "--shell github"),
         ("exec", "zuora-token exec --profile prod -- "),
@@ -244,6 +244,11 @@ fn each_command_has_examples_in_its_help() {
         let out = run(sb.cmd().args([command, "--help"]));
         out.ok();
         assert!(out.stdout.contains(example), "{command}: {}", out.stdout);
+        // Not wrapped mid-command in a terminal of 80 columns.
+        let examples = out.stdout.lines().skip_while(|l| *l != "Examples:");
+        for line in examples.take_while(|l| !l.is_empty()) {
+            assert!(line.chars().count() <= 80, "{command}: {line}");
+        }
     }
 }
 
@@ -299,14 +304,27 @@ fn profiles_lists_each_profile_and_where_its_secret_comes_from() {
     assert_eq!(json["exposes_secret"], false);
     assert_eq!(json["profiles"].as_array().unwrap().len(), 4);
 
-    let overridden = run(sb.cmd().env("ZUORA_CLIENT_SECRET", "x").arg("profiles"));
+    // What the environment and the flags override now is marked.
+    let overridden = run(sb
+        .cmd()
+        .env("ZUORA_CLIENT_SECRET", "x")
+        .env("ZUORA_BASE_URL", "http://127.0.0.1:9")
+        .args(["profiles", "--client-id", "other"]));
+    let text = &overridden.ok().stdout;
+    let prod = text.lines().find(|l| l.starts_with("* prod")).unwrap();
     assert!(
-        overridden
-            .stdout
-            .contains("environment variable ZUORA_CLIENT_SECRET"),
-        "{}",
-        overridden.stdout
+        prod.contains("prod-eu (https://rest.eu.zuora.com) (overridden)")
+            && prod.contains(&format!("{CLIENT_ID} (overridden)"))
+            && prod.ends_with("command (overridden)"),
+        "{text}"
     );
+    for line in [
+        "overridden: environment variable ZUORA_BASE_URL beats the profile's, unless --profile names it, endpoint",
+        "overridden: --client-id beats every profile's client id",
+        "overridden: environment variable ZUORA_CLIENT_SECRET beats the profile's, unless --profile names it, secret",
+    ] {
+        assert!(text.contains(line), "{line}: {text}");
+    }
 
     let sb = sandbox();
     let out = run(sb.cmd().arg("profiles"));

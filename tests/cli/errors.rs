@@ -241,9 +241,44 @@ fn usage_errors_exit_2() {
         let out = run(sb.authed().args(args));
         out.code(2);
         assert_eq!(out.stdout, stdout, "{args:?}");
-        out.stderr_has("error:");
+        // clap's messages in the format of every other error.
+        assert!(
+            out.stderr.starts_with("zuora-token: error: "),
+            "{args:?}: {}",
+            out.stderr
+        );
+        out.stderr_has("For more information, try '--help'.");
     }
     assert_eq!(sb.zuora.count(), 0);
+}
+
+#[test]
+fn listings_and_missing_files_say_what_they_looked_at() {
+    let sb = sandbox();
+    let cache_dir = sb.home().join(".cache/zuora-token");
+    let out = run(sb.cmd().args(["cache", "list"]));
+    out.ok();
+    assert_eq!(out.stdout, "");
+    out.stderr_has(&format!("no cached tokens in {}", cache_dir.display()));
+    let out = run(sb.cmd().args(["cache", "list", "-o", "json"]));
+    assert_eq!(out.stdout, "[]\n");
+    run(sb.cmd().args(["cache", "clear"]))
+        .code(2)
+        .stderr_has("no client id given")
+        .stderr_has(
+            "hint: to clear every cached token, whoever it is for: zuora-token cache clear --all",
+        );
+    let config = sb.home().join(".config/zuora-token/config.toml");
+    run(sb.authed().args(["get", "-p", "prod"]))
+        .code(2)
+        .stderr_has(&format!(
+            "profile 'prod' (from --profile) not found: there is no config file at {}",
+            config.display()
+        ));
+    // exec's command is an argument, not a cache flag.
+    let help = run(sb.cmd().args(["exec", "--help"])).ok().stdout.clone();
+    let arguments = help.find("Arguments:\n  <COMMAND>...").expect(&help);
+    assert!(arguments < help.find("Cache:").expect(&help), "{help}");
 }
 
 #[test]
@@ -254,7 +289,7 @@ fn no_subcommand_shows_help_with_the_three_uses() {
     for example in [
         "zuora-token get --profile prod",
         "eval \"$(zuora-token env --profile prod)\"",
-        "curl -H @<(zuora-token get -o header)",
+        "curl -fsS -H @<(zuora-token get -o header)",
     ] {
         assert!(out.stderr.contains(example), "{example}: {}", out.stderr);
     }

@@ -22,8 +22,7 @@ const EXAMPLES: &str = "\
 Examples:
   zuora-token get --profile prod
   eval \"$(zuora-token env --profile prod)\"
-  curl -H @<(zuora-token get -o header) https://rest.zuora.com/v1/catalog/products
-  zuora-token get -o header | curl -H @- https://rest.zuora.com/v1/catalog/products
+  curl -fsS -H @<(zuora-token get -o header) \"$ZUORA_BASE_URL/v1/accounts/A-1\"
   zuora-token exec --profile prod -- ./deploy.sh
   zuora-token env --shell github        # in a GitHub Actions step
 
@@ -50,7 +49,7 @@ pub enum Command {
 Examples:
   zuora-token get --profile prod
   zuora-token get -o json | jq .expires_at
-  zuora-token get -o header | curl -H @- https://rest.zuora.com/v1/catalog/products")]
+  zuora-token get -o header | curl -fsS -H @- \"$ZUORA_BASE_URL/v1/accounts/A-1\"")]
     Get {
         /// What to print.
         #[arg(short, long, value_enum, default_value_t = Format::Token)]
@@ -84,14 +83,13 @@ Examples:
     #[command(after_help = "\
 Examples:
   zuora-token exec --profile prod -- ./sync-accounts.sh
-  zuora-token exec -- sh -c 'curl -H \"Authorization: Bearer $ZUORA_ACCESS_TOKEN\" \"$ZUORA_BASE_URL/v1/catalog/products\"'
+  zuora-token exec -- python3 report.py     # it reads ZUORA_ACCESS_TOKEN
 
 The command replaces zuora-token (on Unix), so its exit status and signals are
 its own; a command that is not found exits 127, one that cannot run 126.")]
     Exec {
-        #[command(flatten)]
-        cache: CacheUse,
-
+        // Declared before the cache flags, whose help heading would
+        // otherwise be its heading too.
         /// The command and its arguments.
         #[arg(
             required = true,
@@ -100,6 +98,9 @@ its own; a command that is not found exits 127, one that cannot run 126.")]
             value_name = "COMMAND"
         )]
         command: Vec<OsString>,
+
+        #[command(flatten)]
+        cache: CacheUse,
     },
 
     /// Show the cached token for the resolved credentials, without network
@@ -134,8 +135,9 @@ Examples:
     /// completion of profile names).
     #[command(after_help = "\
 Examples:
-  zuora-token completions bash > ~/.local/share/bash-completion/completions/zuora-token
-  zuora-token completions zsh > ~/.zfunc/_zuora-token
+  d=~/.local/share/bash-completion/completions
+  mkdir -p $d && zuora-token completions bash > $d/zuora-token
+  mkdir -p ~/.config/fish/completions
   zuora-token completions fish > ~/.config/fish/completions/zuora-token.fish")]
     Completions {
         /// The shell.

@@ -4,7 +4,7 @@ use std::io;
 use std::path::Path;
 use std::time::SystemTime;
 
-use zuora_token::{Cache, Error, Result};
+use zuora_token::{Cache, Error, ErrorKind, Result};
 
 use crate::cli::args::{CacheCommand, CacheUse};
 use crate::cli::settings::Inputs;
@@ -16,6 +16,12 @@ pub fn run(inputs: &Inputs, command: &CacheCommand) -> Result<u8> {
         CacheCommand::List { output: format } => {
             let cache = cache(inputs)?;
             let entries = cache.entries().map_err(|e| cache_error(cache.dir(), e))?;
+            if entries.is_empty() {
+                note(
+                    quiet,
+                    &format!("no cached tokens in {}", cache.dir().display()),
+                );
+            }
             output::print(&output::cache_list(&entries, *format, SystemTime::now()))?;
         }
         CacheCommand::Clear { all: true } => {
@@ -30,7 +36,14 @@ pub fn run(inputs: &Inputs, command: &CacheCommand) -> Result<u8> {
             );
         }
         CacheCommand::Clear { all: false } => {
-            let source = inputs.token_source(&CacheUse::default())?;
+            let source = inputs
+                .token_source(&CacheUse::default())
+                .map_err(|e| match e.kind() {
+                    ErrorKind::Usage => e.with_hint(
+                        "to clear every cached token, whoever it is for: zuora-token cache clear --all",
+                    ),
+                    _ => e,
+                })?;
             let cache = cache(inputs)?;
             let removed = source.forget().map_err(|e| cache_error(cache.dir(), e))?;
             let what = if removed {

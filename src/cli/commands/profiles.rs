@@ -4,13 +4,13 @@
 use zuora_token::{BaseUrl, Environment, Result};
 
 use crate::cli::config_file::Profile;
+use crate::cli::origin::Origin;
+use crate::cli::setting::Setting;
 use crate::cli::settings::Inputs;
-use crate::output::{self, ProfileRow, ProfilesReport, Report};
+use crate::output::{self, Overridden, ProfileRow, ProfilesReport, Report};
 
 pub fn run(inputs: &Inputs, format: Report) -> Result<u8> {
     let (path, file) = inputs.config_file()?;
-    // A secret given by flag or environment variable beats every profile's.
-    let secret_override = inputs.secret_override().map(|o| o.to_string());
     let rows = file.as_ref().map_or_else(Vec::new, |f| {
         f.profiles
             .iter()
@@ -20,7 +20,7 @@ pub fn run(inputs: &Inputs, format: Report) -> Result<u8> {
                 endpoint: endpoint(p),
                 client_id: p.client_id.clone(),
                 entity_id: p.entity_id.clone(),
-                secret: secret_override.clone().unwrap_or_else(|| secret(p)),
+                secret: secret(p),
             })
             .collect()
     });
@@ -30,9 +30,37 @@ pub fn run(inputs: &Inputs, format: Report) -> Result<u8> {
         default_profile: file.as_ref().and_then(|f| f.default_profile.clone()),
         exposes_secret: file.as_ref().is_some_and(|f| f.exposes_secret),
         profiles: rows,
+        overridden: overridden(inputs),
     };
     output::print(&output::profiles(&report, format))?;
     Ok(0)
+}
+
+/// The columns that a flag or environment variable given now overrides.
+fn overridden(inputs: &Inputs) -> Vec<Overridden> {
+    let columns = [
+        (
+            "endpoint",
+            inputs.overriding(&[Setting::BaseUrl, Setting::Environment]),
+        ),
+        ("client_id", inputs.overriding(&[Setting::ClientId])),
+        ("entity_id", inputs.overriding(&[Setting::EntityId])),
+        (
+            "secret",
+            inputs.overriding(&[Setting::ClientSecret, Setting::ClientSecretFile]),
+        ),
+    ];
+    columns
+        .into_iter()
+        .filter_map(|(column, origin)| {
+            let origin = origin?;
+            Some(Overridden {
+                column,
+                flag: matches!(origin, Origin::Flag(_)),
+                by: origin.to_string(),
+            })
+        })
+        .collect()
 }
 
 /// Where the profile sends its token request; a base URL beats an

@@ -3,21 +3,37 @@
 
 use std::time::SystemTime;
 
-use zuora_token::Result;
+use zuora_token::{Input, Result};
 
 use crate::cli::args::CacheUse;
 use crate::cli::settings::Inputs;
 use crate::output::{self, Report, Status};
 
 pub fn run(inputs: &Inputs, format: Report) -> Result<u8> {
-    let source = inputs.token_source(&CacheUse::default())?;
+    let resolved = inputs.resolve(&CacheUse::default())?;
+    let source = &resolved.source;
+    let from = |input| {
+        source
+            .client()
+            .provenance()
+            .source(input)
+            .unwrap_or_default()
+    };
     let now = SystemTime::now();
     let token = source.cached();
     let usable = token.as_ref().is_some_and(|t| source.is_fresh(t, now));
     let cache_file = source.cache_file();
     let report = Status {
         base_url: source.client().endpoint().base_url().as_str(),
+        base_url_from: from(Input::BaseUrl),
         client_id: source.credentials().client_id().as_str(),
+        client_id_from: from(Input::ClientId),
+        secret: from(Input::ClientSecret),
+        overridden: resolved
+            .overridden
+            .iter()
+            .map(|o| format!("{}, by {}", o.what, o.by))
+            .collect(),
         entity_id: source
             .client()
             .options()

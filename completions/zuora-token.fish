@@ -469,3 +469,4 @@ complete -c zuora-token -n "__fish_zuora_token_using_subcommand help; and not __
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand help; and not __fish_seen_subcommand_from get env exec status cache profiles completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand help; and __fish_seen_subcommand_from cache" -f -a "list" -d 'List the cached tokens: base URL, client id, entity, expiry (never the tokens)'
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand help; and __fish_seen_subcommand_from cache" -f -a "clear" -d 'Remove the cached token for the resolved credentials, or every one'
+complete -c zuora-token -n "__fish_zuora_token_using_subcommand completions; and not __fish_seen_subcommand_from bash elvish fish powershell zsh" -f -a "bash elvish fish powershell zsh"

@@ -4,6 +4,7 @@
 
 mod cache;
 mod commands;
+mod completion;
 mod errors;
 mod herd;
 mod hostile;

@@ -973,12 +973,16 @@ _zuora__token() {
             return 0
             ;;
         zuora__token__subcmd__man)
-            opts="-p -e -v -q -h --profile --config --client-id --client-secret --client-secret-file --environment --base-url --entity-id --track-id --cache-dir --min-ttl --timeout --retries --ca-bundle --verbose --quiet --help"
+            opts="-p -e -v -q -h --dir --profile --config --client-id --client-secret --client-secret-file --environment --base-url --entity-id --track-id --cache-dir --min-ttl --timeout --retries --ca-bundle --verbose --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --profile)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

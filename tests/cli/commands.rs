@@ -198,7 +198,7 @@ fn man_prints_a_man_page() {
         "{}",
         &out.stdout[..100]
     );
-    assert!(out.stdout.contains(".TH zuora-token 1"));
+    assert!(out.stdout.contains(".TH ZUORA-TOKEN 1"));
     for command in ["get", "env", "exec", "status", "profiles"] {
         assert!(
             out.stdout

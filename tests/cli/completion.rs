@@ -121,7 +121,7 @@ const STATIC: &[(&str, Want)] = &[
     ),
     (
         "zuora-token man --",
-        Has(&["--help"], &["--output", "--all"]),
+        Has(&["--dir", "--help"], &["--output", "--all"]),
     ),
 ];
 

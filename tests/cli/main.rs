@@ -9,6 +9,7 @@ mod errors;
 mod herd;
 mod hostile;
 mod library;
+mod man;
 mod output;
 mod request;
 mod resilience;

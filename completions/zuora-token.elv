@@ -49,7 +49,7 @@ set edit:completion:arg-completer[zuora-token] = {|@words|
             cand cache 'List or clear cached tokens'
             cand profiles 'List the config file''s profiles: endpoint, client id and where the secret comes from (never the secret)'
             cand completions 'Print a shell completion script (static; see the README for dynamic completion of profile names)'
-            cand man 'Print the man page (roff)'
+            cand man 'Print the man page (roff), or write every page (one per command) into a directory'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'zuora-token;get'= {
@@ -300,6 +300,7 @@ set edit:completion:arg-completer[zuora-token] = {|@words|
             cand --help 'Print help'
         }
         &'zuora-token;man'= {
+            cand --dir 'Write every page into this directory (made if missing) instead'
             cand -p 'Profile to use from the config file [default: the file''s `default_profile`] [env: ZUORA_PROFILE]'
             cand --profile 'Profile to use from the config file [default: the file''s `default_profile`] [env: ZUORA_PROFILE]'
             cand --config 'Config file [default: <user config dir>/zuora-token/config.toml] [env: ZUORA_TOKEN_CONFIG]'
@@ -331,7 +332,7 @@ set edit:completion:arg-completer[zuora-token] = {|@words|
             cand cache 'List or clear cached tokens'
             cand profiles 'List the config file''s profiles: endpoint, client id and where the secret comes from (never the secret)'
             cand completions 'Print a shell completion script (static; see the README for dynamic completion of profile names)'
-            cand man 'Print the man page (roff)'
+            cand man 'Print the man page (roff), or write every page (one per command) into a directory'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'zuora-token;help;get'= {

@@ -68,7 +68,7 @@ complete -c zuora-token -n "__fish_zuora_token_needs_command" -f -a "status" -d 
 complete -c zuora-token -n "__fish_zuora_token_needs_command" -f -a "cache" -d 'List or clear cached tokens'
 complete -c zuora-token -n "__fish_zuora_token_needs_command" -f -a "profiles" -d 'List the config file\'s profiles: endpoint, client id and where the secret comes from (never the secret)'
 complete -c zuora-token -n "__fish_zuora_token_needs_command" -f -a "completions" -d 'Print a shell completion script (static; see the README for dynamic completion of profile names)'
-complete -c zuora-token -n "__fish_zuora_token_needs_command" -f -a "man" -d 'Print the man page (roff)'
+complete -c zuora-token -n "__fish_zuora_token_needs_command" -f -a "man" -d 'Print the man page (roff), or write every page (one per command) into a directory'
 complete -c zuora-token -n "__fish_zuora_token_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand get" -s o -l output -d 'What to print' -r -f -a "token\t'The access token and a newline, nothing else'
 json\t'One JSON object with the token and its metadata'
@@ -422,6 +422,7 @@ complete -c zuora-token -n "__fish_zuora_token_using_subcommand completions" -l 
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand completions" -s v -l verbose -d 'Say on stderr where each setting came from and what was sent and received'
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand completions" -s q -l quiet -d 'Print no warnings'
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand completions" -s h -l help -d 'Print help'
+complete -c zuora-token -n "__fish_zuora_token_using_subcommand man" -l dir -d 'Write every page into this directory (made if missing) instead' -r -F
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand man" -s p -l profile -d 'Profile to use from the config file [default: the file\'s `default_profile`] [env: ZUORA_PROFILE]' -r
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand man" -l config -d 'Config file [default: <user config dir>/zuora-token/config.toml] [env: ZUORA_TOKEN_CONFIG]' -r -F
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand man" -l client-id -d 'OAuth client id (36 characters, from Zuora\'s OAuth clients page) [env: ZUORA_CLIENT_ID]' -r
@@ -465,7 +466,8 @@ complete -c zuora-token -n "__fish_zuora_token_using_subcommand help; and not __
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand help; and not __fish_seen_subcommand_from get env exec status cache profiles completions man help" -f -a "cache" -d 'List or clear cached tokens'
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand help; and not __fish_seen_subcommand_from get env exec status cache profiles completions man help" -f -a "profiles" -d 'List the config file\'s profiles: endpoint, client id and where the secret comes from (never the secret)'
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand help; and not __fish_seen_subcommand_from get env exec status cache profiles completions man help" -f -a "completions" -d 'Print a shell completion script (static; see the README for dynamic completion of profile names)'
-complete -c zuora-token -n "__fish_zuora_token_using_subcommand help; and not __fish_seen_subcommand_from get env exec status cache profiles completions man help" -f -a "man" -d 'Print the man page (roff)'
+complete -c zuora-token -n "__fish_zuora_token_using_subcommand help; and not __fish_seen_subcommand_from get env exec status cache profiles completions man help" -f -a "man" -d 'Print the man page (roff), or write every page (one per command) into a directory'
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand help; and not __fish_seen_subcommand_from get env exec status cache profiles completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand help; and __fish_seen_subcommand_from cache" -f -a "list" -d 'List the cached tokens: base URL, client id, entity, expiry (never the tokens)'
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand help; and __fish_seen_subcommand_from cache" -f -a "clear" -d 'Remove the cached token for the resolved credentials, or every one'
+complete -c zuora-token -n "__fish_zuora_token_using_subcommand completions; and not __fish_seen_subcommand_from bash elvish fish powershell zsh" -f -a "bash elvish fish powershell zsh"

@@ -189,27 +189,6 @@ fn the_completion_scripts_are_valid_for_their_shells() {
 }
 
 #[test]
-fn dynamic_completion_offers_the_config_files_profiles() {
-    let sb = sandbox();
-    sb.config("[profiles.prod]\n[profiles.staging]\n");
-    if have("bash") {
-        let script = r#"source <(COMPLETE=bash "$ZT"); COMP_WORDS=(zuora-token --profile ""); COMP_CWORD=2; COMP_TYPE=9;
-            _clap_complete_zuora_token zuora-token "" --profile; printf '%s\n' "${COMPREPLY[@]}""#;
-        let out = sb.shell("bash", script);
-        out.ok();
-        assert_eq!(out.stdout, "prod\nstaging\n");
-    }
-    if have("fish") {
-        let out = sb.shell(
-            "fish",
-            r#"COMPLETE=fish $ZT | source; complete -C "zuora-token get --profile s""#,
-        );
-        out.ok();
-        assert_eq!(out.stdout, "staging\n");
-    }
-}
-
-#[test]
 fn man_prints_a_man_page() {
     let sb = sandbox();
     let out = run(sb.cmd().arg("man"));
@@ -219,7 +198,7 @@ fn man_prints_a_man_page() {
         "{}",
         &out.stdout[..100]
     );
-    assert!(out.stdout.contains(".TH zuora-token 1"));
+    assert!(out.stdout.contains(".TH ZUORA-TOKEN 1"));
     for command in ["get", "env", "exec", "status", "profiles"] {
         assert!(
             out.stdout

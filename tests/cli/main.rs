@@ -5,10 +5,12 @@
 mod action;
 mod cache;
 mod commands;
+mod completion;
 mod errors;
 mod herd;
 mod hostile;
 mod library;
+mod man;
 mod output;
 mod readme;
 mod request;

@@ -6,6 +6,7 @@
 //! flags only, never the environment.
 
 use std::ffi::{OsStr, OsString};
+use std::path::PathBuf;
 
 use clap::builder::{PossibleValue, StringValueParser, TypedValueParser, ValueParser};
 use clap::{Arg, ArgAction, ArgMatches, Args, FromArgMatches, Parser, Subcommand};
@@ -144,11 +145,17 @@ Examples:
         shell: clap_complete::Shell,
     },
 
-    /// Print the man page (roff).
+    /// Print the man page (roff), or write every page (one per command)
+    /// into a directory.
     #[command(after_help = "\
-Example:
+Examples:
+  zuora-token man --dir ~/.local/share/man/man1
   zuora-token man > ~/.local/share/man/man1/zuora-token.1")]
-    Man,
+    Man {
+        /// Write every page into this directory (made if missing) instead.
+        #[arg(long, value_name = "DIR")]
+        dir: Option<PathBuf>,
+    },
 }
 
 #[derive(Debug, PartialEq, Eq, Subcommand)]

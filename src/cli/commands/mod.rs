@@ -32,6 +32,6 @@ pub fn run(cli: &Cli) -> Result<u8> {
         Command::Cache { command } => cache::run(&inputs, command),
         Command::Profiles { output } => profiles::run(&inputs, *output),
         Command::Completions { shell } => completions::run(*shell),
-        Command::Man => man::run(),
+        Command::Man { dir } => man::run(dir.as_deref()),
     }
 }

@@ -29,18 +29,28 @@ pub enum ErrorKind {
 }
 
 impl ErrorKind {
+    /// Every kind, in the order of their exit codes (1 to 6).
+    ///
+    /// ```
+    /// use zuora_token::ErrorKind;
+    ///
+    /// let codes: Vec<u8> = ErrorKind::ALL.iter().map(|k| k.exit_code()).collect();
+    /// assert_eq!(codes, [1, 2, 3, 4, 5, 6]);
+    /// ```
+    pub const ALL: [ErrorKind; 6] = [
+        ErrorKind::Other,
+        ErrorKind::Usage,
+        ErrorKind::Refused,
+        ErrorKind::RateLimited,
+        ErrorKind::Unreachable,
+        ErrorKind::BadResponse,
+    ];
+
     /// The kind whose exit code is `code`.
     pub(crate) fn from_exit_code(code: u8) -> Option<ErrorKind> {
-        [
-            ErrorKind::Other,
-            ErrorKind::Usage,
-            ErrorKind::Refused,
-            ErrorKind::RateLimited,
-            ErrorKind::Unreachable,
-            ErrorKind::BadResponse,
-        ]
-        .into_iter()
-        .find(|kind| kind.exit_code() == code)
+        ErrorKind::ALL
+            .into_iter()
+            .find(|kind| kind.exit_code() == code)
     }
 
     /// The exit code of the `zuora-token` command for this kind (1 to 6).

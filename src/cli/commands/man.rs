@@ -276,15 +276,6 @@ fn failure(kind: ErrorKind) -> &'static str {
     }
 }
 
-const KINDS: [ErrorKind; 6] = [
-    ErrorKind::Other,
-    ErrorKind::Usage,
-    ErrorKind::Refused,
-    ErrorKind::RateLimited,
-    ErrorKind::Unreachable,
-    ErrorKind::BadResponse,
-];
-
 /// The EXIT STATUS section of the command at `path`.
 fn exit_status(roff: &mut Roff, path: &[String]) {
     let command: Vec<&str> = path.iter().map(String::as_str).collect();
@@ -295,8 +286,8 @@ fn exit_status(roff: &mut Roff, path: &[String]) {
         _ => "Success.",
     };
     let kinds = match command[..] {
-        [] | ["get" | "env" | "exec"] => &KINDS[..],
-        _ => &KINDS[..2],
+        [] | ["get" | "env" | "exec"] => &ErrorKind::ALL[..],
+        _ => &ErrorKind::ALL[..2],
     };
     // exec's command replaces it: zuora-token itself exits only on failure.
     let mut codes = match command[..] {
@@ -487,7 +478,7 @@ mod tests {
 
     #[test]
     fn each_exit_code_from_1_to_6_is_one_kind() {
-        let codes: Vec<u8> = KINDS.iter().map(|k| k.exit_code()).collect();
+        let codes: Vec<u8> = ErrorKind::ALL.iter().map(|k| k.exit_code()).collect();
         assert_eq!(codes, [1, 2, 3, 4, 5, 6]);
     }
 

@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Step 5 of the zuora-token action: fetch a token with zuora-token (from
 # PATH), mask it in the job's log, put ZUORA_ACCESS_TOKEN,
-# ZUORA_TOKEN_EXPIRES_AT and ZUORA_BASE_URL in the job's environment for its
-# later steps (GITHUB_ENV), and set the step outputs `token`, `expires-at`
-# and `base-url` (GITHUB_OUTPUT).
+# ZUORA_TOKEN_EXPIRES_AT and ZUORA_BASE_URL (and ZUORA_ENTITY_ID,
+# ZUORA_ORG_IDS, ZUORA_TRACK_ID where configured) in the job's environment
+# for its later steps (GITHUB_ENV), and set the step outputs `token`,
+# `expires-at` and `base-url` (GITHUB_OUTPUT).
 #
 # The action's inputs arrive as INPUT_* variables. Each one that is not
 # empty becomes zuora-token's flag, and flags beat environment variables:
@@ -39,6 +40,7 @@ flag --base-url "${INPUT_BASE_URL:-}"
 flag --client-id "${INPUT_CLIENT_ID:-}"
 flag --entity-id "${INPUT_ENTITY_ID:-}"
 flag --track-id "${INPUT_TRACK_ID:-}"
+flag --org-ids "${INPUT_ORG_IDS:-}"
 flag --ca-bundle "${INPUT_CA_BUNDLE:-}"
 flag --timeout "${INPUT_TIMEOUT:-}"
 flag --retries "${INPUT_RETRIES:-}"
@@ -69,13 +71,14 @@ if [ "$status" != 0 ]; then
   fail "$status" "zuora-token exited with code $status: no token (its message is above)"
 fi
 
-token='' expires_at='' base_url=''
+token='' expires_at='' base_url='' configured=''
 while IFS= read -r line; do
   case ${line%%=*} in
     ZUORA_ACCESS_TOKEN) token=${line#*=} ;;
     ZUORA_TOKEN_EXPIRES_AT) expires_at=${line#*=} ;;
     ZUORA_BASE_URL) base_url=${line#*=} ;;
-    *) fail 1 "zuora-token env --shell github wrote a line other than the three variables" ;;
+    ZUORA_ENTITY_ID | ZUORA_ORG_IDS | ZUORA_TRACK_ID) configured+="$line"$'\n' ;;
+    *) fail 1 "zuora-token env --shell github wrote a line other than its variables" ;;
   esac
 done <"$vars"
 if [ -z "$token" ] || [ -z "$expires_at" ] || [ -z "$base_url" ]; then
@@ -84,7 +87,7 @@ fi
 
 # printf is a builtin: the token is in no process's arguments. Its values
 # are plain (zuora-token checks), so one line each is safe in both files.
-printf 'ZUORA_ACCESS_TOKEN=%s\nZUORA_TOKEN_EXPIRES_AT=%s\nZUORA_BASE_URL=%s\n' \
-  "$token" "$expires_at" "$base_url" >>"$GITHUB_ENV"
+printf 'ZUORA_ACCESS_TOKEN=%s\nZUORA_TOKEN_EXPIRES_AT=%s\nZUORA_BASE_URL=%s\n%s' \
+  "$token" "$expires_at" "$base_url" "$configured" >>"$GITHUB_ENV"
 printf 'token=%s\nexpires-at=%s\nbase-url=%s\n' \
   "$token" "$expires_at" "$base_url" >>"$GITHUB_OUTPUT"

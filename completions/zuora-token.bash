@@ -101,7 +101,7 @@ _zuora__token() {
 
     case "${cmd}" in
         zuora__token)
-            opts="-p -e -v -q -h -V --profile --config --client-id --client-secret-file --client-secret --environment --base-url --entity-id --track-id --cache-dir --min-ttl --timeout --retries --ca-bundle --verbose --quiet --help --version get env exec status cache profiles completions man help"
+            opts="-p -e -v -q -h -V --profile --config --client-id --client-secret-file --client-secret --environment --base-url --entity-id --track-id --org-ids --cache-dir --min-ttl --timeout --retries --ca-bundle --verbose --quiet --help --version get env exec status cache profiles completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -151,6 +151,10 @@ _zuora__token() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --org-ids)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --cache-dir)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -179,7 +183,7 @@ _zuora__token() {
             return 0
             ;;
         zuora__token__subcmd__cache)
-            opts="-p -e -v -q -h --profile --config --client-id --client-secret-file --client-secret --environment --base-url --entity-id --track-id --cache-dir --min-ttl --timeout --retries --ca-bundle --verbose --quiet --help list clear help"
+            opts="-p -e -v -q -h --profile --config --client-id --client-secret-file --client-secret --environment --base-url --entity-id --track-id --org-ids --cache-dir --min-ttl --timeout --retries --ca-bundle --verbose --quiet --help list clear help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -229,6 +233,10 @@ _zuora__token() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --org-ids)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --cache-dir)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -257,7 +265,7 @@ _zuora__token() {
             return 0
             ;;
         zuora__token__subcmd__cache__subcmd__clear)
-            opts="-p -e -v -q -h --all --profile --config --client-id --client-secret-file --client-secret --environment --base-url --entity-id --track-id --cache-dir --min-ttl --timeout --retries --ca-bundle --verbose --quiet --help"
+            opts="-p -e -v -q -h --all --profile --config --client-id --client-secret-file --client-secret --environment --base-url --entity-id --track-id --org-ids --cache-dir --min-ttl --timeout --retries --ca-bundle --verbose --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -304,6 +312,10 @@ _zuora__token() {
                     return 0
                     ;;
                 --track-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --org-ids)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -391,7 +403,7 @@ _zuora__token() {
             return 0
             ;;
         zuora__token__subcmd__cache__subcmd__list)
-            opts="-o -p -e -v -q -h --output --profile --config --client-id --client-secret-file --client-secret --environment --base-url --entity-id --track-id --cache-dir --min-ttl --timeout --retries --ca-bundle --verbose --quiet --help"
+            opts="-o -p -e -v -q -h --output --profile --config --client-id --client-secret-file --client-secret --environment --base-url --entity-id --track-id --org-ids --cache-dir --min-ttl --timeout --retries --ca-bundle --verbose --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -449,6 +461,10 @@ _zuora__token() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --org-ids)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --cache-dir)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -477,7 +493,7 @@ _zuora__token() {
             return 0
             ;;
         zuora__token__subcmd__completions)
-            opts="-p -e -v -q -h --profile --config --client-id --client-secret-file --client-secret --environment --base-url --entity-id --track-id --cache-dir --min-ttl --timeout --retries --ca-bundle --verbose --quiet --help bash elvish fish powershell zsh"
+            opts="-p -e -v -q -h --profile --config --client-id --client-secret-file --client-secret --environment --base-url --entity-id --track-id --org-ids --cache-dir --min-ttl --timeout --retries --ca-bundle --verbose --quiet --help bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -527,6 +543,10 @@ _zuora__token() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --org-ids)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --cache-dir)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -555,7 +575,7 @@ _zuora__token() {
             return 0
             ;;
         zuora__token__subcmd__env)
-            opts="-s -p -e -v -q -h --shell --refresh --no-cache --profile --config --client-id --client-secret-file --client-secret --environment --base-url --entity-id --track-id --cache-dir --min-ttl --timeout --retries --ca-bundle --verbose --quiet --help"
+            opts="-s -p -e -v -q -h --shell --refresh --no-cache --profile --config --client-id --client-secret-file --client-secret --environment --base-url --entity-id --track-id --org-ids --cache-dir --min-ttl --timeout --retries --ca-bundle --verbose --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -613,6 +633,10 @@ _zuora__token() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --org-ids)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --cache-dir)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -641,7 +665,7 @@ _zuora__token() {
             return 0
             ;;
         zuora__token__subcmd__exec)
-            opts="-p -e -v -q -h --refresh --no-cache --profile --config --client-id --client-secret-file --client-secret --environment --base-url --entity-id --track-id --cache-dir --min-ttl --timeout --retries --ca-bundle --verbose --quiet --help"
+            opts="-p -e -v -q -h --refresh --no-cache --profile --config --client-id --client-secret-file --client-secret --environment --base-url --entity-id --track-id --org-ids --cache-dir --min-ttl --timeout --retries --ca-bundle --verbose --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -688,6 +712,10 @@ _zuora__token() {
                     return 0
                     ;;
                 --track-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --org-ids)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -719,18 +747,18 @@ _zuora__token() {
             return 0
             ;;
         zuora__token__subcmd__get)
-            opts="-o -p -e -v -q -h --output --refresh --no-cache --profile --config --client-id --client-secret-file --client-secret --environment --base-url --entity-id --track-id --cache-dir --min-ttl --timeout --retries --ca-bundle --verbose --quiet --help"
+            opts="-o -p -e -v -q -h --output --refresh --no-cache --profile --config --client-id --client-secret-file --client-secret --environment --base-url --entity-id --track-id --org-ids --cache-dir --min-ttl --timeout --retries --ca-bundle --verbose --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --output)
-                    COMPREPLY=($(compgen -W "token json header" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "token json header headers curl" -- "${cur}"))
                     return 0
                     ;;
                 -o)
-                    COMPREPLY=($(compgen -W "token json header" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "token json header headers curl" -- "${cur}"))
                     return 0
                     ;;
                 --profile)
@@ -774,6 +802,10 @@ _zuora__token() {
                     return 0
                     ;;
                 --track-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --org-ids)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -973,7 +1005,7 @@ _zuora__token() {
             return 0
             ;;
         zuora__token__subcmd__man)
-            opts="-p -e -v -q -h --dir --profile --config --client-id --client-secret-file --client-secret --environment --base-url --entity-id --track-id --cache-dir --min-ttl --timeout --retries --ca-bundle --verbose --quiet --help"
+            opts="-p -e -v -q -h --dir --profile --config --client-id --client-secret-file --client-secret --environment --base-url --entity-id --track-id --org-ids --cache-dir --min-ttl --timeout --retries --ca-bundle --verbose --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1027,6 +1059,10 @@ _zuora__token() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --org-ids)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --cache-dir)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1055,7 +1091,7 @@ _zuora__token() {
             return 0
             ;;
         zuora__token__subcmd__profiles)
-            opts="-o -p -e -v -q -h --output --profile --config --client-id --client-secret-file --client-secret --environment --base-url --entity-id --track-id --cache-dir --min-ttl --timeout --retries --ca-bundle --verbose --quiet --help"
+            opts="-o -p -e -v -q -h --output --profile --config --client-id --client-secret-file --client-secret --environment --base-url --entity-id --track-id --org-ids --cache-dir --min-ttl --timeout --retries --ca-bundle --verbose --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1110,6 +1146,10 @@ _zuora__token() {
                     return 0
                     ;;
                 --track-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --org-ids)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1141,7 +1181,7 @@ _zuora__token() {
             return 0
             ;;
         zuora__token__subcmd__status)
-            opts="-o -p -e -v -q -h --output --profile --config --client-id --client-secret-file --client-secret --environment --base-url --entity-id --track-id --cache-dir --min-ttl --timeout --retries --ca-bundle --verbose --quiet --help"
+            opts="-o -p -e -v -q -h --output --profile --config --client-id --client-secret-file --client-secret --environment --base-url --entity-id --track-id --org-ids --cache-dir --min-ttl --timeout --retries --ca-bundle --verbose --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1196,6 +1236,10 @@ _zuora__token() {
                     return 0
                     ;;
                 --track-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --org-ids)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

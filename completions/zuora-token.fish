@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_zuora_token_global_optspecs
-    string join \n p/profile= config= client-id= client-secret-file= client-secret= e/environment= base-url= entity-id= track-id= cache-dir= min-ttl= timeout= retries= ca-bundle= v/verbose q/quiet h/help V/version
+    string join \n p/profile= config= client-id= client-secret-file= client-secret= e/environment= base-url= entity-id= track-id= org-ids= cache-dir= min-ttl= timeout= retries= ca-bundle= v/verbose q/quiet h/help V/version
 end
 
 function __fish_zuora_token_needs_command
@@ -52,6 +52,7 @@ apac-central-sandbox\t'APAC Developer & Central Sandbox'"
 complete -c zuora-token -n "__fish_zuora_token_needs_command" -l base-url -d 'Base URL of Zuora\'s REST API; beats --environment given at the same level [env: ZUORA_BASE_URL]' -r
 complete -c zuora-token -n "__fish_zuora_token_needs_command" -l entity-id -d 'Entity id (a hyphenated UUID) for multi-entity tenants [env: ZUORA_ENTITY_ID]' -r
 complete -c zuora-token -n "__fish_zuora_token_needs_command" -l track-id -d 'Zuora-Track-Id header to send, for tracing the request with Zuora [env: ZUORA_TRACK_ID]' -r
+complete -c zuora-token -n "__fish_zuora_token_needs_command" -l org-ids -d 'Zuora-Org-Ids header for API calls (comma-separated org ids), for multi-org tenants [env: ZUORA_ORG_IDS]' -r
 complete -c zuora-token -n "__fish_zuora_token_needs_command" -l cache-dir -d 'Directory of the token cache [default: <user cache dir>/zuora-token] [env: ZUORA_TOKEN_CACHE_DIR]' -r -F
 complete -c zuora-token -n "__fish_zuora_token_needs_command" -l min-ttl -d 'Hand out a cached token only while it has at least this long left [default: 300] [env: ZUORA_TOKEN_MIN_TTL]' -r
 complete -c zuora-token -n "__fish_zuora_token_needs_command" -l timeout -d 'Give up after this long, waits for other processes included [default: 30] [env: ZUORA_TOKEN_TIMEOUT]' -r
@@ -72,7 +73,9 @@ complete -c zuora-token -n "__fish_zuora_token_needs_command" -f -a "man" -d 'Pr
 complete -c zuora-token -n "__fish_zuora_token_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand get" -s o -l output -d 'What to print' -r -f -a "token\t'The access token and a newline, nothing else'
 json\t'One JSON object with the token and its metadata'
-header\t'`Authorization: Bearer <token>`, for `curl -H @-`'"
+header\t'`Authorization: Bearer <token>`, for `curl -H @-`'
+headers\t'Every header of an API call, one a line: `Authorization`, and `Zuora-Entity-Ids`, `Zuora-Org-Ids`, `Zuora-Track-Id` where configured; for `curl -H @-`'
+curl\t'The same headers as a curl config (`header = "..."` lines), for `curl -K -`'"
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand get" -s p -l profile -d 'Profile to use from the config file [default: the file\'s `default_profile`] [env: ZUORA_PROFILE]' -r
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand get" -l config -d 'Config file [default: <user config dir>/zuora-token/config.toml] [env: ZUORA_TOKEN_CONFIG]' -r -F
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand get" -l client-id -d 'OAuth client id (36 characters, from Zuora\'s OAuth clients page) [env: ZUORA_CLIENT_ID]' -r
@@ -101,6 +104,7 @@ apac-central-sandbox\t'APAC Developer & Central Sandbox'"
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand get" -l base-url -d 'Base URL of Zuora\'s REST API; beats --environment given at the same level [env: ZUORA_BASE_URL]' -r
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand get" -l entity-id -d 'Entity id (a hyphenated UUID) for multi-entity tenants [env: ZUORA_ENTITY_ID]' -r
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand get" -l track-id -d 'Zuora-Track-Id header to send, for tracing the request with Zuora [env: ZUORA_TRACK_ID]' -r
+complete -c zuora-token -n "__fish_zuora_token_using_subcommand get" -l org-ids -d 'Zuora-Org-Ids header for API calls (comma-separated org ids), for multi-org tenants [env: ZUORA_ORG_IDS]' -r
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand get" -l cache-dir -d 'Directory of the token cache [default: <user cache dir>/zuora-token] [env: ZUORA_TOKEN_CACHE_DIR]' -r -F
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand get" -l min-ttl -d 'Hand out a cached token only while it has at least this long left [default: 300] [env: ZUORA_TOKEN_MIN_TTL]' -r
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand get" -l timeout -d 'Give up after this long, waits for other processes included [default: 30] [env: ZUORA_TOKEN_TIMEOUT]' -r
@@ -145,6 +149,7 @@ apac-central-sandbox\t'APAC Developer & Central Sandbox'"
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand env" -l base-url -d 'Base URL of Zuora\'s REST API; beats --environment given at the same level [env: ZUORA_BASE_URL]' -r
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand env" -l entity-id -d 'Entity id (a hyphenated UUID) for multi-entity tenants [env: ZUORA_ENTITY_ID]' -r
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand env" -l track-id -d 'Zuora-Track-Id header to send, for tracing the request with Zuora [env: ZUORA_TRACK_ID]' -r
+complete -c zuora-token -n "__fish_zuora_token_using_subcommand env" -l org-ids -d 'Zuora-Org-Ids header for API calls (comma-separated org ids), for multi-org tenants [env: ZUORA_ORG_IDS]' -r
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand env" -l cache-dir -d 'Directory of the token cache [default: <user cache dir>/zuora-token] [env: ZUORA_TOKEN_CACHE_DIR]' -r -F
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand env" -l min-ttl -d 'Hand out a cached token only while it has at least this long left [default: 300] [env: ZUORA_TOKEN_MIN_TTL]' -r
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand env" -l timeout -d 'Give up after this long, waits for other processes included [default: 30] [env: ZUORA_TOKEN_TIMEOUT]' -r
@@ -183,6 +188,7 @@ apac-central-sandbox\t'APAC Developer & Central Sandbox'"
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand exec" -l base-url -d 'Base URL of Zuora\'s REST API; beats --environment given at the same level [env: ZUORA_BASE_URL]' -r
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand exec" -l entity-id -d 'Entity id (a hyphenated UUID) for multi-entity tenants [env: ZUORA_ENTITY_ID]' -r
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand exec" -l track-id -d 'Zuora-Track-Id header to send, for tracing the request with Zuora [env: ZUORA_TRACK_ID]' -r
+complete -c zuora-token -n "__fish_zuora_token_using_subcommand exec" -l org-ids -d 'Zuora-Org-Ids header for API calls (comma-separated org ids), for multi-org tenants [env: ZUORA_ORG_IDS]' -r
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand exec" -l cache-dir -d 'Directory of the token cache [default: <user cache dir>/zuora-token] [env: ZUORA_TOKEN_CACHE_DIR]' -r -F
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand exec" -l min-ttl -d 'Hand out a cached token only while it has at least this long left [default: 300] [env: ZUORA_TOKEN_MIN_TTL]' -r
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand exec" -l timeout -d 'Give up after this long, waits for other processes included [default: 30] [env: ZUORA_TOKEN_TIMEOUT]' -r
@@ -223,6 +229,7 @@ apac-central-sandbox\t'APAC Developer & Central Sandbox'"
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand status" -l base-url -d 'Base URL of Zuora\'s REST API; beats --environment given at the same level [env: ZUORA_BASE_URL]' -r
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand status" -l entity-id -d 'Entity id (a hyphenated UUID) for multi-entity tenants [env: ZUORA_ENTITY_ID]' -r
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand status" -l track-id -d 'Zuora-Track-Id header to send, for tracing the request with Zuora [env: ZUORA_TRACK_ID]' -r
+complete -c zuora-token -n "__fish_zuora_token_using_subcommand status" -l org-ids -d 'Zuora-Org-Ids header for API calls (comma-separated org ids), for multi-org tenants [env: ZUORA_ORG_IDS]' -r
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand status" -l cache-dir -d 'Directory of the token cache [default: <user cache dir>/zuora-token] [env: ZUORA_TOKEN_CACHE_DIR]' -r -F
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand status" -l min-ttl -d 'Hand out a cached token only while it has at least this long left [default: 300] [env: ZUORA_TOKEN_MIN_TTL]' -r
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand status" -l timeout -d 'Give up after this long, waits for other processes included [default: 30] [env: ZUORA_TOKEN_TIMEOUT]' -r
@@ -259,6 +266,7 @@ apac-central-sandbox\t'APAC Developer & Central Sandbox'"
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand cache; and not __fish_seen_subcommand_from list clear help" -l base-url -d 'Base URL of Zuora\'s REST API; beats --environment given at the same level [env: ZUORA_BASE_URL]' -r
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand cache; and not __fish_seen_subcommand_from list clear help" -l entity-id -d 'Entity id (a hyphenated UUID) for multi-entity tenants [env: ZUORA_ENTITY_ID]' -r
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand cache; and not __fish_seen_subcommand_from list clear help" -l track-id -d 'Zuora-Track-Id header to send, for tracing the request with Zuora [env: ZUORA_TRACK_ID]' -r
+complete -c zuora-token -n "__fish_zuora_token_using_subcommand cache; and not __fish_seen_subcommand_from list clear help" -l org-ids -d 'Zuora-Org-Ids header for API calls (comma-separated org ids), for multi-org tenants [env: ZUORA_ORG_IDS]' -r
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand cache; and not __fish_seen_subcommand_from list clear help" -l cache-dir -d 'Directory of the token cache [default: <user cache dir>/zuora-token] [env: ZUORA_TOKEN_CACHE_DIR]' -r -F
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand cache; and not __fish_seen_subcommand_from list clear help" -l min-ttl -d 'Hand out a cached token only while it has at least this long left [default: 300] [env: ZUORA_TOKEN_MIN_TTL]' -r
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand cache; and not __fish_seen_subcommand_from list clear help" -l timeout -d 'Give up after this long, waits for other processes included [default: 30] [env: ZUORA_TOKEN_TIMEOUT]' -r
@@ -300,6 +308,7 @@ apac-central-sandbox\t'APAC Developer & Central Sandbox'"
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand cache; and __fish_seen_subcommand_from list" -l base-url -d 'Base URL of Zuora\'s REST API; beats --environment given at the same level [env: ZUORA_BASE_URL]' -r
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand cache; and __fish_seen_subcommand_from list" -l entity-id -d 'Entity id (a hyphenated UUID) for multi-entity tenants [env: ZUORA_ENTITY_ID]' -r
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand cache; and __fish_seen_subcommand_from list" -l track-id -d 'Zuora-Track-Id header to send, for tracing the request with Zuora [env: ZUORA_TRACK_ID]' -r
+complete -c zuora-token -n "__fish_zuora_token_using_subcommand cache; and __fish_seen_subcommand_from list" -l org-ids -d 'Zuora-Org-Ids header for API calls (comma-separated org ids), for multi-org tenants [env: ZUORA_ORG_IDS]' -r
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand cache; and __fish_seen_subcommand_from list" -l cache-dir -d 'Directory of the token cache [default: <user cache dir>/zuora-token] [env: ZUORA_TOKEN_CACHE_DIR]' -r -F
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand cache; and __fish_seen_subcommand_from list" -l min-ttl -d 'Hand out a cached token only while it has at least this long left [default: 300] [env: ZUORA_TOKEN_MIN_TTL]' -r
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand cache; and __fish_seen_subcommand_from list" -l timeout -d 'Give up after this long, waits for other processes included [default: 30] [env: ZUORA_TOKEN_TIMEOUT]' -r
@@ -336,6 +345,7 @@ apac-central-sandbox\t'APAC Developer & Central Sandbox'"
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand cache; and __fish_seen_subcommand_from clear" -l base-url -d 'Base URL of Zuora\'s REST API; beats --environment given at the same level [env: ZUORA_BASE_URL]' -r
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand cache; and __fish_seen_subcommand_from clear" -l entity-id -d 'Entity id (a hyphenated UUID) for multi-entity tenants [env: ZUORA_ENTITY_ID]' -r
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand cache; and __fish_seen_subcommand_from clear" -l track-id -d 'Zuora-Track-Id header to send, for tracing the request with Zuora [env: ZUORA_TRACK_ID]' -r
+complete -c zuora-token -n "__fish_zuora_token_using_subcommand cache; and __fish_seen_subcommand_from clear" -l org-ids -d 'Zuora-Org-Ids header for API calls (comma-separated org ids), for multi-org tenants [env: ZUORA_ORG_IDS]' -r
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand cache; and __fish_seen_subcommand_from clear" -l cache-dir -d 'Directory of the token cache [default: <user cache dir>/zuora-token] [env: ZUORA_TOKEN_CACHE_DIR]' -r -F
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand cache; and __fish_seen_subcommand_from clear" -l min-ttl -d 'Hand out a cached token only while it has at least this long left [default: 300] [env: ZUORA_TOKEN_MIN_TTL]' -r
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand cache; and __fish_seen_subcommand_from clear" -l timeout -d 'Give up after this long, waits for other processes included [default: 30] [env: ZUORA_TOKEN_TIMEOUT]' -r
@@ -378,6 +388,7 @@ apac-central-sandbox\t'APAC Developer & Central Sandbox'"
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand profiles" -l base-url -d 'Base URL of Zuora\'s REST API; beats --environment given at the same level [env: ZUORA_BASE_URL]' -r
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand profiles" -l entity-id -d 'Entity id (a hyphenated UUID) for multi-entity tenants [env: ZUORA_ENTITY_ID]' -r
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand profiles" -l track-id -d 'Zuora-Track-Id header to send, for tracing the request with Zuora [env: ZUORA_TRACK_ID]' -r
+complete -c zuora-token -n "__fish_zuora_token_using_subcommand profiles" -l org-ids -d 'Zuora-Org-Ids header for API calls (comma-separated org ids), for multi-org tenants [env: ZUORA_ORG_IDS]' -r
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand profiles" -l cache-dir -d 'Directory of the token cache [default: <user cache dir>/zuora-token] [env: ZUORA_TOKEN_CACHE_DIR]' -r -F
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand profiles" -l min-ttl -d 'Hand out a cached token only while it has at least this long left [default: 300] [env: ZUORA_TOKEN_MIN_TTL]' -r
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand profiles" -l timeout -d 'Give up after this long, waits for other processes included [default: 30] [env: ZUORA_TOKEN_TIMEOUT]' -r
@@ -414,6 +425,7 @@ apac-central-sandbox\t'APAC Developer & Central Sandbox'"
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand completions" -l base-url -d 'Base URL of Zuora\'s REST API; beats --environment given at the same level [env: ZUORA_BASE_URL]' -r
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand completions" -l entity-id -d 'Entity id (a hyphenated UUID) for multi-entity tenants [env: ZUORA_ENTITY_ID]' -r
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand completions" -l track-id -d 'Zuora-Track-Id header to send, for tracing the request with Zuora [env: ZUORA_TRACK_ID]' -r
+complete -c zuora-token -n "__fish_zuora_token_using_subcommand completions" -l org-ids -d 'Zuora-Org-Ids header for API calls (comma-separated org ids), for multi-org tenants [env: ZUORA_ORG_IDS]' -r
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand completions" -l cache-dir -d 'Directory of the token cache [default: <user cache dir>/zuora-token] [env: ZUORA_TOKEN_CACHE_DIR]' -r -F
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand completions" -l min-ttl -d 'Hand out a cached token only while it has at least this long left [default: 300] [env: ZUORA_TOKEN_MIN_TTL]' -r
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand completions" -l timeout -d 'Give up after this long, waits for other processes included [default: 30] [env: ZUORA_TOKEN_TIMEOUT]' -r
@@ -451,6 +463,7 @@ apac-central-sandbox\t'APAC Developer & Central Sandbox'"
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand man" -l base-url -d 'Base URL of Zuora\'s REST API; beats --environment given at the same level [env: ZUORA_BASE_URL]' -r
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand man" -l entity-id -d 'Entity id (a hyphenated UUID) for multi-entity tenants [env: ZUORA_ENTITY_ID]' -r
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand man" -l track-id -d 'Zuora-Track-Id header to send, for tracing the request with Zuora [env: ZUORA_TRACK_ID]' -r
+complete -c zuora-token -n "__fish_zuora_token_using_subcommand man" -l org-ids -d 'Zuora-Org-Ids header for API calls (comma-separated org ids), for multi-org tenants [env: ZUORA_ORG_IDS]' -r
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand man" -l cache-dir -d 'Directory of the token cache [default: <user cache dir>/zuora-token] [env: ZUORA_TOKEN_CACHE_DIR]' -r -F
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand man" -l min-ttl -d 'Hand out a cached token only while it has at least this long left [default: 300] [env: ZUORA_TOKEN_MIN_TTL]' -r
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand man" -l timeout -d 'Give up after this long, waits for other processes included [default: 30] [env: ZUORA_TOKEN_TIMEOUT]' -r

@@ -51,6 +51,7 @@
 
 #![warn(missing_docs)]
 
+mod api_headers;
 mod cache;
 mod credentials;
 mod deadline;
@@ -64,6 +65,7 @@ mod token;
 mod token_source;
 mod zuora;
 
+pub use api_headers::{ApiHeaders, OrgIds};
 pub use cache::{Cache, CacheFile, CacheMode, CachePolicy, CachedToken};
 pub use credentials::{ClientId, Credentials};
 pub use endpoint::{BaseUrl, ClearTextRefused, Endpoint};

@@ -8,6 +8,7 @@ use std::time::{Duration, SystemTime};
 
 use log::{info, warn};
 
+use crate::api_headers::{ApiHeaders, OrgIds};
 use crate::cache::{
     Cache, CacheMode, CachePolicy, Entry, Failure, Identity, LockFile, Lookup, Waited,
 };
@@ -90,6 +91,7 @@ pub struct TokenSource {
     client: Client,
     credentials: Credentials,
     track_id: Option<TrackId>,
+    org_ids: Option<OrgIds>,
     cache: CachePolicy,
 }
 
@@ -107,6 +109,7 @@ impl TokenSource {
             client,
             credentials,
             track_id: None,
+            org_ids: None,
             cache: CachePolicy::off(),
         }
     }
@@ -121,6 +124,38 @@ impl TokenSource {
     pub fn with_track_id(mut self, track_id: TrackId) -> TokenSource {
         self.track_id = Some(track_id);
         self
+    }
+
+    /// Sends `org_ids` as `Zuora-Org-Ids` with each API call (see
+    /// [`TokenSource::api_headers`]); the token request does not carry it,
+    /// so it is not part of the cache identity.
+    pub fn with_org_ids(mut self, org_ids: OrgIds) -> TokenSource {
+        self.org_ids = Some(org_ids);
+        self
+    }
+
+    /// The headers of a call to Zuora's REST API with `token`: the
+    /// `Authorization` header, and the entity id, org ids and track id
+    /// this source is configured with.
+    ///
+    /// ```
+    /// # use zuora_token::{BaseUrl, Client, ClientId, Credentials, Endpoint, OrgIds, Secret, TokenSource};
+    /// # let client = Client::new(Endpoint::new(BaseUrl::parse("https://rest.zuora.com")?)?);
+    /// # let credentials = Credentials::new(ClientId::new("id"), Secret::new("secret"));
+    /// let source = TokenSource::new(client, credentials).with_org_ids(OrgIds::parse("org-1")?);
+    /// # let _ = || -> zuora_token::Result<()> {
+    /// let token = source.token()?;
+    /// for (name, value) in source.api_headers(&token).iter() {
+    ///     println!("{name}: {value}");
+    /// }
+    /// # Ok(()) };
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    pub fn api_headers(&self, token: &Token) -> ApiHeaders {
+        ApiHeaders::new(token.access_token().clone())
+            .with_entity_id(self.client.options().entity_id.clone())
+            .with_org_ids(self.org_ids.clone())
+            .with_track_id(self.track_id.clone())
     }
 
     /// The client tokens are asked from.

@@ -46,6 +46,8 @@ pub struct Profile {
     pub client_secret_command: Option<String>,
     pub entity_id: Option<String>,
     pub track_id: Option<String>,
+    /// `Zuora-Org-Ids` for API calls, comma-separated.
+    pub org_ids: Option<String>,
     /// Seconds a cached token must have left to be handed out.
     pub min_ttl: Option<u64>,
     /// PEM certificates to trust instead of the system's.

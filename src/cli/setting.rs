@@ -23,6 +23,7 @@ pub enum Setting {
     BaseUrl,
     EntityId,
     TrackId,
+    OrgIds,
     CacheDir,
     MinTtl,
     Timeout,
@@ -31,7 +32,7 @@ pub enum Setting {
 }
 
 impl Setting {
-    pub const ALL: [Setting; 14] = [
+    pub const ALL: [Setting; 15] = [
         Setting::Profile,
         Setting::Config,
         Setting::ClientId,
@@ -43,6 +44,7 @@ impl Setting {
         Setting::BaseUrl,
         Setting::EntityId,
         Setting::TrackId,
+        Setting::OrgIds,
         Setting::CacheDir,
         Setting::MinTtl,
         Setting::Timeout,
@@ -109,6 +111,13 @@ impl Setting {
                 "ID",
                 "Zuora-Track-Id header to send, for tracing the request with Zuora",
             ),
+            Setting::OrgIds => (
+                "org-ids",
+                "ZUORA_ORG_IDS",
+                "IDS",
+                "Zuora-Org-Ids header for API calls (comma-separated org ids), for \
+                 multi-org tenants",
+            ),
             Setting::CacheDir => (
                 "cache-dir",
                 "ZUORA_TOKEN_CACHE_DIR",
@@ -171,6 +180,7 @@ impl Setting {
             Setting::ClientSecretFile => Some("client_secret_file"),
             Setting::EntityId => Some("entity_id"),
             Setting::TrackId => Some("track_id"),
+            Setting::OrgIds => Some("org_ids"),
             Setting::MinTtl => Some("min_ttl"),
             Setting::CaBundle => Some("ca_bundle"),
             Setting::Profile

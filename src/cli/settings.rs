@@ -15,7 +15,7 @@ use std::time::{Duration, Instant};
 use log::{info, warn};
 use zuora_token::{
     BaseUrl, CachePolicy, Client, ClientId, Credentials, Endpoint, EntityId, Environment, Error,
-    RequestOptions, Result, Secret, TokenSource, TrackId, Trust,
+    OrgIds, RequestOptions, Result, Secret, TokenSource, TrackId, Trust,
 };
 
 use super::args::{CacheUse, SettingsArgs};
@@ -100,6 +100,7 @@ impl Inputs<'_> {
         let track_id = layers.parsed(Setting::TrackId, "track id", TrackId::parse, |p| {
             &p.track_id
         })?;
+        let org_ids = layers.parsed(Setting::OrgIds, "org ids", OrgIds::parse, |p| &p.org_ids)?;
         let min_ttl = layers.min_ttl()?;
         let ca_bundle = layers.first(Setting::CaBundle, |p| &p.ca_bundle);
         say_where_credentials_come_from(&endpoint, &client_id, &secret_source);
@@ -125,13 +126,16 @@ impl Inputs<'_> {
             .with_options(options)
             .with_provenance(Arc::new(origins));
         let policy = self.cache_policy(cache).with_min_ttl(min_ttl.value);
-        let source =
+        let mut source =
             TokenSource::new(client, Credentials::new(client_id.value, secret)).with_cache(policy);
+        if let Some(track_id) = track_id {
+            source = source.with_track_id(track_id);
+        }
+        if let Some(org_ids) = org_ids {
+            source = source.with_org_ids(org_ids);
+        }
         Ok(Resolved {
-            source: match track_id {
-                Some(track_id) => source.with_track_id(track_id),
-                None => source,
-            },
+            source,
             overridden: layers.overridden.into_inner(),
         })
     }

@@ -2,7 +2,7 @@
 //! value quoted so that nothing in it is special.
 
 use clap::ValueEnum;
-use zuora_token::{Error, Result, Token};
+use zuora_token::{ApiHeaders, Error, Result, Token};
 
 use super::time::rfc3339;
 
@@ -24,16 +24,29 @@ pub enum Shell {
     Github,
 }
 
-/// The variables `env` sets and `exec` passes on.
-pub fn variables(token: &Token) -> [(&'static str, String); 3] {
-    [
+/// The variables `env` sets and `exec` passes on: the token, its expiry
+/// and base URL, and the entity id, org ids and track id of `headers`
+/// (the same token's) where they are configured.
+pub fn variables(token: &Token, headers: &ApiHeaders) -> Vec<(&'static str, String)> {
+    let configured = [
+        ("ZUORA_ENTITY_ID", headers.entity_id().map(|id| id.as_str())),
+        ("ZUORA_ORG_IDS", headers.org_ids().map(|ids| ids.as_str())),
+        ("ZUORA_TRACK_ID", headers.track_id().map(|id| id.as_str())),
+    ];
+    let mut variables = vec![
         (
             "ZUORA_ACCESS_TOKEN",
             token.access_token().as_str().to_owned(),
         ),
         ("ZUORA_TOKEN_EXPIRES_AT", rfc3339(token.expires_at())),
         ("ZUORA_BASE_URL", token.base_url().as_str().to_owned()),
-    ]
+    ];
+    for (name, value) in configured {
+        if let Some(value) = value {
+            variables.push((name, value.to_owned()));
+        }
+    }
+    variables
 }
 
 /// What `env` prints instead when it has no token: a statement that fails
@@ -54,12 +67,12 @@ pub fn failing_statement(shell: Shell) -> Option<&'static str> {
 /// What `env` prints: one statement a variable, in the shell's syntax. For
 /// GitHub Actions that is the line that masks the token in the job's log
 /// (the variables go to `$GITHUB_ENV`, in the `Dotenv` form).
-pub fn env(token: &Token, shell: Shell) -> Result<String> {
+pub fn env(token: &Token, headers: &ApiHeaders, shell: Shell) -> Result<String> {
     if shell == Shell::Github {
         return Ok(format!("::add-mask::{}\n", token.access_token().as_str()));
     }
     let mut out = String::new();
-    for (name, value) in variables(token) {
+    for (name, value) in variables(token, headers) {
         let line = match shell {
             // The `;` keeps `eval $(zuora-token env)` working unquoted, where
             // the newlines become spaces.
@@ -106,7 +119,7 @@ fn powershell_quote(value: &str) -> String {
 /// validated to be such, so a value that is not is refused rather than
 /// written in a form some reader would misread.
 fn plain_value<'a>(name: &str, value: &'a str) -> Result<&'a str> {
-    let plain = |b: u8| b.is_ascii_alphanumeric() || b"-._~+/=:[]".contains(&b);
+    let plain = |b: u8| b.is_ascii_alphanumeric() || b"-._~+/=:[],".contains(&b);
     if value.bytes().all(plain) {
         Ok(value)
     } else {

@@ -170,6 +170,7 @@ fn the_inputs_reach_zuora_and_the_token_reaches_later_steps_masked() {
     let out = job.fetch_ok(&[
         ("ENTITY_ID", ENTITY),
         ("TRACK_ID", "ci-run-42"),
+        ("ORG_IDS", "org-1,org-2"),
         ("TIMEOUT", "20"),
         ("RETRIES", "1"),
         ("VERBOSE", "false"),
@@ -204,7 +205,8 @@ fn the_inputs_reach_zuora_and_the_token_reaches_later_steps_masked() {
     assert_eq!(
         job.github_env(),
         format!(
-            "EARLIER=kept\nZUORA_ACCESS_TOKEN={token}\nZUORA_TOKEN_EXPIRES_AT={expires_at}\nZUORA_BASE_URL={}\n",
+            "EARLIER=kept\nZUORA_ACCESS_TOKEN={token}\nZUORA_TOKEN_EXPIRES_AT={expires_at}\nZUORA_BASE_URL={}\n\
+             ZUORA_ENTITY_ID={ENTITY}\nZUORA_ORG_IDS=org-1,org-2\nZUORA_TRACK_ID=ci-run-42\n",
             sb.zuora.url()
         )
     );
@@ -216,6 +218,7 @@ fn the_inputs_reach_zuora_and_the_token_reaches_later_steps_masked() {
             &format!("--client-id={CLIENT_ID}"),
             &format!("--entity-id={ENTITY}"),
             "--track-id=ci-run-42",
+            "--org-ids=org-1,org-2",
             "--timeout=20",
             "--retries=1",
             "env",

@@ -57,7 +57,10 @@ const STATIC: &[(&str, Want)] = &[
             &["--shell", "--all", "--dir"],
         ),
     ),
-    ("zuora-token get -o ", Exactly(&["token", "json", "header"])),
+    (
+        "zuora-token get -o ",
+        Exactly(&["token", "json", "header", "headers", "curl"]),
+    ),
     ("zuora-token get --output j", Exactly(&["json"])),
     (
         "zuora-token get --environment csbx",
@@ -135,7 +138,10 @@ const DYNAMIC: &[(&str, Want)] = &[
         "zuora-token cache clear --profile ",
         Exactly(&["prod", "staging"]),
     ),
-    ("zuora-token get -o ", Exactly(&["token", "json", "header"])),
+    (
+        "zuora-token get -o ",
+        Exactly(&["token", "json", "header", "headers", "curl"]),
+    ),
     ("zuora-token env --shell f", Exactly(&["fish"])),
     (
         "zuora-token get --",

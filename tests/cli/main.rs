@@ -7,6 +7,7 @@ mod cache;
 mod commands;
 mod completion;
 mod errors;
+mod headers;
 mod herd;
 mod hostile;
 mod library;

@@ -92,11 +92,14 @@ fn json_has_every_field_with_the_time_left_now() {
     let mut expected = [
         "access_token",
         "base_url",
+        "entity_id",
         "expires_at",
         "expires_in",
         "jti",
+        "org_ids",
         "scope",
         "token_type",
+        "track_id",
     ];
     expected.sort();
     assert_eq!(keys, expected);

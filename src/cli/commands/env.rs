@@ -31,10 +31,12 @@ fn print(inputs: &Inputs, shell: Shell, cache: &CacheUse) -> Result<()> {
         Shell::Github => Some(open_github_env()?),
         _ => None,
     };
-    let token = inputs.token_source(cache)?.token()?;
-    output::print(&output::env(&token, shell)?)?;
+    let source = inputs.token_source(cache)?;
+    let token = source.token()?;
+    let headers = source.api_headers(&token);
+    output::print(&output::env(&token, &headers, shell)?)?;
     if let Some((path, mut file)) = github_env {
-        let lines = output::env(&token, Shell::Dotenv)?;
+        let lines = output::env(&token, &headers, Shell::Dotenv)?;
         file.write_all(lines.as_bytes())
             .map_err(|e| github_env_error(&path, &e))?;
     }

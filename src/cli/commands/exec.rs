@@ -22,21 +22,19 @@ const NOT_FOUND: u8 = 127;
 /// environment.
 const SECRET_VARIABLES: [Setting; 2] = [Setting::ClientSecret, Setting::ClientSecretFile];
 
-/// Runs `argv` with the token's variables (and `ZUORA_ENTITY_ID` when set),
-/// without the secret's. On Unix the command replaces this process, so its
-/// exit status and signals are its own; elsewhere its exit code is passed
-/// on.
+/// Runs `argv` with the token's variables (and the entity id, org ids and
+/// track id where set), without the secret's. On Unix the command replaces
+/// this process, so its exit status and signals are its own; elsewhere its
+/// exit code is passed on.
 pub fn run(inputs: &Inputs, cache: &CacheUse, argv: &[OsString]) -> Result<u8> {
     let source = inputs.token_source(cache)?;
     let token = source.token()?;
     let (program, args) = argv.split_first().expect("clap requires a command");
     let mut command = Command::new(program);
-    command.args(args).envs(output::variables(&token));
+    let headers = source.api_headers(&token);
+    command.args(args).envs(output::variables(&token, &headers));
     for setting in SECRET_VARIABLES {
         command.env_remove(setting.env_var());
-    }
-    if let Some(entity) = &source.client().options().entity_id {
-        command.env("ZUORA_ENTITY_ID", entity.as_str());
     }
     #[cfg(unix)]
     {

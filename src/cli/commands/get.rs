@@ -1,4 +1,4 @@
-//! `get`: print a token, raw, as an `Authorization` header, or as JSON.
+//! `get`: print a token, raw, as headers (lines or a curl config), or as JSON.
 
 use std::time::SystemTime;
 
@@ -9,7 +9,9 @@ use crate::cli::settings::Inputs;
 use crate::output::{self, Format};
 
 pub fn run(inputs: &Inputs, format: Format, cache: &CacheUse) -> Result<u8> {
-    let token = inputs.token_source(cache)?.token()?;
-    output::print(&output::token(&token, format, SystemTime::now()))?;
+    let source = inputs.token_source(cache)?;
+    let token = source.token()?;
+    let headers = source.api_headers(&token);
+    output::print(&output::token(&token, &headers, format, SystemTime::now()))?;
     Ok(0)
 }

@@ -22,6 +22,9 @@ _zuora__token() {
             zuora__token,completions)
                 cmd="zuora__token__subcmd__completions"
                 ;;
+            zuora__token,curl)
+                cmd="zuora__token__subcmd__curl"
+                ;;
             zuora__token,env)
                 cmd="zuora__token__subcmd__env"
                 ;;
@@ -67,6 +70,9 @@ _zuora__token() {
             zuora__token__subcmd__help,completions)
                 cmd="zuora__token__subcmd__help__subcmd__completions"
                 ;;
+            zuora__token__subcmd__help,curl)
+                cmd="zuora__token__subcmd__help__subcmd__curl"
+                ;;
             zuora__token__subcmd__help,env)
                 cmd="zuora__token__subcmd__help__subcmd__env"
                 ;;
@@ -101,7 +107,7 @@ _zuora__token() {
 
     case "${cmd}" in
         zuora__token)
-            opts="-p -e -v -q -h -V --profile --config --client-id --client-secret-file --client-secret --environment --base-url --entity-id --track-id --org-ids --cache-dir --min-ttl --timeout --retries --ca-bundle --verbose --quiet --help --version get env exec status cache profiles completions man help"
+            opts="-p -e -v -q -h -V --profile --config --client-id --client-secret-file --client-secret --environment --base-url --entity-id --track-id --org-ids --cache-dir --min-ttl --timeout --retries --ca-bundle --verbose --quiet --help --version get env exec curl status cache profiles completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -574,6 +580,88 @@ _zuora__token() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        zuora__token__subcmd__curl)
+            opts="-p -e -v -q -h --profile --config --client-id --client-secret-file --client-secret --environment --base-url --entity-id --track-id --org-ids --cache-dir --min-ttl --timeout --retries --ca-bundle --verbose --quiet --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -p)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-secret-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-secret)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --environment)
+                    COMPREPLY=($(compgen -W "prod us-cloud2-production prod-na us-cloud1-production prod-eu eu-production prod-ap apac-production sbx us-cloud2-api-sandbox sbx-na us-cloud1-api-sandbox sbx-eu eu-api-sandbox csbx us-central-sandbox csbx-eu eu-central-sandbox csbx-ap apac-central-sandbox" -- "${cur}"))
+                    return 0
+                    ;;
+                -e)
+                    COMPREPLY=($(compgen -W "prod us-cloud2-production prod-na us-cloud1-production prod-eu eu-production prod-ap apac-production sbx us-cloud2-api-sandbox sbx-na us-cloud1-api-sandbox sbx-eu eu-api-sandbox csbx us-central-sandbox csbx-eu eu-central-sandbox csbx-ap apac-central-sandbox" -- "${cur}"))
+                    return 0
+                    ;;
+                --base-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --entity-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --track-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --org-ids)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cache-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --min-ttl)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-bundle)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         zuora__token__subcmd__env)
             opts="-s -p -e -v -q -h --shell --refresh --no-cache --profile --config --client-id --client-secret-file --client-secret --environment --base-url --entity-id --track-id --org-ids --cache-dir --min-ttl --timeout --retries --ca-bundle --verbose --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -837,7 +925,7 @@ _zuora__token() {
             return 0
             ;;
         zuora__token__subcmd__help)
-            opts="get env exec status cache profiles completions man help"
+            opts="get env exec curl status cache profiles completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -893,6 +981,20 @@ _zuora__token() {
             return 0
             ;;
         zuora__token__subcmd__help__subcmd__completions)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        zuora__token__subcmd__help__subcmd__curl)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

@@ -46,6 +46,7 @@ set edit:completion:arg-completer[zuora-token] = {|@words|
             cand get 'Print a token: raw (the default), as JSON, or as an Authorization header'
             cand env 'Print statements that set ZUORA_ACCESS_TOKEN, ZUORA_TOKEN_EXPIRES_AT and ZUORA_BASE_URL in a shell'
             cand exec 'Run a command with ZUORA_ACCESS_TOKEN, ZUORA_TOKEN_EXPIRES_AT, ZUORA_BASE_URL (and ZUORA_ENTITY_ID when set) in its environment. The token never appears in any process''s arguments'
+            cand curl 'Run curl with every header a Zuora call needs, the token off the command line; a path is resolved against the base URL. A 401 gets a new token and one retry'
             cand status 'Show the cached token for the resolved credentials, without network access: expiry, scope, cache file. Never the token. Exits 0 if a token with at least --min-ttl left is cached, 1 otherwise'
             cand cache 'List or clear cached tokens'
             cand profiles 'List the config file''s profiles: endpoint, client id and where the secret comes from (never the secret)'
@@ -131,6 +132,31 @@ set edit:completion:arg-completer[zuora-token] = {|@words|
             cand --ca-bundle 'Trust exactly the PEM certificates in this file instead of the operating system''s trust store [env: ZUORA_CA_BUNDLE]'
             cand --refresh 'Fetch a new token even if a valid one is cached, and cache it'
             cand --no-cache 'Neither read nor write the cache'
+            cand -v 'Say on stderr where each setting came from and what was sent and received'
+            cand --verbose 'Say on stderr where each setting came from and what was sent and received'
+            cand -q 'Print no warnings'
+            cand --quiet 'Print no warnings'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'zuora-token;curl'= {
+            cand -p 'Profile to use from the config file [default: the file''s `default_profile`] [env: ZUORA_PROFILE]'
+            cand --profile 'Profile to use from the config file [default: the file''s `default_profile`] [env: ZUORA_PROFILE]'
+            cand --config 'Config file [default: <user config dir>/zuora-token/config.toml] [env: ZUORA_TOKEN_CONFIG]'
+            cand --client-id 'OAuth client id (36 characters, from Zuora''s OAuth clients page) [env: ZUORA_CLIENT_ID]'
+            cand --client-secret-file 'Read the client secret from this file (''-'' for standard input) [env: ZUORA_CLIENT_SECRET_FILE]'
+            cand --client-secret 'OAuth client secret. Other users can read it in the process list: prefer --client-secret-file, the environment variable or a profile [env: ZUORA_CLIENT_SECRET]'
+            cand -e 'Zuora environment by name, e.g. prod, prod-eu, sbx, csbx-ap [default: prod] [env: ZUORA_ENVIRONMENT]'
+            cand --environment 'Zuora environment by name, e.g. prod, prod-eu, sbx, csbx-ap [default: prod] [env: ZUORA_ENVIRONMENT]'
+            cand --base-url 'Base URL of Zuora''s REST API; beats --environment given at the same level [env: ZUORA_BASE_URL]'
+            cand --entity-id 'Entity id (a hyphenated UUID) for multi-entity tenants [env: ZUORA_ENTITY_ID]'
+            cand --track-id 'Zuora-Track-Id header to send, for tracing the request with Zuora [env: ZUORA_TRACK_ID]'
+            cand --org-ids 'Zuora-Org-Ids header for API calls (comma-separated org ids), for multi-org tenants [env: ZUORA_ORG_IDS]'
+            cand --cache-dir 'Directory of the token cache [default: <user cache dir>/zuora-token] [env: ZUORA_TOKEN_CACHE_DIR]'
+            cand --min-ttl 'Hand out a cached token only while it has at least this long left [default: 300] [env: ZUORA_TOKEN_MIN_TTL]'
+            cand --timeout 'Give up after this long, waits for other processes included [default: 30] [env: ZUORA_TOKEN_TIMEOUT]'
+            cand --retries 'Retry rate limits (429), gateway failures (502, 503, 504) and broken connections this many times [default: 3] [env: ZUORA_TOKEN_RETRIES]'
+            cand --ca-bundle 'Trust exactly the PEM certificates in this file instead of the operating system''s trust store [env: ZUORA_CA_BUNDLE]'
             cand -v 'Say on stderr where each setting came from and what was sent and received'
             cand --verbose 'Say on stderr where each setting came from and what was sent and received'
             cand -q 'Print no warnings'
@@ -339,6 +365,7 @@ set edit:completion:arg-completer[zuora-token] = {|@words|
             cand get 'Print a token: raw (the default), as JSON, or as an Authorization header'
             cand env 'Print statements that set ZUORA_ACCESS_TOKEN, ZUORA_TOKEN_EXPIRES_AT and ZUORA_BASE_URL in a shell'
             cand exec 'Run a command with ZUORA_ACCESS_TOKEN, ZUORA_TOKEN_EXPIRES_AT, ZUORA_BASE_URL (and ZUORA_ENTITY_ID when set) in its environment. The token never appears in any process''s arguments'
+            cand curl 'Run curl with every header a Zuora call needs, the token off the command line; a path is resolved against the base URL. A 401 gets a new token and one retry'
             cand status 'Show the cached token for the resolved credentials, without network access: expiry, scope, cache file. Never the token. Exits 0 if a token with at least --min-ttl left is cached, 1 otherwise'
             cand cache 'List or clear cached tokens'
             cand profiles 'List the config file''s profiles: endpoint, client id and where the secret comes from (never the secret)'
@@ -351,6 +378,8 @@ set edit:completion:arg-completer[zuora-token] = {|@words|
         &'zuora-token;help;env'= {
         }
         &'zuora-token;help;exec'= {
+        }
+        &'zuora-token;help;curl'= {
         }
         &'zuora-token;help;status'= {
         }

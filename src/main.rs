@@ -12,7 +12,7 @@
 mod cli;
 mod output;
 
-use clap::{CommandFactory, Parser};
+use clap::CommandFactory;
 
 #[cfg(not(test))]
 #[unsafe(no_mangle)]
@@ -36,7 +36,7 @@ fn run() -> u8 {
     clap_complete::CompleteEnv::with_factory(cli::Cli::command).complete();
     // The common command lines without clap's cost; the rest, help and
     // every message about a bad one, through clap.
-    let parsed = cli::Cli::parse_fast().map_or_else(cli::Cli::try_parse, Ok);
+    let parsed = cli::Cli::parse_fast().map_or_else(cli::Cli::try_parse_args, Ok);
     let cli = match parsed {
         Ok(cli) => cli,
         Err(error) => {

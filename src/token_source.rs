@@ -243,11 +243,101 @@ impl TokenSource {
         if let Waited::Shared(outcome) = lock.wait(&deadline, shared) {
             return outcome;
         }
-        let (outcome, secret) = self.fetch_with_secret(&deadline);
+        self.fetch_and_store(&entry, &identity, &deadline)
+    }
+
+    /// A token to use instead of `rejected`, which Zuora refused on an API
+    /// call (401: revoked early, its client rotated or deleted), as Zuora's
+    /// error-handling guide says: get a new token, then retry once.
+    ///
+    /// Single flight, as [`TokenSource::token`]: the first caller with
+    /// `rejected` takes the entry's lock and asks Zuora; every other one
+    /// that comes with the same rejected token, at once or later, gets the
+    /// token it stored (or its failure) without a request. So any number
+    /// of processes that meet the same 401 make one token request.
+    ///
+    /// ```no_run
+    /// # use zuora_token::{BaseUrl, Client, ClientId, Credentials, Endpoint, Secret, TokenSource};
+    /// # let client = Client::new(Endpoint::new(BaseUrl::parse("https://rest.zuora.com")?)?);
+    /// # let source = TokenSource::new(client, Credentials::new(ClientId::new("id"), Secret::new("s")));
+    /// # fn call_zuora(_: &zuora_token::Token) -> u16 { 200 }
+    /// let mut token = source.token()?;
+    /// if call_zuora(&token) == 401 {
+    ///     token = source.replace(&token)?;
+    ///     call_zuora(&token);
+    /// }
+    /// # Ok::<(), Box<dyn std::error::Error>>(())
+    /// ```
+    ///
+    /// # Errors
+    ///
+    /// As [`Client::create_token`].
+    pub fn replace(&self, rejected: &Token) -> Result<Token> {
+        let deadline = Deadline::after(self.client.options().timeout);
+        let Some(entry) = self.entry() else {
+            return self.fetch(&deadline);
+        };
+        let identity = self.identity();
+        let failure = entry.read_failure(&identity).map(|f| f.stored_at);
+        let replacement = || self.replacement(&entry, &identity, rejected, failure);
+        if let Some(outcome) = replacement() {
+            return outcome;
+        }
+        info!("cache: the token was refused; replacing it");
+        let lock = match LockFile::open(&entry) {
+            Ok(lock) => lock,
+            Err(e) => {
+                warn!("cannot lock the token cache: {e}; the token is not cached");
+                return self.fetch(&deadline);
+            }
+        };
+        if let Waited::Shared(outcome) = lock.wait(&deadline, replacement) {
+            return outcome;
+        }
+        self.fetch_and_store(&entry, &identity, &deadline)
+    }
+
+    /// What another process stored in place of `rejected`: a live token
+    /// other than it, or a failure newer than `failure_seen`.
+    fn replacement(
+        &self,
+        entry: &Entry,
+        identity: &Identity,
+        rejected: &Token,
+        failure_seen: Option<SystemTime>,
+    ) -> Option<Result<Token>> {
+        if let Some(failure) = entry
+            .read_failure(identity)
+            .filter(|f| Some(f.stored_at) != failure_seen)
+        {
+            info!("cache: another process asked Zuora meanwhile and failed; its outcome is shared");
+            return Some(Err(failure.error));
+        }
+        match entry.read(Some(identity)) {
+            Lookup::Found(cached)
+                if cached.token.access_token() != rejected.access_token()
+                    && !cached.token.time_left(SystemTime::now()).is_zero() =>
+            {
+                info!("cache: hit, replaced by another process");
+                Some(Ok(cached.token))
+            }
+            _ => None,
+        }
+    }
+
+    /// Asks Zuora (this process holds the entry's lock, or goes without
+    /// one) and stores the outcome for the others, whatever it is.
+    fn fetch_and_store(
+        &self,
+        entry: &Entry,
+        identity: &Identity,
+        deadline: &Deadline,
+    ) -> Result<Token> {
+        let (outcome, secret) = self.fetch_with_secret(deadline);
         let stored = match (&outcome, &secret) {
-            (Ok(token), Some(secret)) => entry.store_token(token, &identity, secret),
+            (Ok(token), Some(secret)) => entry.store_token(token, identity, secret),
             (Ok(_), None) => Ok(()),
-            (Err(error), secret) => entry.store_failure(error, &identity, secret.as_ref()),
+            (Err(error), secret) => entry.store_failure(error, identity, secret.as_ref()),
         };
         if let Err(e) = stored {
             warn!(

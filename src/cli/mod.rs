@@ -4,6 +4,8 @@
 mod args;
 mod commands;
 mod config_file;
+#[cfg(unix)]
+mod curl;
 mod logger;
 mod origin;
 mod process;

@@ -157,6 +157,15 @@ impl Setting {
         self.spec().0
     }
 
+    /// The short flag, for the two settings typed most.
+    pub fn short(self) -> Option<char> {
+        match self {
+            Setting::Profile => Some('p'),
+            Setting::Environment => Some('e'),
+            _ => None,
+        }
+    }
+
     pub fn env_var(self) -> &'static str {
         self.spec().1
     }

@@ -321,7 +321,10 @@ fn serve(mut stream: impl Read + Write, state: &State) {
         requests.push(request.clone());
         requests.len()
     };
-    thread::sleep(*lock(&state.delay));
+    // Copied out first: the guard of `lock(..)` inside `sleep(..)` would be
+    // held for the whole sleep, making concurrent requests wait in turn.
+    let delay = *lock(&state.delay);
+    thread::sleep(delay);
     let queued = lock(&state.queued).pop_front();
     let reply = queued
         .or_else(|| lock(&state.otherwise).clone())

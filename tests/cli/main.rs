@@ -6,6 +6,7 @@ mod action;
 mod cache;
 mod commands;
 mod completion;
+mod curl;
 mod errors;
 mod headers;
 mod herd;

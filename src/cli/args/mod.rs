@@ -24,6 +24,7 @@ Examples:
   zuora-token get --profile prod
   eval \"$(zuora-token env --profile prod)\"
   curl -fsS -H @<(zuora-token get -o header) \"$ZUORA_BASE_URL/v1/accounts/A-1\"
+  zuora-token curl -fsS /v1/accounts/A-1
   zuora-token exec --profile prod -- ./deploy.sh
   zuora-token env --shell github        # in a GitHub Actions step
 
@@ -102,6 +103,29 @@ its own; a command that is not found exits 127, one that cannot run 126.")]
 
         #[command(flatten)]
         cache: CacheUse,
+    },
+
+    /// Run curl with every header a Zuora call needs, the token off the
+    /// command line; a path is resolved against the base URL. A 401 gets a
+    /// new token and one retry.
+    #[command(after_help = "\
+Examples:
+  zuora-token curl -fsS /v1/catalog/products
+  zuora-token -p prod curl -fsS -X POST /v1/accounts -d @account.json
+  zuora-token --org-ids o-1,o-2 curl -fsS /v1/accounts/A-1 | jq .basicInfo
+
+Everything after `curl` is curl's: put zuora-token's own flags (-p, -v, ...)
+before it. The exit code is curl's; 127 if curl is not installed.")]
+    Curl {
+        /// curl's arguments: options, and URLs or paths (/v1/...) on the
+        /// base URL.
+        #[arg(
+            required = true,
+            trailing_var_arg = true,
+            allow_hyphen_values = true,
+            value_name = "CURL ARGS"
+        )]
+        args: Vec<OsString>,
     },
 
     /// Show the cached token for the resolved credentials, without network
@@ -265,16 +289,63 @@ fn setting_arg(setting: Setting) -> Arg {
             true => ValueParser::path_buf(),
             false => ValueParser::string(),
         });
+    let arg = match setting.short() {
+        Some(short) => arg.short(short),
+        None => arg,
+    };
     match setting {
-        Setting::Profile => arg
-            .short('p')
-            .add(ArgValueCandidates::new(profile_candidates)),
-        Setting::Environment => arg
-            .short('e')
-            .value_parser(EnvironmentName)
-            .hide_possible_values(true),
+        Setting::Profile => arg.add(ArgValueCandidates::new(profile_candidates)),
+        Setting::Environment => arg.value_parser(EnvironmentName).hide_possible_values(true),
         _ => arg,
     }
+}
+
+impl Cli {
+    /// The process's command line as clap reads it, but with everything
+    /// after the `curl` subcommand left to curl: `zuora-token curl -v URL`
+    /// is curl's `-v`, not ours, though ours are global.
+    pub fn try_parse_args() -> Result<Cli, clap::Error> {
+        Cli::try_parse_from(curl_args_kept(std::env::args_os().collect()))
+    }
+}
+
+/// `args` with a `--` after the `curl` subcommand, if that is the
+/// subcommand, so that clap takes none of what follows as a flag of ours.
+fn curl_args_kept(mut args: Vec<OsString>) -> Vec<OsString> {
+    if let Some(at) = subcommand_at(&args)
+        && args[at] == "curl"
+        && args.get(at + 1).is_none_or(|next| next != "--")
+    {
+        args.insert(at + 1, "--".into());
+    }
+    args
+}
+
+/// Where the subcommand is in `args` (the program's name first): the first
+/// word that is neither a flag of ours nor a setting's value.
+fn subcommand_at(args: &[OsString]) -> Option<usize> {
+    let takes_value = |name: &str| {
+        Setting::ALL.iter().any(|s| match name.chars().count() {
+            1 => s.short().is_some_and(|c| name.starts_with(c)),
+            _ => s.flag() == name,
+        })
+    };
+    let mut at = 1;
+    while let Some(arg) = args.get(at) {
+        let arg = arg.to_str()?;
+        let value_next = match (arg.strip_prefix("--"), arg.strip_prefix('-')) {
+            (Some(""), _) => return None,
+            (Some(long), _) => !long.contains('=') && takes_value(long),
+            // A cluster (`-vp prod`): its last letter may take the next word.
+            (None, Some(short)) if !short.is_empty() => short
+                .char_indices()
+                .find(|(_, c)| takes_value(&c.to_string()))
+                .is_some_and(|(i, c)| i + c.len_utf8() == short.len()),
+            _ => return Some(at),
+        };
+        at += if value_next { 2 } else { 1 };
+    }
+    None
 }
 
 /// Takes any environment name as it is (resolution checks it and can say
@@ -315,5 +386,36 @@ mod tests {
     #[test]
     fn the_command_line_definition_is_consistent() {
         Cli::command().debug_assert();
+    }
+
+    fn words(line: &str) -> Vec<OsString> {
+        line.split(' ').map(OsString::from).collect()
+    }
+
+    #[test]
+    fn everything_after_curl_is_curls() {
+        for (line, kept) in [
+            ("zt curl -v /v1", "zt curl -- -v /v1"),
+            (
+                "zt -p prod -v curl -e x /v1",
+                "zt -p prod -v curl -- -e x /v1",
+            ),
+            ("zt --profile curl get", "zt --profile curl get"),
+            ("zt -vp curl curl -o x", "zt -vp curl curl -- -o x"),
+            ("zt --base-url=u curl -- -v", "zt --base-url=u curl -- -v"),
+            ("zt get -o json", "zt get -o json"),
+            ("zt exec curl -v", "zt exec curl -v"),
+            ("zt -- curl", "zt -- curl"),
+        ] {
+            assert_eq!(curl_args_kept(words(line)), words(kept), "{line}");
+        }
+        let cli = Cli::try_parse_from(curl_args_kept(words("zt -v curl -v -p x /v1"))).unwrap();
+        assert!(cli.settings.verbose);
+        assert_eq!(
+            cli.command,
+            Command::Curl {
+                args: words("-v -p x /v1")
+            }
+        );
     }
 }

@@ -1,6 +1,6 @@
 //! `exec`: run a command with the token in its environment, never in argv.
 
-use std::ffi::OsString;
+use std::ffi::{OsStr, OsString};
 use std::io;
 use std::process::Command;
 
@@ -39,23 +39,28 @@ pub fn run(inputs: &Inputs, cache: &CacheUse, argv: &[OsString]) -> Result<u8> {
     #[cfg(unix)]
     {
         use std::os::unix::process::CommandExt;
-        Ok(launch_failed(program, command.exec()))
+        Ok(launch_failed(program, command.exec(), None))
     }
     #[cfg(not(unix))]
     match command.status() {
         Ok(status) => Ok(status.code().map_or(1, |c| c as u8)),
-        Err(e) => Ok(launch_failed(program, e)),
+        Err(e) => Ok(launch_failed(program, e, None)),
     }
 }
 
-/// Reports a command that could not be started, and exits as shells do:
-/// 127 for one that is not found, 126 for one that cannot be run.
-fn launch_failed(program: &OsString, error: io::Error) -> u8 {
+/// Reports a command that could not be started (with `hint`, if any), and
+/// exits as shells do: 127 for one that is not found, 126 for one that
+/// cannot be run.
+pub(super) fn launch_failed(program: &OsStr, error: io::Error, hint: Option<&str>) -> u8 {
     let program = program.to_string_lossy();
     let (code, message) = match error.kind() {
         io::ErrorKind::NotFound => (NOT_FOUND, format!("command not found: {program}")),
         _ => (CANNOT_RUN, format!("cannot run {program}: {error}")),
     };
-    report::error(&Error::other(message));
+    let error = Error::other(message);
+    report::error(&match hint {
+        Some(hint) => error.with_hint(hint),
+        None => error,
+    });
     code
 }

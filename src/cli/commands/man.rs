@@ -286,12 +286,13 @@ fn exit_status(roff: &mut Roff, path: &[String]) {
         _ => "Success.",
     };
     let kinds = match command[..] {
-        [] | ["get" | "env" | "exec"] => &ErrorKind::ALL[..],
+        [] | ["get" | "env" | "exec" | "curl"] => &ErrorKind::ALL[..],
         _ => &ErrorKind::ALL[..2],
     };
-    // exec's command replaces it: zuora-token itself exits only on failure.
+    // exec's command replaces it, and curl's exit status is passed on:
+    // zuora-token's own codes are its failures only.
     let mut codes = match command[..] {
-        ["exec"] => vec![],
+        ["exec" | "curl"] => vec![],
         _ => vec![(0, ok.to_owned())],
     };
     for &kind in kinds {
@@ -314,11 +315,21 @@ fn exit_status(roff: &mut Roff, path: &[String]) {
         codes.push((126, "exec: the command was found but cannot be run.".into()));
         codes.push((127, "exec: the command is not found.".into()));
     }
+    if let [] | ["curl"] = command[..] {
+        codes.push((126, "curl: curl was found but cannot be run.".into()));
+        codes.push((127, "curl: curl is not installed.".into()));
+    }
     roff.control("SH", ["EXIT STATUS"]);
     if command == ["exec"] {
         roff.text([roman(
             "Once the command runs it replaces zuora-token (on Unix), so the exit \
              status is the command's own. Before that:",
+        )]);
+    }
+    if command == ["curl"] {
+        roff.text([roman(
+            "Once curl has run, the exit status is curl's own (22 for an HTTP \
+             error with -f, and so on). Before that:",
         )]);
     }
     for (code, meaning) in codes {
@@ -492,6 +503,7 @@ mod tests {
                 "zuora-token-get.1",
                 "zuora-token-env.1",
                 "zuora-token-exec.1",
+                "zuora-token-curl.1",
                 "zuora-token-status.1",
                 "zuora-token-cache.1",
                 "zuora-token-cache-list.1",

@@ -2,6 +2,7 @@
 
 mod cache;
 mod completions;
+mod curl;
 pub mod env;
 mod exec;
 mod get;
@@ -28,6 +29,7 @@ pub fn run(cli: &Cli) -> Result<u8> {
         Command::Get { output, cache } => get::run(&inputs, *output, cache),
         Command::Env { shell, cache } => env::run(&inputs, *shell, cache),
         Command::Exec { cache, command } => exec::run(&inputs, cache, command),
+        Command::Curl { args } => curl::run(&inputs, args),
         Command::Status { output } => status::run(&inputs, *output),
         Command::Cache { command } => cache::run(&inputs, command),
         Command::Profiles { output } => profiles::run(&inputs, *output),

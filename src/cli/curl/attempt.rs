@@ -1,0 +1,364 @@
+//! One run of curl with the API headers, and what it got back.
+//!
+//! The headers reach curl as a config file on a pipe of this process
+//! (`--config /dev/fd/N`), never in its arguments, so `ps` and
+//! `/proc/PID/cmdline` show no token; curl's standard input, output and
+//! error stay the user's. To retry a 401, the wrapper must see the status
+//! before the body reaches the user: curl also writes the response headers
+//! to a second pipe (`--dump-header /dev/fd/M`), which it flushes line by
+//! line before it writes any of the body, and its standard output and
+//! error pass through this process, held until the first final status (not
+//! 1xx) is known. A 401 that can be retried is then dropped, curl's message
+//! about it too; anything else passes on as it came.
+
+use std::ffi::{OsStr, OsString};
+use std::io::{self, PipeReader, Read, Write};
+use std::os::fd::{AsRawFd, RawFd};
+use std::os::unix::process::{CommandExt, ExitStatusExt};
+use std::process::{ChildStderr, ChildStdout, Command, ExitStatus, Stdio};
+
+/// Response headers past this without a final status are not HTTP as
+/// curl writes it: give up looking, and pass everything on.
+const MAX_HEADERS: usize = 256 * 1024;
+
+/// Output held past this while the status is unknown is passed on: a 401
+/// after it is not retried, but memory stays bounded.
+const MAX_HELD: usize = 1024 * 1024;
+
+/// How one run of curl ended.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Ran {
+    /// curl's exit code (128 + the signal that killed it), and the status
+    /// of the response, where it was watched and seen.
+    Finished { code: u8, status: Option<u16> },
+    /// Zuora answered 401, and since the request can be sent again, the
+    /// response was dropped: the user saw nothing of it.
+    Dropped401,
+}
+
+/// Runs `program` (curl) with `config` on a private pipe, then `args`.
+/// With `watch`, the status of the response is read, and with `retry` too,
+/// a 401 response is dropped.
+///
+/// # Errors
+///
+/// curl cannot be started, or a pipe cannot be made or read.
+pub fn run(
+    program: &OsStr,
+    config: &str,
+    args: &[OsString],
+    watch: bool,
+    retry: bool,
+) -> io::Result<Ran> {
+    let (config_read, mut config_write) = io::pipe()?;
+    let (headers_read, headers_write) = match watch {
+        true => io::pipe().map(|(r, w)| (Some(r), Some(w)))?,
+        false => (None, None),
+    };
+    let mut command = Command::new(program);
+    command
+        .arg("--config")
+        .arg(fd_path(config_read.as_raw_fd()));
+    let mut inherited = vec![config_read.as_raw_fd()];
+    if let Some(write) = &headers_write {
+        command
+            .arg("--dump-header")
+            .arg(fd_path(write.as_raw_fd()))
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped());
+        inherited.push(write.as_raw_fd());
+    }
+    command.args(args);
+    // SAFETY: fcntl(2) is async-signal-safe, and touches only descriptors
+    // this process owns and keeps open until the child is started.
+    unsafe {
+        command.pre_exec(move || {
+            for &fd in &inherited {
+                if libc::fcntl(fd, libc::F_SETFD, 0) == -1 {
+                    return Err(io::Error::last_os_error());
+                }
+            }
+            Ok(())
+        });
+    }
+    let mut child = command.spawn()?;
+    // The child has its own copies; with these closed, each pipe ends when
+    // its one user does.
+    drop((config_read, headers_write));
+    // A curl that died before reading it leaves nothing to tell here: its
+    // exit code says why.
+    let _ = config_write.write_all(config.as_bytes());
+    drop(config_write);
+    let watched = match (child.stdout.take(), child.stderr.take(), headers_read) {
+        (Some(stdout), Some(stderr), Some(headers)) => {
+            Some(watch_output(stdout, stderr, headers, retry)?)
+        }
+        _ => None,
+    };
+    let code = exit_code(child.wait()?);
+    Ok(match watched {
+        Some(Watched::Dropped401) => Ran::Dropped401,
+        Some(Watched::Passed(status)) => Ran::Finished { code, status },
+        None => Ran::Finished { code, status: None },
+    })
+}
+
+/// `/dev/fd/N`: the descriptor as a file curl can open.
+fn fd_path(fd: RawFd) -> String {
+    format!("/dev/fd/{fd}")
+}
+
+/// A shell's idea of how a process ended: its code, or 128 + the signal.
+fn exit_code(status: ExitStatus) -> u8 {
+    match (status.code(), status.signal()) {
+        (Some(code), _) => u8::try_from(code).unwrap_or(1),
+        (None, Some(signal)) => u8::try_from(signal.saturating_add(128)).unwrap_or(255),
+        (None, None) => 1,
+    }
+}
+
+/// What was done with curl's output.
+enum Watched {
+    /// A 401: dropped.
+    Dropped401,
+    /// Passed on; the final status, if one was seen.
+    Passed(Option<u16>),
+}
+
+/// What becomes of curl's output (and its messages) for now.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Decision {
+    /// Held until the status is known.
+    Pending,
+    /// Written out as it comes.
+    Pass,
+    /// Dropped: a 401 to retry.
+    Drop,
+}
+
+/// One of curl's output streams, passed through this process.
+struct Stream<R> {
+    pipe: Option<R>,
+    held: Vec<u8>,
+    /// Whether it is curl's standard output (else its standard error).
+    is_stdout: bool,
+}
+
+impl<R: Read + AsRawFd> Stream<R> {
+    fn new(pipe: R, is_stdout: bool) -> Stream<R> {
+        Stream {
+            pipe: Some(pipe),
+            held: Vec::new(),
+            is_stdout,
+        }
+    }
+
+    fn fd(&self) -> Option<RawFd> {
+        self.pipe.as_ref().map(AsRawFd::as_raw_fd)
+    }
+
+    /// Reads what is there and handles it as `decision` says.
+    fn read(&mut self, buffer: &mut [u8], decision: Decision) -> io::Result<()> {
+        let Some(pipe) = self.pipe.as_mut() else {
+            return Ok(());
+        };
+        let n = pipe.read(buffer)?;
+        match (n, decision) {
+            (0, _) => self.pipe = None,
+            (n, Decision::Pending) => self.held.extend_from_slice(&buffer[..n]),
+            (n, Decision::Pass) => self.write(&buffer[..n]),
+            (_, Decision::Drop) => {}
+        }
+        Ok(())
+    }
+
+    /// Acts on a decision made: the held output is written or dropped.
+    fn decided(&mut self, decision: Decision) {
+        let held = std::mem::take(&mut self.held);
+        if decision == Decision::Pass {
+            self.write(&held);
+        }
+    }
+
+    /// Writes `bytes` where curl would have. If the reader of standard
+    /// output has gone away, curl's is closed too, for curl to say so.
+    fn write(&mut self, bytes: &[u8]) {
+        let written = match self.is_stdout {
+            true => write_all(&mut io::stdout().lock(), bytes),
+            false => write_all(&mut io::stderr().lock(), bytes),
+        };
+        if written.is_err() && self.is_stdout {
+            self.pipe = None;
+        }
+    }
+}
+
+fn write_all(to: &mut impl Write, bytes: &[u8]) -> io::Result<()> {
+    to.write_all(bytes).and_then(|()| to.flush())
+}
+
+/// Passes curl's standard output and error on, held until the response
+/// headers on `headers` give the first final status, and dropped if that
+/// is 401 and `retry` says so. The pipes are read in one loop, the headers
+/// first: curl flushes them before it writes the body, so when the body
+/// is readable the headers that precede it are already in their pipe.
+fn watch_output(
+    stdout: ChildStdout,
+    stderr: ChildStderr,
+    headers: PipeReader,
+    retry: bool,
+) -> io::Result<Watched> {
+    let mut stdout = Stream::new(stdout, true);
+    let mut stderr = Stream::new(stderr, false);
+    let mut headers = Some(headers);
+    let mut status = StatusLine::default();
+    let mut decision = Decision::Pending;
+    let mut buffer = vec![0; 64 * 1024];
+    while stdout.pipe.is_some() || stderr.pipe.is_some() || headers.is_some() {
+        let ready = poll([
+            headers.as_ref().map(AsRawFd::as_raw_fd),
+            stdout.fd(),
+            stderr.fd(),
+        ])?;
+        if let (true, Some(pipe)) = (ready[0], headers.as_mut()) {
+            match pipe.read(&mut buffer)? {
+                0 => headers = None,
+                n => status.feed(&buffer[..n]),
+            }
+            if status.gave_up() {
+                headers = None;
+            }
+        } else if ready[1] {
+            stdout.read(&mut buffer, decision)?;
+        } else if ready[2] {
+            stderr.read(&mut buffer, decision)?;
+        }
+        let held = stdout.held.len().saturating_add(stderr.held.len());
+        let ended = headers.is_none() || stdout.pipe.is_none() || held > MAX_HELD;
+        if decision == Decision::Pending {
+            decision = match status.final_status {
+                Some(401) if retry => Decision::Drop,
+                Some(_) => Decision::Pass,
+                None if ended => Decision::Pass,
+                None => Decision::Pending,
+            };
+            stdout.decided(decision);
+            stderr.decided(decision);
+        }
+    }
+    Ok(match decision {
+        Decision::Drop => Watched::Dropped401,
+        _ => Watched::Passed(status.final_status),
+    })
+}
+
+/// Waits until one of `fds` can be read (or has ended); which can.
+fn poll<const N: usize>(fds: [Option<RawFd>; N]) -> io::Result<[bool; N]> {
+    let mut entries = fds.map(|fd| libc::pollfd {
+        fd: fd.unwrap_or(-1),
+        events: libc::POLLIN,
+        revents: 0,
+    });
+    loop {
+        // SAFETY: a valid array of pollfd for the length of the call; a
+        // negative fd is ignored by poll(2).
+        let n = unsafe { libc::poll(entries.as_mut_ptr(), N as libc::nfds_t, -1) };
+        if n >= 0 {
+            break;
+        }
+        let error = io::Error::last_os_error();
+        if error.kind() != io::ErrorKind::Interrupted {
+            return Err(error);
+        }
+    }
+    Ok(entries.map(|e| e.fd >= 0 && e.revents != 0))
+}
+
+/// The response headers as curl dumps them, read for the first final
+/// status: a block of lines from `HTTP/... CODE` to an empty line, where
+/// a 1xx block (`100 Continue`) is followed by another.
+#[derive(Default)]
+struct StatusLine {
+    line: Vec<u8>,
+    block_status: Option<u16>,
+    final_status: Option<u16>,
+    seen: usize,
+}
+
+impl StatusLine {
+    fn feed(&mut self, bytes: &[u8]) {
+        self.seen = self.seen.saturating_add(bytes.len());
+        for &byte in bytes {
+            if self.final_status.is_some() {
+                return;
+            }
+            if byte != b'\n' {
+                if self.line.len() < 8 * 1024 {
+                    self.line.push(byte);
+                }
+                continue;
+            }
+            let line = std::mem::take(&mut self.line);
+            self.line_ended(line.strip_suffix(b"\r").unwrap_or(&line));
+        }
+    }
+
+    fn line_ended(&mut self, line: &[u8]) {
+        if line.is_empty() {
+            match self.block_status.take() {
+                Some(status) if !(100..200).contains(&status) => self.final_status = Some(status),
+                _ => {}
+            }
+            return;
+        }
+        if self.block_status.is_none() && line.starts_with(b"HTTP/") {
+            self.block_status = line
+                .split(|b| *b == b' ')
+                .nth(1)
+                .and_then(|code| std::str::from_utf8(code).ok())
+                .and_then(|code| code.parse().ok());
+        }
+    }
+
+    /// Too much without a final status: not worth holding the body for.
+    fn gave_up(&self) -> bool {
+        self.final_status.is_none() && self.seen > MAX_HEADERS
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn final_status(dump: &str) -> Option<u16> {
+        let mut status = StatusLine::default();
+        for chunk in dump.as_bytes().chunks(3) {
+            status.feed(chunk);
+        }
+        status.final_status
+    }
+
+    #[test]
+    fn the_first_final_status_is_read_past_1xx_blocks() {
+        assert_eq!(
+            final_status("HTTP/1.1 401 Unauthorized\r\nA: b\r\n\r\n"),
+            Some(401)
+        );
+        assert_eq!(
+            final_status("HTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 200 OK\r\nA: b\r\n\r\n"),
+            Some(200)
+        );
+        assert_eq!(
+            final_status("HTTP/2 404 \r\n\r\nHTTP/2 401\r\n\r\n"),
+            Some(404)
+        );
+        assert_eq!(final_status("HTTP/1.1 401 Unauthorized\r\nA: b\r\n"), None);
+        assert_eq!(final_status(""), None);
+    }
+
+    #[test]
+    fn exit_codes_are_as_shells_give_them() {
+        assert_eq!(exit_code(ExitStatus::from_raw(7 << 8)), 7);
+        assert_eq!(exit_code(ExitStatus::from_raw(libc::SIGTERM)), 143);
+    }
+}

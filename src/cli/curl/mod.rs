@@ -1,0 +1,9 @@
+//! What `zuora-token curl` needs of curl: its arguments read as curl reads
+//! them, and a run of curl with the headers passed off the command line.
+//! Unix only: the headers reach curl on an inherited pipe (`/dev/fd/N`).
+
+mod args;
+mod attempt;
+
+pub use args::CurlArgs;
+pub use attempt::{Ran, run};

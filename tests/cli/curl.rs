@@ -1,0 +1,234 @@
+//! `zuora-token curl`: real curl against the fake, the token never in
+//! curl's arguments, a path resolved against the base URL, and one new
+//! token and one retry after a 401, however many wrappers meet it at once.
+
+use std::os::unix::fs::PermissionsExt;
+use std::path::PathBuf;
+use std::process::Stdio;
+
+use zuora_token_testkit::{Sandbox, have, run};
+
+use crate::sandbox;
+
+const PRODUCTS: &str = "/v1/catalog/products";
+
+/// A `curl` first on PATH that records its arguments, one a line, in
+/// `argv.txt` (appending), then runs the real curl; the directory to put
+/// first on PATH.
+fn recording_curl(sb: &Sandbox) -> PathBuf {
+    let real = which("curl");
+    let dir = sb.home().join("fake-bin");
+    let log = sb.home().join("argv.txt");
+    let script = format!(
+        "#!/bin/sh\nfor a in \"$@\"; do printf '%s\\n' \"$a\"; done >> '{}'\necho --- >> '{}'\nexec '{}' \"$@\"\n",
+        log.display(),
+        log.display(),
+        real.display()
+    );
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("curl");
+    std::fs::write(&path, script).unwrap();
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o755)).unwrap();
+    dir
+}
+
+fn which(program: &str) -> PathBuf {
+    std::env::split_paths(&std::env::var_os("PATH").unwrap())
+        .map(|dir| dir.join(program))
+        .find(|path| path.is_file())
+        .unwrap_or_else(|| panic!("{program} is not on PATH"))
+}
+
+/// PATH with `dir` first.
+fn path_with(dir: &std::path::Path) -> std::ffi::OsString {
+    let rest = std::env::var_os("PATH").unwrap_or_default();
+    std::env::join_paths(std::iter::once(dir.to_owned()).chain(std::env::split_paths(&rest)))
+        .unwrap()
+}
+
+/// The token the fake issued last, as the cache hands it out.
+fn cached_token(sb: &Sandbox) -> String {
+    run(sb.authed().arg("get")).ok().stdout.trim().to_owned()
+}
+
+/// How many calls to `path` carried `token`.
+fn calls_with(sb: &Sandbox, path: &str, token: &str) -> usize {
+    let bearer = format!("Bearer {token}");
+    sb.zuora
+        .requests()
+        .iter()
+        .filter(|r| r.path == path && r.header("authorization") == Some(bearer.as_str()))
+        .count()
+}
+
+#[test]
+fn a_path_is_called_on_the_base_url_and_the_token_is_not_in_curls_arguments() {
+    if !have("curl") {
+        return;
+    }
+    let sb = sandbox();
+    let bin = recording_curl(&sb);
+    let out = run(sb.authed().env("PATH", path_with(&bin)).args([
+        "--org-ids",
+        "org-1",
+        "--track-id",
+        "t-1",
+        "curl",
+        "-fsS",
+        PRODUCTS,
+    ]));
+    out.ok().stdout_has("\"products\"");
+    assert_eq!(out.stderr, "");
+    let token = cached_token(&sb);
+    assert_eq!(calls_with(&sb, PRODUCTS, &token), 1);
+    let call = sb
+        .zuora
+        .requests()
+        .into_iter()
+        .find(|r| r.path == PRODUCTS)
+        .unwrap();
+    assert_eq!(call.header("zuora-org-ids"), Some("org-1"));
+    assert_eq!(call.header("zuora-track-id"), Some("t-1"));
+
+    let argv = std::fs::read_to_string(sb.home().join("argv.txt")).unwrap();
+    assert!(
+        !argv.contains(&token),
+        "the token is in curl's argv:\n{argv}"
+    );
+    let lines: Vec<&str> = argv.lines().collect();
+    assert_eq!(lines[0], "--config", "{argv}");
+    assert!(lines[1].starts_with("/dev/fd/"), "{argv}");
+    assert!(
+        lines.contains(&format!("{}{PRODUCTS}", sb.zuora.url()).as_str()),
+        "the path is not resolved: {argv}"
+    );
+}
+
+#[test]
+fn after_a_revocation_one_401_one_token_request_and_one_retry() {
+    if !have("curl") {
+        return;
+    }
+    let sb = sandbox();
+    let old = cached_token(&sb);
+    sb.zuora.revoke_tokens();
+    let out = run(sb.authed().args(["-v", "curl", "-fsS", PRODUCTS]));
+    out.ok()
+        .stderr_has("Zuora answered 401 Unauthorized; replacing the token");
+    out.stderr_has("sending the request again with the new token");
+    // The 401's body was dropped: what the user gets is the retry's.
+    assert!(out.stdout.starts_with("{\"products\""), "{}", out.stdout);
+    assert!(
+        !out.stdout.contains("Authentication error"),
+        "{}",
+        out.stdout
+    );
+    assert!(
+        !out.stderr.contains("curl: (22)"),
+        "curl's 401 message shows: {}",
+        out.stderr
+    );
+    let new = cached_token(&sb);
+    assert_ne!(new, old);
+    out.never_shows(&old).never_shows(&new);
+    assert_eq!(sb.zuora.count_path("/oauth/token"), 2, "one new token");
+    assert_eq!(calls_with(&sb, PRODUCTS, &old), 1, "one 401");
+    assert_eq!(calls_with(&sb, PRODUCTS, &new), 1, "one retry");
+}
+
+#[test]
+fn twenty_wrappers_after_a_revocation_make_one_token_request() {
+    if !have("curl") {
+        return;
+    }
+    let sb = sandbox();
+    let old = cached_token(&sb);
+    sb.zuora.revoke_tokens();
+    // Slow enough that every wrapper's first call is made before any has
+    // a new token.
+    sb.zuora.delay(std::time::Duration::from_millis(300));
+    let children: Vec<_> = (0..20)
+        .map(|_| {
+            sb.spawnable()
+                .args(["curl", "-fsS", PRODUCTS])
+                .stdout(Stdio::piped())
+                .stderr(Stdio::piped())
+                .spawn()
+                .unwrap()
+        })
+        .collect();
+    for child in children {
+        let out = child.wait_with_output().unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(out.status.success(), "{stderr}");
+        assert!(out.stdout.starts_with(b"{\"products\""), "{stderr}");
+    }
+    assert_eq!(
+        sb.zuora.count_path("/oauth/token"),
+        2,
+        "one new token for all"
+    );
+    assert_eq!(calls_with(&sb, PRODUCTS, &old), 20, "each met one 401");
+    assert_eq!(sb.zuora.count_path(PRODUCTS), 40, "and retried once");
+}
+
+#[test]
+fn curls_exit_code_and_output_are_passed_on() {
+    if !have("curl") {
+        return;
+    }
+    let sb = sandbox();
+    let missing = run(sb.authed().args(["curl", "-fsS", "/v1/accounts/A-404"]));
+    missing.code(22).stderr_has("404");
+    let plain = run(sb
+        .authed()
+        .args(["curl", "-sS", "-w", "%{http_code}", "/v1/accounts/A-404"]));
+    plain.ok().stdout_has("404");
+    assert_eq!(sb.zuora.count_path("/oauth/token"), 1);
+}
+
+#[test]
+fn a_body_from_stdin_is_not_sent_twice_but_the_token_is_replaced() {
+    if !have("curl") {
+        return;
+    }
+    let sb = sandbox();
+    cached_token(&sb);
+    sb.zuora.revoke_tokens();
+    let out = run(sb
+        .authed()
+        .args(["curl", "-sS", "-d", "@-", PRODUCTS])
+        .write_stdin("{}"));
+    out.ok()
+        .stdout_has("Authentication error")
+        .stderr_has("not sent again because its body was read from standard input");
+    assert_eq!(
+        sb.zuora.count_path("/oauth/token"),
+        2,
+        "replaced for next time"
+    );
+    assert_eq!(sb.zuora.count_path(PRODUCTS), 1, "sent once");
+    let again = run(sb.authed().args(["curl", "-fsS", PRODUCTS]));
+    again.ok().stdout_has("\"products\"");
+    assert_eq!(sb.zuora.count_path("/oauth/token"), 2);
+}
+
+#[test]
+fn a_url_off_the_base_url_is_refused_before_anything_is_sent() {
+    let sb = sandbox();
+    let out = run(sb.authed().args(["curl", "https://evil.example/v1/x"]));
+    out.code(2)
+        .stderr_has("refusing to send the token to \"https://evil.example/v1/x\"");
+    assert_eq!(sb.zuora.count(), 0);
+}
+
+#[test]
+fn a_missing_curl_is_a_clear_error() {
+    let sb = sandbox();
+    let empty = sb.home().join("empty-bin");
+    std::fs::create_dir_all(&empty).unwrap();
+    let out = run(sb.authed().env("PATH", &empty).args(["curl", PRODUCTS]));
+    out.code(127)
+        .stderr_has("zuora-token: error: command not found: curl")
+        .stderr_has("install curl");
+}

@@ -101,7 +101,7 @@ _zuora__token() {
 
     case "${cmd}" in
         zuora__token)
-            opts="-p -e -v -q -h -V --profile --config --client-id --client-secret-file --client-secret --environment --base-url --entity-id --track-id --cache-dir --min-ttl --timeout --retries --ca-bundle --verbose --quiet --help --version get env exec status cache profiles completions man help"
+            opts="-p -e -v -q -h -V --profile --config --client-id --client-secret-file --client-secret --environment --base-url --token-url --entity-id --track-id --cache-dir --min-ttl --timeout --retries --ca-bundle --verbose --quiet --help --version get env exec status cache profiles completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -143,6 +143,10 @@ _zuora__token() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --token-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --entity-id)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -179,7 +183,7 @@ _zuora__token() {
             return 0
             ;;
         zuora__token__subcmd__cache)
-            opts="-p -e -v -q -h --profile --config --client-id --client-secret-file --client-secret --environment --base-url --entity-id --track-id --cache-dir --min-ttl --timeout --retries --ca-bundle --verbose --quiet --help list clear help"
+            opts="-p -e -v -q -h --profile --config --client-id --client-secret-file --client-secret --environment --base-url --token-url --entity-id --track-id --cache-dir --min-ttl --timeout --retries --ca-bundle --verbose --quiet --help list clear help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -221,6 +225,10 @@ _zuora__token() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --token-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --entity-id)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -257,7 +265,7 @@ _zuora__token() {
             return 0
             ;;
         zuora__token__subcmd__cache__subcmd__clear)
-            opts="-p -e -v -q -h --all --profile --config --client-id --client-secret-file --client-secret --environment --base-url --entity-id --track-id --cache-dir --min-ttl --timeout --retries --ca-bundle --verbose --quiet --help"
+            opts="-p -e -v -q -h --all --profile --config --client-id --client-secret-file --client-secret --environment --base-url --token-url --entity-id --track-id --cache-dir --min-ttl --timeout --retries --ca-bundle --verbose --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -296,6 +304,10 @@ _zuora__token() {
                     return 0
                     ;;
                 --base-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token-url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -391,7 +403,7 @@ _zuora__token() {
             return 0
             ;;
         zuora__token__subcmd__cache__subcmd__list)
-            opts="-o -p -e -v -q -h --output --profile --config --client-id --client-secret-file --client-secret --environment --base-url --entity-id --track-id --cache-dir --min-ttl --timeout --retries --ca-bundle --verbose --quiet --help"
+            opts="-o -p -e -v -q -h --output --profile --config --client-id --client-secret-file --client-secret --environment --base-url --token-url --entity-id --track-id --cache-dir --min-ttl --timeout --retries --ca-bundle --verbose --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -441,6 +453,10 @@ _zuora__token() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --token-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --entity-id)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -477,7 +493,7 @@ _zuora__token() {
             return 0
             ;;
         zuora__token__subcmd__completions)
-            opts="-p -e -v -q -h --profile --config --client-id --client-secret-file --client-secret --environment --base-url --entity-id --track-id --cache-dir --min-ttl --timeout --retries --ca-bundle --verbose --quiet --help bash elvish fish powershell zsh"
+            opts="-p -e -v -q -h --profile --config --client-id --client-secret-file --client-secret --environment --base-url --token-url --entity-id --track-id --cache-dir --min-ttl --timeout --retries --ca-bundle --verbose --quiet --help bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -519,6 +535,10 @@ _zuora__token() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --token-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --entity-id)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -555,7 +575,7 @@ _zuora__token() {
             return 0
             ;;
         zuora__token__subcmd__env)
-            opts="-s -p -e -v -q -h --shell --refresh --no-cache --profile --config --client-id --client-secret-file --client-secret --environment --base-url --entity-id --track-id --cache-dir --min-ttl --timeout --retries --ca-bundle --verbose --quiet --help"
+            opts="-s -p -e -v -q -h --shell --refresh --no-cache --profile --config --client-id --client-secret-file --client-secret --environment --base-url --token-url --entity-id --track-id --cache-dir --min-ttl --timeout --retries --ca-bundle --verbose --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -605,6 +625,10 @@ _zuora__token() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --token-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --entity-id)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -641,7 +665,7 @@ _zuora__token() {
             return 0
             ;;
         zuora__token__subcmd__exec)
-            opts="-p -e -v -q -h --refresh --no-cache --profile --config --client-id --client-secret-file --client-secret --environment --base-url --entity-id --track-id --cache-dir --min-ttl --timeout --retries --ca-bundle --verbose --quiet --help"
+            opts="-p -e -v -q -h --refresh --no-cache --profile --config --client-id --client-secret-file --client-secret --environment --base-url --token-url --entity-id --track-id --cache-dir --min-ttl --timeout --retries --ca-bundle --verbose --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -683,6 +707,10 @@ _zuora__token() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --token-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --entity-id)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -719,7 +747,7 @@ _zuora__token() {
             return 0
             ;;
         zuora__token__subcmd__get)
-            opts="-o -p -e -v -q -h --output --refresh --no-cache --profile --config --client-id --client-secret-file --client-secret --environment --base-url --entity-id --track-id --cache-dir --min-ttl --timeout --retries --ca-bundle --verbose --quiet --help"
+            opts="-o -p -e -v -q -h --output --refresh --no-cache --profile --config --client-id --client-secret-file --client-secret --environment --base-url --token-url --entity-id --track-id --cache-dir --min-ttl --timeout --retries --ca-bundle --verbose --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -766,6 +794,10 @@ _zuora__token() {
                     return 0
                     ;;
                 --base-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token-url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -973,7 +1005,7 @@ _zuora__token() {
             return 0
             ;;
         zuora__token__subcmd__man)
-            opts="-p -e -v -q -h --dir --profile --config --client-id --client-secret-file --client-secret --environment --base-url --entity-id --track-id --cache-dir --min-ttl --timeout --retries --ca-bundle --verbose --quiet --help"
+            opts="-p -e -v -q -h --dir --profile --config --client-id --client-secret-file --client-secret --environment --base-url --token-url --entity-id --track-id --cache-dir --min-ttl --timeout --retries --ca-bundle --verbose --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1019,6 +1051,10 @@ _zuora__token() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --token-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --entity-id)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1055,7 +1091,7 @@ _zuora__token() {
             return 0
             ;;
         zuora__token__subcmd__profiles)
-            opts="-o -p -e -v -q -h --output --profile --config --client-id --client-secret-file --client-secret --environment --base-url --entity-id --track-id --cache-dir --min-ttl --timeout --retries --ca-bundle --verbose --quiet --help"
+            opts="-o -p -e -v -q -h --output --profile --config --client-id --client-secret-file --client-secret --environment --base-url --token-url --entity-id --track-id --cache-dir --min-ttl --timeout --retries --ca-bundle --verbose --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1102,6 +1138,10 @@ _zuora__token() {
                     return 0
                     ;;
                 --base-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token-url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1141,7 +1181,7 @@ _zuora__token() {
             return 0
             ;;
         zuora__token__subcmd__status)
-            opts="-o -p -e -v -q -h --output --profile --config --client-id --client-secret-file --client-secret --environment --base-url --entity-id --track-id --cache-dir --min-ttl --timeout --retries --ca-bundle --verbose --quiet --help"
+            opts="-o -p -e -v -q -h --output --profile --config --client-id --client-secret-file --client-secret --environment --base-url --token-url --entity-id --track-id --cache-dir --min-ttl --timeout --retries --ca-bundle --verbose --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1188,6 +1228,10 @@ _zuora__token() {
                     return 0
                     ;;
                 --base-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token-url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

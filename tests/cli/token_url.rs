@@ -4,14 +4,13 @@
 //! none of them Zuora's.
 
 use serde_json::Value;
-use zuora_token::{BaseUrl, Client, ClientId, Endpoint, GrantType, Secret, TokenUrl};
 use zuora_token_testkit::{CLIENT_ID, CLIENT_SECRET, FakeZuora, Reply, run};
 
 use crate::cache::{entry_path, token};
 use crate::sandbox;
 
 /// A fake serving only a token endpoint, at `path`, and its URL there.
-fn token_endpoint(path: &str) -> (FakeZuora, String) {
+pub(crate) fn token_endpoint(path: &str) -> (FakeZuora, String) {
     let fake = FakeZuora::start();
     fake.serve_token_at(path);
     let url = format!("{}{path}", fake.url());
@@ -245,22 +244,17 @@ fn failures_name_the_token_url_and_where_it_came_from() {
 }
 
 #[test]
-fn the_library_asks_for_the_token_at_the_endpoints_token_url() {
-    let api = FakeZuora::start();
-    let (idp, url) = token_endpoint("/lib/token");
-    let endpoint = Endpoint::new(BaseUrl::parse(&api.url()).unwrap())
-        .unwrap()
-        .with_token_url(TokenUrl::parse(&url).unwrap())
-        .unwrap();
-    let response = Client::new(endpoint)
-        .create_token(
-            &ClientId::new(CLIENT_ID),
-            &Secret::new(CLIENT_SECRET),
-            GrantType::ClientCredentials,
-            None,
-        )
-        .unwrap();
-    assert_eq!(response.token_type, "bearer");
-    assert_eq!(idp.only_request().path, "/lib/token");
-    assert_eq!(api.count(), 0);
+fn profiles_show_where_a_profile_asks_for_tokens() {
+    let sb = sandbox();
+    sb.config("[profiles.p]\nenvironment = \"sbx\"\ntoken_url = \"https://login.example.com/t\"\n");
+    let out = run(sb.cmd().arg("profiles"));
+    out.ok().stdout_has(
+        "sbx (https://rest.apisandbox.zuora.com), tokens from https://login.example.com/t",
+    );
+    let out = run(sb
+        .cmd()
+        .args(["profiles", "--token-url", "https://example.com/t"]));
+    out.ok()
+        .stdout_has("overridden: --token-url beats every profile's endpoint");
+    assert_eq!(sb.zuora.count(), 0);
 }

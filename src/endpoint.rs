@@ -188,9 +188,9 @@ impl fmt::Display for BaseUrl {
     }
 }
 
-/// The URL of a token endpoint other than `{base}/oauth/token`, such as
-/// one of Zuora's OneID clients: where [`Endpoint::with_token_url`] sends
-/// the token request.
+/// The URL of a token endpoint: `{base}/oauth/token` for an [`Endpoint`]
+/// as built, or another one, such as that of one of Zuora's OneID
+/// clients, given to [`Endpoint::with_token_url`].
 ///
 /// The scheme, host and port follow the rules of a [`BaseUrl`] (lower
 /// case, no default port, no user name or password); unlike a base URL it

@@ -107,7 +107,7 @@ _zuora__token() {
 
     case "${cmd}" in
         zuora__token)
-            opts="-p -e -v -q -h -V --profile --config --client-id --client-secret-file --client-secret --environment --base-url --entity-id --track-id --org-ids --cache-dir --min-ttl --timeout --retries --ca-bundle --verbose --quiet --help --version get env exec curl status cache profiles completions man help"
+            opts="-p -e -v -q -h -V --profile --config --client-id --client-secret-file --client-secret --environment --base-url --token-url --entity-id --track-id --org-ids --cache-dir --min-ttl --timeout --retries --ca-bundle --verbose --quiet --help --version get env exec curl status cache profiles completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -146,6 +146,10 @@ _zuora__token() {
                     return 0
                     ;;
                 --base-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token-url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -189,7 +193,7 @@ _zuora__token() {
             return 0
             ;;
         zuora__token__subcmd__cache)
-            opts="-p -e -v -q -h --profile --config --client-id --client-secret-file --client-secret --environment --base-url --entity-id --track-id --org-ids --cache-dir --min-ttl --timeout --retries --ca-bundle --verbose --quiet --help list clear help"
+            opts="-p -e -v -q -h --profile --config --client-id --client-secret-file --client-secret --environment --base-url --token-url --entity-id --track-id --org-ids --cache-dir --min-ttl --timeout --retries --ca-bundle --verbose --quiet --help list clear help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -228,6 +232,10 @@ _zuora__token() {
                     return 0
                     ;;
                 --base-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token-url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -271,7 +279,7 @@ _zuora__token() {
             return 0
             ;;
         zuora__token__subcmd__cache__subcmd__clear)
-            opts="-p -e -v -q -h --all --profile --config --client-id --client-secret-file --client-secret --environment --base-url --entity-id --track-id --org-ids --cache-dir --min-ttl --timeout --retries --ca-bundle --verbose --quiet --help"
+            opts="-p -e -v -q -h --all --profile --config --client-id --client-secret-file --client-secret --environment --base-url --token-url --entity-id --track-id --org-ids --cache-dir --min-ttl --timeout --retries --ca-bundle --verbose --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -310,6 +318,10 @@ _zuora__token() {
                     return 0
                     ;;
                 --base-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token-url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -409,7 +421,7 @@ _zuora__token() {
             return 0
             ;;
         zuora__token__subcmd__cache__subcmd__list)
-            opts="-o -p -e -v -q -h --output --profile --config --client-id --client-secret-file --client-secret --environment --base-url --entity-id --track-id --org-ids --cache-dir --min-ttl --timeout --retries --ca-bundle --verbose --quiet --help"
+            opts="-o -p -e -v -q -h --output --profile --config --client-id --client-secret-file --client-secret --environment --base-url --token-url --entity-id --track-id --org-ids --cache-dir --min-ttl --timeout --retries --ca-bundle --verbose --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -459,6 +471,10 @@ _zuora__token() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --token-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --entity-id)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -499,7 +515,7 @@ _zuora__token() {
             return 0
             ;;
         zuora__token__subcmd__completions)
-            opts="-p -e -v -q -h --profile --config --client-id --client-secret-file --client-secret --environment --base-url --entity-id --track-id --org-ids --cache-dir --min-ttl --timeout --retries --ca-bundle --verbose --quiet --help bash elvish fish powershell zsh"
+            opts="-p -e -v -q -h --profile --config --client-id --client-secret-file --client-secret --environment --base-url --token-url --entity-id --track-id --org-ids --cache-dir --min-ttl --timeout --retries --ca-bundle --verbose --quiet --help bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -538,6 +554,10 @@ _zuora__token() {
                     return 0
                     ;;
                 --base-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token-url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -581,7 +601,7 @@ _zuora__token() {
             return 0
             ;;
         zuora__token__subcmd__curl)
-            opts="-p -e -v -q -h --profile --config --client-id --client-secret-file --client-secret --environment --base-url --entity-id --track-id --org-ids --cache-dir --min-ttl --timeout --retries --ca-bundle --verbose --quiet --help"
+            opts="-p -e -v -q -h --profile --config --client-id --client-secret-file --client-secret --environment --base-url --token-url --entity-id --track-id --org-ids --cache-dir --min-ttl --timeout --retries --ca-bundle --verbose --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -620,6 +640,10 @@ _zuora__token() {
                     return 0
                     ;;
                 --base-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token-url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -663,7 +687,7 @@ _zuora__token() {
             return 0
             ;;
         zuora__token__subcmd__env)
-            opts="-s -p -e -v -q -h --shell --refresh --no-cache --profile --config --client-id --client-secret-file --client-secret --environment --base-url --entity-id --track-id --org-ids --cache-dir --min-ttl --timeout --retries --ca-bundle --verbose --quiet --help"
+            opts="-s -p -e -v -q -h --shell --refresh --no-cache --profile --config --client-id --client-secret-file --client-secret --environment --base-url --token-url --entity-id --track-id --org-ids --cache-dir --min-ttl --timeout --retries --ca-bundle --verbose --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -713,6 +737,10 @@ _zuora__token() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --token-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --entity-id)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -753,7 +781,7 @@ _zuora__token() {
             return 0
             ;;
         zuora__token__subcmd__exec)
-            opts="-p -e -v -q -h --refresh --no-cache --profile --config --client-id --client-secret-file --client-secret --environment --base-url --entity-id --track-id --org-ids --cache-dir --min-ttl --timeout --retries --ca-bundle --verbose --quiet --help"
+            opts="-p -e -v -q -h --refresh --no-cache --profile --config --client-id --client-secret-file --client-secret --environment --base-url --token-url --entity-id --track-id --org-ids --cache-dir --min-ttl --timeout --retries --ca-bundle --verbose --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -792,6 +820,10 @@ _zuora__token() {
                     return 0
                     ;;
                 --base-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token-url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -835,7 +867,7 @@ _zuora__token() {
             return 0
             ;;
         zuora__token__subcmd__get)
-            opts="-o -p -e -v -q -h --output --refresh --no-cache --profile --config --client-id --client-secret-file --client-secret --environment --base-url --entity-id --track-id --org-ids --cache-dir --min-ttl --timeout --retries --ca-bundle --verbose --quiet --help"
+            opts="-o -p -e -v -q -h --output --refresh --no-cache --profile --config --client-id --client-secret-file --client-secret --environment --base-url --token-url --entity-id --track-id --org-ids --cache-dir --min-ttl --timeout --retries --ca-bundle --verbose --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -882,6 +914,10 @@ _zuora__token() {
                     return 0
                     ;;
                 --base-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token-url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1107,7 +1143,7 @@ _zuora__token() {
             return 0
             ;;
         zuora__token__subcmd__man)
-            opts="-p -e -v -q -h --dir --profile --config --client-id --client-secret-file --client-secret --environment --base-url --entity-id --track-id --org-ids --cache-dir --min-ttl --timeout --retries --ca-bundle --verbose --quiet --help"
+            opts="-p -e -v -q -h --dir --profile --config --client-id --client-secret-file --client-secret --environment --base-url --token-url --entity-id --track-id --org-ids --cache-dir --min-ttl --timeout --retries --ca-bundle --verbose --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1153,6 +1189,10 @@ _zuora__token() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --token-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --entity-id)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1193,7 +1233,7 @@ _zuora__token() {
             return 0
             ;;
         zuora__token__subcmd__profiles)
-            opts="-o -p -e -v -q -h --output --profile --config --client-id --client-secret-file --client-secret --environment --base-url --entity-id --track-id --org-ids --cache-dir --min-ttl --timeout --retries --ca-bundle --verbose --quiet --help"
+            opts="-o -p -e -v -q -h --output --profile --config --client-id --client-secret-file --client-secret --environment --base-url --token-url --entity-id --track-id --org-ids --cache-dir --min-ttl --timeout --retries --ca-bundle --verbose --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1240,6 +1280,10 @@ _zuora__token() {
                     return 0
                     ;;
                 --base-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token-url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1283,7 +1327,7 @@ _zuora__token() {
             return 0
             ;;
         zuora__token__subcmd__status)
-            opts="-o -p -e -v -q -h --output --profile --config --client-id --client-secret-file --client-secret --environment --base-url --entity-id --track-id --org-ids --cache-dir --min-ttl --timeout --retries --ca-bundle --verbose --quiet --help"
+            opts="-o -p -e -v -q -h --output --profile --config --client-id --client-secret-file --client-secret --environment --base-url --token-url --entity-id --track-id --org-ids --cache-dir --min-ttl --timeout --retries --ca-bundle --verbose --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1330,6 +1374,10 @@ _zuora__token() {
                     return 0
                     ;;
                 --base-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token-url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_zuora_token_global_optspecs
-    string join \n p/profile= config= client-id= client-secret-file= client-secret= e/environment= base-url= entity-id= track-id= org-ids= cache-dir= min-ttl= timeout= retries= ca-bundle= v/verbose q/quiet h/help V/version
+    string join \n p/profile= config= client-id= client-secret-file= client-secret= e/environment= base-url= token-url= entity-id= track-id= org-ids= cache-dir= min-ttl= timeout= retries= ca-bundle= v/verbose q/quiet h/help V/version
 end
 
 function __fish_zuora_token_needs_command
@@ -50,6 +50,7 @@ eu-central-sandbox\t'EU Developer & Central Sandbox'
 csbx-ap\t'APAC Developer & Central Sandbox'
 apac-central-sandbox\t'APAC Developer & Central Sandbox'"
 complete -c zuora-token -n "__fish_zuora_token_needs_command" -l base-url -d 'Base URL of Zuora\'s REST API; beats --environment given at the same level [env: ZUORA_BASE_URL]' -r
+complete -c zuora-token -n "__fish_zuora_token_needs_command" -l token-url -d 'Token endpoint other than {base URL}/oauth/token, e.g. one of Zuora\'s OneID clients; the base URL still serves the API calls [env: ZUORA_TOKEN_URL]' -r
 complete -c zuora-token -n "__fish_zuora_token_needs_command" -l entity-id -d 'Entity id (a hyphenated UUID) for multi-entity tenants [env: ZUORA_ENTITY_ID]' -r
 complete -c zuora-token -n "__fish_zuora_token_needs_command" -l track-id -d 'Zuora-Track-Id header to send, for tracing the request with Zuora [env: ZUORA_TRACK_ID]' -r
 complete -c zuora-token -n "__fish_zuora_token_needs_command" -l org-ids -d 'Zuora-Org-Ids header for API calls (comma-separated org ids), for multi-org tenants [env: ZUORA_ORG_IDS]' -r
@@ -103,6 +104,7 @@ eu-central-sandbox\t'EU Developer & Central Sandbox'
 csbx-ap\t'APAC Developer & Central Sandbox'
 apac-central-sandbox\t'APAC Developer & Central Sandbox'"
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand get" -l base-url -d 'Base URL of Zuora\'s REST API; beats --environment given at the same level [env: ZUORA_BASE_URL]' -r
+complete -c zuora-token -n "__fish_zuora_token_using_subcommand get" -l token-url -d 'Token endpoint other than {base URL}/oauth/token, e.g. one of Zuora\'s OneID clients; the base URL still serves the API calls [env: ZUORA_TOKEN_URL]' -r
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand get" -l entity-id -d 'Entity id (a hyphenated UUID) for multi-entity tenants [env: ZUORA_ENTITY_ID]' -r
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand get" -l track-id -d 'Zuora-Track-Id header to send, for tracing the request with Zuora [env: ZUORA_TRACK_ID]' -r
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand get" -l org-ids -d 'Zuora-Org-Ids header for API calls (comma-separated org ids), for multi-org tenants [env: ZUORA_ORG_IDS]' -r
@@ -148,6 +150,7 @@ eu-central-sandbox\t'EU Developer & Central Sandbox'
 csbx-ap\t'APAC Developer & Central Sandbox'
 apac-central-sandbox\t'APAC Developer & Central Sandbox'"
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand env" -l base-url -d 'Base URL of Zuora\'s REST API; beats --environment given at the same level [env: ZUORA_BASE_URL]' -r
+complete -c zuora-token -n "__fish_zuora_token_using_subcommand env" -l token-url -d 'Token endpoint other than {base URL}/oauth/token, e.g. one of Zuora\'s OneID clients; the base URL still serves the API calls [env: ZUORA_TOKEN_URL]' -r
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand env" -l entity-id -d 'Entity id (a hyphenated UUID) for multi-entity tenants [env: ZUORA_ENTITY_ID]' -r
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand env" -l track-id -d 'Zuora-Track-Id header to send, for tracing the request with Zuora [env: ZUORA_TRACK_ID]' -r
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand env" -l org-ids -d 'Zuora-Org-Ids header for API calls (comma-separated org ids), for multi-org tenants [env: ZUORA_ORG_IDS]' -r
@@ -187,6 +190,7 @@ eu-central-sandbox\t'EU Developer & Central Sandbox'
 csbx-ap\t'APAC Developer & Central Sandbox'
 apac-central-sandbox\t'APAC Developer & Central Sandbox'"
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand exec" -l base-url -d 'Base URL of Zuora\'s REST API; beats --environment given at the same level [env: ZUORA_BASE_URL]' -r
+complete -c zuora-token -n "__fish_zuora_token_using_subcommand exec" -l token-url -d 'Token endpoint other than {base URL}/oauth/token, e.g. one of Zuora\'s OneID clients; the base URL still serves the API calls [env: ZUORA_TOKEN_URL]' -r
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand exec" -l entity-id -d 'Entity id (a hyphenated UUID) for multi-entity tenants [env: ZUORA_ENTITY_ID]' -r
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand exec" -l track-id -d 'Zuora-Track-Id header to send, for tracing the request with Zuora [env: ZUORA_TRACK_ID]' -r
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand exec" -l org-ids -d 'Zuora-Org-Ids header for API calls (comma-separated org ids), for multi-org tenants [env: ZUORA_ORG_IDS]' -r
@@ -226,6 +230,7 @@ eu-central-sandbox\t'EU Developer & Central Sandbox'
 csbx-ap\t'APAC Developer & Central Sandbox'
 apac-central-sandbox\t'APAC Developer & Central Sandbox'"
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand curl" -l base-url -d 'Base URL of Zuora\'s REST API; beats --environment given at the same level [env: ZUORA_BASE_URL]' -r
+complete -c zuora-token -n "__fish_zuora_token_using_subcommand curl" -l token-url -d 'Token endpoint other than {base URL}/oauth/token, e.g. one of Zuora\'s OneID clients; the base URL still serves the API calls [env: ZUORA_TOKEN_URL]' -r
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand curl" -l entity-id -d 'Entity id (a hyphenated UUID) for multi-entity tenants [env: ZUORA_ENTITY_ID]' -r
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand curl" -l track-id -d 'Zuora-Track-Id header to send, for tracing the request with Zuora [env: ZUORA_TRACK_ID]' -r
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand curl" -l org-ids -d 'Zuora-Org-Ids header for API calls (comma-separated org ids), for multi-org tenants [env: ZUORA_ORG_IDS]' -r
@@ -265,6 +270,7 @@ eu-central-sandbox\t'EU Developer & Central Sandbox'
 csbx-ap\t'APAC Developer & Central Sandbox'
 apac-central-sandbox\t'APAC Developer & Central Sandbox'"
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand status" -l base-url -d 'Base URL of Zuora\'s REST API; beats --environment given at the same level [env: ZUORA_BASE_URL]' -r
+complete -c zuora-token -n "__fish_zuora_token_using_subcommand status" -l token-url -d 'Token endpoint other than {base URL}/oauth/token, e.g. one of Zuora\'s OneID clients; the base URL still serves the API calls [env: ZUORA_TOKEN_URL]' -r
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand status" -l entity-id -d 'Entity id (a hyphenated UUID) for multi-entity tenants [env: ZUORA_ENTITY_ID]' -r
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand status" -l track-id -d 'Zuora-Track-Id header to send, for tracing the request with Zuora [env: ZUORA_TRACK_ID]' -r
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand status" -l org-ids -d 'Zuora-Org-Ids header for API calls (comma-separated org ids), for multi-org tenants [env: ZUORA_ORG_IDS]' -r
@@ -302,6 +308,7 @@ eu-central-sandbox\t'EU Developer & Central Sandbox'
 csbx-ap\t'APAC Developer & Central Sandbox'
 apac-central-sandbox\t'APAC Developer & Central Sandbox'"
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand cache; and not __fish_seen_subcommand_from list clear help" -l base-url -d 'Base URL of Zuora\'s REST API; beats --environment given at the same level [env: ZUORA_BASE_URL]' -r
+complete -c zuora-token -n "__fish_zuora_token_using_subcommand cache; and not __fish_seen_subcommand_from list clear help" -l token-url -d 'Token endpoint other than {base URL}/oauth/token, e.g. one of Zuora\'s OneID clients; the base URL still serves the API calls [env: ZUORA_TOKEN_URL]' -r
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand cache; and not __fish_seen_subcommand_from list clear help" -l entity-id -d 'Entity id (a hyphenated UUID) for multi-entity tenants [env: ZUORA_ENTITY_ID]' -r
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand cache; and not __fish_seen_subcommand_from list clear help" -l track-id -d 'Zuora-Track-Id header to send, for tracing the request with Zuora [env: ZUORA_TRACK_ID]' -r
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand cache; and not __fish_seen_subcommand_from list clear help" -l org-ids -d 'Zuora-Org-Ids header for API calls (comma-separated org ids), for multi-org tenants [env: ZUORA_ORG_IDS]' -r
@@ -344,6 +351,7 @@ eu-central-sandbox\t'EU Developer & Central Sandbox'
 csbx-ap\t'APAC Developer & Central Sandbox'
 apac-central-sandbox\t'APAC Developer & Central Sandbox'"
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand cache; and __fish_seen_subcommand_from list" -l base-url -d 'Base URL of Zuora\'s REST API; beats --environment given at the same level [env: ZUORA_BASE_URL]' -r
+complete -c zuora-token -n "__fish_zuora_token_using_subcommand cache; and __fish_seen_subcommand_from list" -l token-url -d 'Token endpoint other than {base URL}/oauth/token, e.g. one of Zuora\'s OneID clients; the base URL still serves the API calls [env: ZUORA_TOKEN_URL]' -r
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand cache; and __fish_seen_subcommand_from list" -l entity-id -d 'Entity id (a hyphenated UUID) for multi-entity tenants [env: ZUORA_ENTITY_ID]' -r
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand cache; and __fish_seen_subcommand_from list" -l track-id -d 'Zuora-Track-Id header to send, for tracing the request with Zuora [env: ZUORA_TRACK_ID]' -r
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand cache; and __fish_seen_subcommand_from list" -l org-ids -d 'Zuora-Org-Ids header for API calls (comma-separated org ids), for multi-org tenants [env: ZUORA_ORG_IDS]' -r
@@ -381,6 +389,7 @@ eu-central-sandbox\t'EU Developer & Central Sandbox'
 csbx-ap\t'APAC Developer & Central Sandbox'
 apac-central-sandbox\t'APAC Developer & Central Sandbox'"
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand cache; and __fish_seen_subcommand_from clear" -l base-url -d 'Base URL of Zuora\'s REST API; beats --environment given at the same level [env: ZUORA_BASE_URL]' -r
+complete -c zuora-token -n "__fish_zuora_token_using_subcommand cache; and __fish_seen_subcommand_from clear" -l token-url -d 'Token endpoint other than {base URL}/oauth/token, e.g. one of Zuora\'s OneID clients; the base URL still serves the API calls [env: ZUORA_TOKEN_URL]' -r
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand cache; and __fish_seen_subcommand_from clear" -l entity-id -d 'Entity id (a hyphenated UUID) for multi-entity tenants [env: ZUORA_ENTITY_ID]' -r
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand cache; and __fish_seen_subcommand_from clear" -l track-id -d 'Zuora-Track-Id header to send, for tracing the request with Zuora [env: ZUORA_TRACK_ID]' -r
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand cache; and __fish_seen_subcommand_from clear" -l org-ids -d 'Zuora-Org-Ids header for API calls (comma-separated org ids), for multi-org tenants [env: ZUORA_ORG_IDS]' -r
@@ -424,6 +433,7 @@ eu-central-sandbox\t'EU Developer & Central Sandbox'
 csbx-ap\t'APAC Developer & Central Sandbox'
 apac-central-sandbox\t'APAC Developer & Central Sandbox'"
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand profiles" -l base-url -d 'Base URL of Zuora\'s REST API; beats --environment given at the same level [env: ZUORA_BASE_URL]' -r
+complete -c zuora-token -n "__fish_zuora_token_using_subcommand profiles" -l token-url -d 'Token endpoint other than {base URL}/oauth/token, e.g. one of Zuora\'s OneID clients; the base URL still serves the API calls [env: ZUORA_TOKEN_URL]' -r
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand profiles" -l entity-id -d 'Entity id (a hyphenated UUID) for multi-entity tenants [env: ZUORA_ENTITY_ID]' -r
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand profiles" -l track-id -d 'Zuora-Track-Id header to send, for tracing the request with Zuora [env: ZUORA_TRACK_ID]' -r
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand profiles" -l org-ids -d 'Zuora-Org-Ids header for API calls (comma-separated org ids), for multi-org tenants [env: ZUORA_ORG_IDS]' -r
@@ -461,6 +471,7 @@ eu-central-sandbox\t'EU Developer & Central Sandbox'
 csbx-ap\t'APAC Developer & Central Sandbox'
 apac-central-sandbox\t'APAC Developer & Central Sandbox'"
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand completions" -l base-url -d 'Base URL of Zuora\'s REST API; beats --environment given at the same level [env: ZUORA_BASE_URL]' -r
+complete -c zuora-token -n "__fish_zuora_token_using_subcommand completions" -l token-url -d 'Token endpoint other than {base URL}/oauth/token, e.g. one of Zuora\'s OneID clients; the base URL still serves the API calls [env: ZUORA_TOKEN_URL]' -r
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand completions" -l entity-id -d 'Entity id (a hyphenated UUID) for multi-entity tenants [env: ZUORA_ENTITY_ID]' -r
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand completions" -l track-id -d 'Zuora-Track-Id header to send, for tracing the request with Zuora [env: ZUORA_TRACK_ID]' -r
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand completions" -l org-ids -d 'Zuora-Org-Ids header for API calls (comma-separated org ids), for multi-org tenants [env: ZUORA_ORG_IDS]' -r
@@ -499,6 +510,7 @@ eu-central-sandbox\t'EU Developer & Central Sandbox'
 csbx-ap\t'APAC Developer & Central Sandbox'
 apac-central-sandbox\t'APAC Developer & Central Sandbox'"
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand man" -l base-url -d 'Base URL of Zuora\'s REST API; beats --environment given at the same level [env: ZUORA_BASE_URL]' -r
+complete -c zuora-token -n "__fish_zuora_token_using_subcommand man" -l token-url -d 'Token endpoint other than {base URL}/oauth/token, e.g. one of Zuora\'s OneID clients; the base URL still serves the API calls [env: ZUORA_TOKEN_URL]' -r
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand man" -l entity-id -d 'Entity id (a hyphenated UUID) for multi-entity tenants [env: ZUORA_ENTITY_ID]' -r
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand man" -l track-id -d 'Zuora-Track-Id header to send, for tracing the request with Zuora [env: ZUORA_TRACK_ID]' -r
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand man" -l org-ids -d 'Zuora-Org-Ids header for API calls (comma-separated org ids), for multi-org tenants [env: ZUORA_ORG_IDS]' -r

@@ -1,5 +1,5 @@
-//! Where a token request goes: the base URL of Zuora's REST API, held to
-//! what can safely receive a client secret.
+//! Where a token request goes: the base URL of Zuora's REST API and the
+//! token endpoint, each held to what can safely receive a client secret.
 
 use std::fmt;
 
@@ -13,7 +13,7 @@ use crate::environments::Environment;
 /// use zuora_token::{BaseUrl, Endpoint, Environment};
 ///
 /// let eu = Endpoint::of(Environment::find("prod-eu").unwrap());
-/// assert_eq!(eu.token_url(), "https://rest.eu.zuora.com/oauth/token");
+/// assert_eq!(eu.token_url().as_str(), "https://rest.eu.zuora.com/oauth/token");
 ///
 /// let local = Endpoint::new(BaseUrl::parse("http://127.0.0.1:8080").unwrap()).unwrap();
 /// assert_eq!(local.base_url().as_str(), "http://127.0.0.1:8080");
@@ -24,24 +24,60 @@ use crate::environments::Environment;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Endpoint {
     base_url: BaseUrl,
+    /// `{base}/oauth/token`, unless [`Endpoint::with_token_url`] named
+    /// another.
+    token_url: TokenUrl,
 }
 
 impl Endpoint {
     /// The endpoint at `base_url`: refused unless it is HTTPS or on this
     /// machine (`localhost`, 127.0.0.0/8, `[::1]`).
     pub fn new(base_url: BaseUrl) -> Result<Endpoint, ClearTextRefused> {
-        if base_url.is_https() || base_url.is_loopback() {
-            Ok(Endpoint { base_url })
-        } else {
-            Err(ClearTextRefused { base_url })
-        }
+        refuse_clear_text(&base_url, base_url.as_str())?;
+        Ok(Endpoint::at(base_url))
     }
 
     /// The endpoint of one of Zuora's environments.
     pub fn of(environment: &Environment) -> Endpoint {
         let base_url =
             BaseUrl::parse(environment.base_url).expect("the environments table holds valid URLs");
-        Endpoint { base_url }
+        Endpoint::at(base_url)
+    }
+
+    /// The endpoint at a base URL already checked, with its token endpoint
+    /// where Zuora serves it.
+    fn at(base_url: BaseUrl) -> Endpoint {
+        let token_url = TokenUrl {
+            url: format!("{base_url}/oauth/token"),
+            origin: base_url.clone(),
+        };
+        Endpoint {
+            base_url,
+            token_url,
+        }
+    }
+
+    /// The same endpoint with tokens asked for at `token_url` instead of
+    /// `{base}/oauth/token`, such as the token endpoint of one of Zuora's
+    /// OneID clients. API calls still go to the base URL; only the token
+    /// request moves. Refused, as a base URL is, unless it is HTTPS or on
+    /// this machine.
+    ///
+    /// ```
+    /// use zuora_token::{Endpoint, Environment, TokenUrl};
+    ///
+    /// let eu = Endpoint::of(Environment::find("prod-eu").unwrap());
+    /// let url = TokenUrl::parse("https://login.example.com/oauth2/token").unwrap();
+    /// let moved = eu.with_token_url(url).unwrap();
+    /// assert_eq!(moved.token_url().as_str(), "https://login.example.com/oauth2/token");
+    /// assert_eq!(moved.base_url().as_str(), "https://rest.eu.zuora.com");
+    ///
+    /// let clear = TokenUrl::parse("http://login.example.com/oauth2/token").unwrap();
+    /// assert!(Endpoint::of(Environment::DEFAULT).with_token_url(clear).is_err());
+    /// ```
+    pub fn with_token_url(self, token_url: TokenUrl) -> Result<Endpoint, ClearTextRefused> {
+        refuse_clear_text(&token_url.origin, token_url.as_str())?;
+        Ok(Endpoint { token_url, ..self })
     }
 
     /// The base URL of Zuora's REST API there.
@@ -49,17 +85,36 @@ impl Endpoint {
         &self.base_url
     }
 
-    /// The URL of the token endpoint: `{base}/oauth/token`.
-    pub fn token_url(&self) -> String {
-        format!("{}/oauth/token", self.base_url)
+    /// The URL of the token endpoint: the one given to
+    /// [`Endpoint::with_token_url`], else `{base}/oauth/token`.
+    pub fn token_url(&self) -> &TokenUrl {
+        &self.token_url
+    }
+
+    /// Whether tokens are asked for somewhere other than
+    /// `{base}/oauth/token`, so that a message about the token request
+    /// should name the token URL rather than the base URL.
+    pub fn has_own_token_url(&self) -> bool {
+        self.token_url != Endpoint::at(self.base_url.clone()).token_url
     }
 }
 
-/// A plain `http://` base URL that is not on this machine: the client
-/// secret would cross a network in clear text.
+/// Refuses `url` at `origin` unless it is HTTPS or on this machine.
+fn refuse_clear_text(origin: &BaseUrl, url: &str) -> Result<(), ClearTextRefused> {
+    match origin.is_https() || origin.is_loopback() {
+        true => Ok(()),
+        false => Err(ClearTextRefused {
+            url: url.to_owned(),
+        }),
+    }
+}
+
+/// A plain `http://` base URL or token URL that is not on this machine:
+/// the client secret would cross a network in clear text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ClearTextRefused {
-    base_url: BaseUrl,
+    /// The URL refused, as parsed.
+    url: String,
 }
 
 impl fmt::Display for ClearTextRefused {
@@ -67,7 +122,7 @@ impl fmt::Display for ClearTextRefused {
         write!(
             f,
             "refusing to send the client secret in clear text to {}",
-            self.base_url
+            self.url
         )
     }
 }
@@ -100,30 +155,7 @@ impl BaseUrl {
     /// assert!(BaseUrl::parse("https://user:pw@rest.zuora.com").is_err());
     /// ```
     pub fn parse(input: &str) -> Result<BaseUrl, String> {
-        let (scheme, rest) = input
-            .split_once("://")
-            .ok_or("it must be an absolute URL such as https://rest.zuora.com")?;
-        let scheme = scheme.to_ascii_lowercase();
-        let default_port = match scheme.as_str() {
-            "https" => "443",
-            "http" => "80",
-            _ => return Err(format!("the scheme must be https or http, not {scheme:?}")),
-        };
-        let end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
-        let (authority, tail) = rest.split_at(end);
-        if tail.contains(['?', '#']) {
-            return Err("it must not have a query (?) or fragment (#)".into());
-        }
-        if authority.contains('@') {
-            return Err("it must not contain a user name or password".into());
-        }
-        let (host, port) = split_host_port(authority)?;
-        let host = host.to_ascii_lowercase();
-        let origin = match port {
-            Some(port) if port != default_port => format!("{scheme}://{host}:{port}"),
-            _ => format!("{scheme}://{host}"),
-        };
-        Ok(BaseUrl { origin })
+        split_url(input).map(|(origin, _path)| origin)
     }
 
     /// Whether requests to it are encrypted.
@@ -154,6 +186,129 @@ impl fmt::Display for BaseUrl {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(&self.origin)
     }
+}
+
+/// The URL of a token endpoint: `{base}/oauth/token` for an [`Endpoint`]
+/// as built, or another one, such as that of one of Zuora's OneID
+/// clients, given to [`Endpoint::with_token_url`].
+///
+/// The scheme, host and port follow the rules of a [`BaseUrl`] (lower
+/// case, no default port, no user name or password); unlike a base URL it
+/// keeps its path, since that is where the endpoint is. The path is held
+/// to the characters RFC 3986 allows in one (percent-encoding included),
+/// so that it reaches the server as written; a query or fragment is
+/// refused, as the request has no use for one.
+///
+/// ```
+/// use zuora_token::TokenUrl;
+///
+/// let url = TokenUrl::parse("HTTPS://Login.Example.com:443/oauth2/v1/token").unwrap();
+/// assert_eq!(url.as_str(), "https://login.example.com/oauth2/v1/token");
+/// assert!(url.is_https());
+///
+/// let local = TokenUrl::parse("http://127.0.0.1:8080/tenant%2D1/token").unwrap();
+/// assert!(local.is_loopback());
+///
+/// assert!(TokenUrl::parse("https://login.example.com/token?client=1").is_err());
+/// assert!(TokenUrl::parse("https://user:pw@login.example.com/token").is_err());
+/// assert!(TokenUrl::parse("https://login.example.com/a token").is_err());
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TokenUrl {
+    /// The whole URL: the origin as parsed, then the path as given (`/`
+    /// for none).
+    url: String,
+    /// Its scheme, host and port, which decide whether the secret may go
+    /// there.
+    origin: BaseUrl,
+}
+
+impl TokenUrl {
+    /// Parses an absolute `https` or `http` URL with an optional path. The
+    /// error says what is wrong, for a message about the setting.
+    pub fn parse(input: &str) -> Result<TokenUrl, String> {
+        let (origin, path) = split_url(input)?;
+        if let Some(bad) = path.chars().find(|c| !is_path_char(*c)) {
+            return Err(format!(
+                "its path may not contain {bad:?}; percent-encode it"
+            ));
+        }
+        if !percent_escapes_are_complete(path) {
+            return Err("its path has a % not followed by two hex digits".into());
+        }
+        let path = if path.is_empty() { "/" } else { path };
+        Ok(TokenUrl {
+            url: format!("{origin}{path}"),
+            origin,
+        })
+    }
+
+    /// Whether requests to it are encrypted.
+    pub fn is_https(&self) -> bool {
+        self.origin.is_https()
+    }
+
+    /// Whether the host is this machine: `localhost`, 127.0.0.0/8 or `[::1]`.
+    pub fn is_loopback(&self) -> bool {
+        self.origin.is_loopback()
+    }
+
+    /// The URL, as parsed: scheme and host in lower case, no default port.
+    pub fn as_str(&self) -> &str {
+        &self.url
+    }
+}
+
+impl fmt::Display for TokenUrl {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.url)
+    }
+}
+
+/// Whether RFC 3986 allows `c` in a path as it is: unreserved characters,
+/// sub-delimiters, `:`, `@`, `/`, and the `%` of an escape.
+fn is_path_char(c: char) -> bool {
+    c.is_ascii_alphanumeric() || "-._~!$&'()*+,;=:@/%".contains(c)
+}
+
+/// Whether every `%` of `path` starts an escape of two hex digits.
+fn percent_escapes_are_complete(path: &str) -> bool {
+    path.split('%').skip(1).all(|after| {
+        after
+            .as_bytes()
+            .get(..2)
+            .is_some_and(|hex| hex.iter().all(u8::is_ascii_hexdigit))
+    })
+}
+
+/// An absolute `https` or `http` URL split into its origin and its path
+/// (empty, or from its first `/`), refusing a user name, a password, a
+/// query and a fragment: the rules of every URL a secret is sent to.
+fn split_url(input: &str) -> Result<(BaseUrl, &str), String> {
+    let (scheme, rest) = input
+        .split_once("://")
+        .ok_or("it must be an absolute URL, starting with https://")?;
+    let scheme = scheme.to_ascii_lowercase();
+    let default_port = match scheme.as_str() {
+        "https" => "443",
+        "http" => "80",
+        _ => return Err(format!("the scheme must be https or http, not {scheme:?}")),
+    };
+    let end = rest.find(['/', '?', '#']).unwrap_or(rest.len());
+    let (authority, tail) = rest.split_at(end);
+    if tail.contains(['?', '#']) {
+        return Err("it must not have a query (?) or fragment (#)".into());
+    }
+    if authority.contains('@') {
+        return Err("it must not contain a user name or password".into());
+    }
+    let (host, port) = split_host_port(authority)?;
+    let host = host.to_ascii_lowercase();
+    let origin = match port {
+        Some(port) if port != default_port => format!("{scheme}://{host}:{port}"),
+        _ => format!("{scheme}://{host}"),
+    };
+    Ok((BaseUrl { origin }, tail))
 }
 
 /// Splits `host[:port]` or `[v6]:port`, checking each part's characters.
@@ -232,7 +387,10 @@ mod tests {
         assert_eq!(origin("http://[::1]"), "http://[::1]");
         let url = BaseUrl::parse("https://rest.zuora.com/").unwrap();
         let endpoint = Endpoint::new(url).unwrap();
-        assert_eq!(endpoint.token_url(), "https://rest.zuora.com/oauth/token");
+        assert_eq!(
+            endpoint.token_url().as_str(),
+            "https://rest.zuora.com/oauth/token"
+        );
     }
 
     #[test]
@@ -288,5 +446,93 @@ mod tests {
         ] {
             assert!(BaseUrl::parse(bad).is_err(), "{bad} was accepted");
         }
+    }
+
+    #[test]
+    fn a_token_url_keeps_its_path_and_normalises_its_origin() {
+        let url = |input: &str| TokenUrl::parse(input).unwrap().to_string();
+        assert_eq!(
+            url("HTTPS://Login.Example.COM:443/OAuth2/Token"),
+            "https://login.example.com/OAuth2/Token"
+        );
+        assert_eq!(
+            url("https://login.example.com"),
+            "https://login.example.com/"
+        );
+        assert_eq!(
+            url("http://127.0.0.1:8080/a/b%2Fc/token"),
+            "http://127.0.0.1:8080/a/b%2Fc/token"
+        );
+        assert_eq!(url("http://[::1]:9/t"), "http://[::1]:9/t");
+        assert_eq!(
+            url("https://h.example.com/-._~!$&'()*+,;=:@/x"),
+            "https://h.example.com/-._~!$&'()*+,;=:@/x"
+        );
+    }
+
+    #[test]
+    fn a_token_url_follows_the_base_url_rules_and_checks_its_path() {
+        for (bad, says) in [
+            ("login.example.com/token", "absolute URL"),
+            (
+                "ftp://login.example.com/token",
+                "scheme must be https or http",
+            ),
+            (
+                "https://user:pw@login.example.com/token",
+                "user name or password",
+            ),
+            ("https://login.example.com/token?a=1", "query"),
+            ("https://login.example.com/token#x", "fragment"),
+            ("https://login.example.com:0/token", "port"),
+            ("https://login example.com/token", "host name"),
+            ("https://login.example.com/a token", "may not contain ' '"),
+            (
+                "https://login.example.com/a\ttoken",
+                "may not contain '\\t'",
+            ),
+            ("https://login.example.com/t\u{e9}", "may not contain"),
+            ("https://login.example.com/a\"b", "may not contain"),
+            ("https://login.example.com/a%2", "two hex digits"),
+            ("https://login.example.com/a%zz", "two hex digits"),
+        ] {
+            let error = TokenUrl::parse(bad).expect_err(bad);
+            assert!(error.contains(says), "{bad}: {error}");
+        }
+    }
+
+    #[test]
+    fn a_token_url_moves_the_token_request_only() {
+        let base = Endpoint::new(BaseUrl::parse("http://127.0.0.1:8080").unwrap()).unwrap();
+        assert!(!base.has_own_token_url());
+        let moved = base
+            .clone()
+            .with_token_url(TokenUrl::parse("https://login.example.com/t").unwrap())
+            .unwrap();
+        assert_eq!(moved.base_url(), base.base_url());
+        assert_eq!(moved.token_url().as_str(), "https://login.example.com/t");
+        assert!(moved.has_own_token_url());
+        // The default, spelled out, is no token URL of its own.
+        let same = TokenUrl::parse("HTTP://127.0.0.1:8080/oauth/token").unwrap();
+        assert!(
+            !base
+                .clone()
+                .with_token_url(same)
+                .unwrap()
+                .has_own_token_url()
+        );
+        for local in [
+            "http://localhost:1/t",
+            "http://127.0.0.2/t",
+            "http://[::1]/t",
+        ] {
+            let url = TokenUrl::parse(local).unwrap();
+            assert!(base.clone().with_token_url(url).is_ok(), "{local}");
+        }
+        let far = TokenUrl::parse("http://login.example.com/x").unwrap();
+        assert_eq!(
+            base.with_token_url(far).unwrap_err().to_string(),
+            "refusing to send the client secret in clear text to http://login.example.com/x"
+        );
     }
 }

@@ -68,7 +68,7 @@ mod zuora;
 pub use api_headers::{ApiHeaders, OrgIds};
 pub use cache::{Cache, CacheFile, CacheMode, CachePolicy, CachedToken};
 pub use credentials::{ClientId, Credentials};
-pub use endpoint::{BaseUrl, ClearTextRefused, Endpoint};
+pub use endpoint::{BaseUrl, ClearTextRefused, Endpoint, TokenUrl};
 pub use environments::Environment;
 pub use error::{Error, ErrorKind, Result};
 pub use provenance::{Input, Provenance};

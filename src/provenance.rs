@@ -18,6 +18,8 @@ pub enum Input {
     ClientSecret,
     /// The base URL (or the environment it came from).
     BaseUrl,
+    /// The token URL of [`Endpoint::with_token_url`](crate::Endpoint::with_token_url).
+    TokenUrl,
     /// The CA bundle of [`Trust::Bundle`](crate::Trust::Bundle).
     CaBundle,
     /// The minimum time left on a cached token ([`CachePolicy::min_ttl`](crate::CachePolicy)).
@@ -28,11 +30,12 @@ pub enum Input {
 
 impl Input {
     /// How a message names the input when no [`Provenance`] does.
-    fn plain_name(self) -> &'static str {
+    pub(crate) fn plain_name(self) -> &'static str {
         match self {
             Input::ClientId => "client id",
             Input::ClientSecret => "client secret",
             Input::BaseUrl => "base URL",
+            Input::TokenUrl => "token URL",
             Input::CaBundle => "a CA bundle",
             Input::MinTtl => "minimum TTL",
             Input::Timeout => "timeout",

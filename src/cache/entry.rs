@@ -12,7 +12,7 @@ use sha2::{Digest, Sha256};
 
 use super::CachedToken;
 use crate::credentials::ClientId;
-use crate::endpoint::BaseUrl;
+use crate::endpoint::{BaseUrl, TokenUrl};
 use crate::error::{Error, ErrorKind};
 use crate::files;
 use crate::secret::{Secret, SourceIdentity};
@@ -38,7 +38,7 @@ const CLOCK_SLACK: Duration = Duration::from_secs(60);
 /// another entry, and an entry is used only by the identity it names.
 pub(crate) struct Identity<'a> {
     base_url: &'a BaseUrl,
-    token_url: String,
+    token_url: &'a TokenUrl,
     client_id: &'a ClientId,
     entity_id: Option<&'a EntityId>,
     secret: SecretKey,
@@ -54,7 +54,7 @@ enum SecretKey {
 impl<'a> Identity<'a> {
     pub fn new(
         base_url: &'a BaseUrl,
-        token_url: String,
+        token_url: &'a TokenUrl,
         client_id: &'a ClientId,
         entity_id: Option<&'a EntityId>,
         secret: SourceIdentity,
@@ -84,7 +84,7 @@ impl Identity<'_> {
             "zuora-token cache key v3",
             &[
                 self.base_url.as_str(),
-                &self.token_url,
+                self.token_url.as_str(),
                 self.client_id.as_str(),
                 &self.entity(),
                 &secret,

@@ -39,6 +39,8 @@ pub struct ConfigFile {
 pub struct Profile {
     pub environment: Option<String>,
     pub base_url: Option<String>,
+    /// A token endpoint other than `{base_url}/oauth/token`.
+    pub token_url: Option<String>,
     pub client_id: Option<String>,
     #[serde(default, deserialize_with = "secret")]
     pub client_secret: Option<Secret>,

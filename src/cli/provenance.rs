@@ -14,6 +14,8 @@ pub struct Origins {
     /// where that was configured.
     pub secret: Sourced<String>,
     pub base_url: Origin,
+    /// Where the token URL came from, if one was given.
+    pub token_url: Option<Origin>,
     pub ca_bundle: Option<Origin>,
     pub min_ttl: Origin,
 }
@@ -29,6 +31,7 @@ impl Provenance for Origins {
                 from(&self.secret.origin)
             )),
             Input::BaseUrl => Some(from(&self.base_url)),
+            Input::TokenUrl => self.token_url.as_ref().map(from),
             Input::CaBundle => self.ca_bundle.as_ref().map(from),
             Input::MinTtl => Some(from(&self.min_ttl)),
             _ => None,

@@ -21,6 +21,7 @@ pub enum Setting {
     ClientSecretFile,
     Environment,
     BaseUrl,
+    TokenUrl,
     EntityId,
     TrackId,
     OrgIds,
@@ -32,7 +33,7 @@ pub enum Setting {
 }
 
 impl Setting {
-    pub const ALL: [Setting; 15] = [
+    pub const ALL: [Setting; 16] = [
         Setting::Profile,
         Setting::Config,
         Setting::ClientId,
@@ -42,6 +43,7 @@ impl Setting {
         Setting::ClientSecret,
         Setting::Environment,
         Setting::BaseUrl,
+        Setting::TokenUrl,
         Setting::EntityId,
         Setting::TrackId,
         Setting::OrgIds,
@@ -98,6 +100,13 @@ impl Setting {
                 "ZUORA_BASE_URL",
                 "URL",
                 "Base URL of Zuora's REST API; beats --environment given at the same level",
+            ),
+            Setting::TokenUrl => (
+                "token-url",
+                "ZUORA_TOKEN_URL",
+                "URL",
+                "Token endpoint other than {base URL}/oauth/token, e.g. one of Zuora's OneID \
+                 clients; the base URL still serves the API calls",
             ),
             Setting::EntityId => (
                 "entity-id",
@@ -184,6 +193,7 @@ impl Setting {
         match self {
             Setting::Environment => Some("environment"),
             Setting::BaseUrl => Some("base_url"),
+            Setting::TokenUrl => Some("token_url"),
             Setting::ClientId => Some("client_id"),
             Setting::ClientSecret => Some("client_secret"),
             Setting::ClientSecretFile => Some("client_secret_file"),

@@ -14,8 +14,9 @@ use std::time::{Duration, Instant};
 
 use log::{info, warn};
 use zuora_token::{
-    BaseUrl, CachePolicy, Client, ClientId, Credentials, Endpoint, EntityId, Environment, Error,
-    OrgIds, RequestOptions, Result, Secret, TokenSource, TrackId, Trust,
+    BaseUrl, CachePolicy, ClearTextRefused, Client, ClientId, Credentials, Endpoint, EntityId,
+    Environment, Error, OrgIds, RequestOptions, Result, Secret, TokenSource, TokenUrl, TrackId,
+    Trust,
 };
 
 use super::args::{CacheUse, SettingsArgs};
@@ -91,7 +92,7 @@ impl Inputs<'_> {
             profile,
             overridden: Default::default(),
         };
-        let endpoint = layers.endpoint()?;
+        let (endpoint, token_url) = layers.endpoint()?;
         let client_id = layers.client_id()?;
         let secret_source = layers.secret_source()?;
         let entity_id = layers.parsed(Setting::EntityId, "entity id", EntityId::parse, |p| {
@@ -103,7 +104,7 @@ impl Inputs<'_> {
         let org_ids = layers.parsed(Setting::OrgIds, "org ids", OrgIds::parse, |p| &p.org_ids)?;
         let min_ttl = layers.min_ttl()?;
         let ca_bundle = layers.first(Setting::CaBundle, |p| &p.ca_bundle);
-        say_where_credentials_come_from(&endpoint, &client_id, &secret_source);
+        say_where_credentials_come_from(&endpoint, token_url.as_ref(), &client_id, &secret_source);
 
         let secret = ConfiguredSecret {
             source: secret_source.value.clone(),
@@ -113,6 +114,7 @@ impl Inputs<'_> {
             client_id: client_id.origin,
             secret: secret_source.map(|s| s.describe()),
             base_url: endpoint.origin,
+            token_url,
             ca_bundle: ca_bundle.as_ref().map(|b| b.origin.clone()),
             min_ttl: min_ttl.origin,
         };
@@ -352,16 +354,21 @@ impl Layers<'_> {
             .transpose()
     }
 
-    /// Where tokens are asked for: https, or plain http to this machine only.
-    fn endpoint(&self) -> Result<Sourced<Endpoint>> {
+    /// Where tokens are asked for: https, or plain http to this machine
+    /// only, at the base URL's `/oauth/token` unless a token URL names
+    /// another endpoint. The endpoint comes with the base URL's origin, and
+    /// the token URL's origin if one was given.
+    fn endpoint(&self) -> Result<(Sourced<Endpoint>, Option<Origin>)> {
         let url = self.base_url()?;
-        match Endpoint::new(url.value) {
-            Ok(endpoint) => Ok(Sourced::new(endpoint, url.origin)),
-            Err(refused) => Err(Error::usage(format!("{refused} (from {})", url.origin))
-                .with_hint(
-                    "use https://; plain http:// is allowed only to localhost and loopback addresses",
-                )),
-        }
+        let endpoint = Endpoint::new(url.value).map_err(|r| clear_text(r, &url.origin))?;
+        let Some(token_url) = self.first(Setting::TokenUrl, |p| &p.token_url) else {
+            return Ok((Sourced::new(endpoint, url.origin), None));
+        };
+        let token_url = validate(token_url, "token URL", TokenUrl::parse)?;
+        let endpoint = endpoint
+            .with_token_url(token_url.value)
+            .map_err(|r| clear_text(r, &token_url.origin))?;
+        Ok((Sourced::new(endpoint, url.origin), Some(token_url.origin)))
     }
 
     /// The base URL, from a base URL or an environment name: whichever was
@@ -533,6 +540,14 @@ impl Layers<'_> {
     }
 }
 
+/// The usage error for a URL that would take the secret across a network
+/// in clear text, naming where it came from.
+fn clear_text(refused: ClearTextRefused, origin: &Origin) -> Error {
+    Error::usage(format!("{refused} (from {origin})")).with_hint(
+        "use https://; plain http:// is allowed only to localhost and loopback addresses",
+    )
+}
+
 fn environment(name: Sourced<String>) -> Result<Sourced<BaseUrl>> {
     match Environment::find(&name.value) {
         Some(env) => Ok(Sourced::new(
@@ -568,6 +583,7 @@ fn environment_table() -> String {
 /// of a secret on the command line.
 fn say_where_credentials_come_from(
     endpoint: &Sourced<Endpoint>,
+    token_url: Option<&Origin>,
     client_id: &Sourced<ClientId>,
     secret: &Sourced<SecretSource>,
 ) {
@@ -582,6 +598,9 @@ fn say_where_credentials_come_from(
         endpoint.value.base_url(),
         endpoint.origin
     );
+    if let Some(origin) = token_url {
+        info!("token URL {} (from {origin})", endpoint.value.token_url());
+    }
     info!(
         "client id {:?} (from {})",
         client_id.value.as_str(),

@@ -36,7 +36,8 @@ pub struct Overridden {
 pub struct ProfileRow {
     pub name: String,
     pub default: bool,
-    /// `prod-eu (https://rest.eu.zuora.com)`, a base URL, or what is wrong.
+    /// `prod-eu (https://rest.eu.zuora.com)`, a base URL, or what is wrong;
+    /// then `, tokens from URL` where the profile names a token URL.
     pub endpoint: String,
     pub client_id: Option<String>,
     pub entity_id: Option<String>,

@@ -16,6 +16,8 @@ pub struct Status<'a> {
     pub base_url: &'a str,
     /// Where the base URL came from: `from environment variable ...`.
     pub base_url_from: String,
+    /// The token URL, when one was given, and where it came from.
+    pub token_url: Option<(&'a str, String)>,
     pub client_id: &'a str,
     pub client_id_from: String,
     /// What the secret is and where from (`given inline, from ...`).
@@ -36,6 +38,8 @@ pub struct Status<'a> {
 struct StatusJson<'a> {
     base_url: &'a str,
     base_url_from: &'a str,
+    token_url: Option<&'a str>,
+    token_url_from: Option<&'a str>,
     client_id: &'a str,
     client_id_from: &'a str,
     secret: &'a str,
@@ -58,6 +62,8 @@ pub fn status(status: &Status, format: Report, now: SystemTime) -> String {
         let json = StatusJson {
             base_url: status.base_url,
             base_url_from: &status.base_url_from,
+            token_url: status.token_url.as_ref().map(|(url, _)| *url),
+            token_url_from: status.token_url.as_ref().map(|(_, from)| from.as_str()),
             client_id: status.client_id,
             client_id_from: &status.client_id_from,
             secret: &status.secret,
@@ -74,18 +80,21 @@ pub fn status(status: &Status, format: Report, now: SystemTime) -> String {
         };
         return to_json_line(&json);
     }
-    let mut lines = vec![
-        (
-            "base URL",
-            format!("{} ({})", status.base_url, status.base_url_from),
-        ),
+    let mut lines = vec![(
+        "base URL",
+        format!("{} ({})", status.base_url, status.base_url_from),
+    )];
+    if let Some((url, from)) = &status.token_url {
+        lines.push(("token URL", format!("{url} ({from})")));
+    }
+    lines.extend([
         (
             "client id",
             format!("{} ({})", status.client_id, status.client_id_from),
         ),
         ("secret", status.secret.clone()),
         ("entity id", status.entity_id.unwrap_or("-").to_owned()),
-    ];
+    ]);
     lines.extend(status.overridden.iter().map(|o| ("overridden", o.clone())));
     lines.extend([(
         "cache file",

@@ -10,7 +10,7 @@ use super::form;
 use super::response::MAX_BODY;
 use super::retry::Retry;
 use crate::credentials::ClientId;
-use crate::endpoint::BaseUrl;
+use crate::endpoint::{Endpoint, TokenUrl};
 use crate::error::{Error, ErrorKind as Kind};
 use crate::provenance::{Input, Provenance, name_of, source_of};
 use crate::secret::Secret;
@@ -23,15 +23,21 @@ const MAX_MESSAGE: usize = 300;
 /// check. Nothing else of the request.
 #[derive(Clone, Copy)]
 pub(crate) struct Context<'a> {
-    /// The token URL.
-    pub url: &'a str,
-    pub base_url: &'a BaseUrl,
+    /// Where the request goes: its token URL, and the base URL it is for.
+    pub endpoint: &'a Endpoint,
     pub client_id: &'a ClientId,
     pub secret: &'a Secret,
     /// Whether an entity id was sent.
     pub entity: bool,
     pub timeout: Duration,
     pub provenance: &'a dyn Provenance,
+}
+
+impl Context<'_> {
+    /// Where the token is asked for.
+    pub fn url(&self) -> &TokenUrl {
+        self.endpoint.token_url()
+    }
 }
 
 /// A failed attempt.
@@ -79,7 +85,7 @@ pub(crate) fn body(error: ureq::Error, cx: Context) -> Failed {
             Kind::BadResponse,
             format!(
                 "Zuora's answer from {} is larger than {} KiB; refusing to read it",
-                cx.url,
+                cx.url(),
                 MAX_BODY / 1024
             ),
         )),
@@ -93,7 +99,7 @@ pub(crate) fn invalid(why: &str, headers: &HeaderMap, cx: Context) -> Error {
         Kind::BadResponse,
         format!(
             "Zuora's answer from {} is not a valid token response: {why}{}",
-            cx.url,
+            cx.url(),
             context(headers, cx.secret)
         ),
     )
@@ -101,7 +107,7 @@ pub(crate) fn invalid(why: &str, headers: &HeaderMap, cx: Context) -> Error {
 
 /// Words for a failure to talk HTTP with the server. None of these carry the body.
 fn transport_error(error: &ureq::Error, cx: Context) -> Error {
-    let url = cx.url;
+    let url = cx.url();
     let (kind, what) = match error {
         ureq::Error::Timeout(_) => return timed_out(cx),
         ureq::Error::HostNotFound => (
@@ -142,7 +148,7 @@ pub(crate) fn timed_out(cx: Context) -> Error {
         format!(
             "timed out after {} s waiting for {}",
             cx.timeout.as_secs_f64(),
-            cx.url
+            cx.url()
         ),
     )
     .with_hint(format!(
@@ -221,15 +227,15 @@ fn says_invalid_client(body: &[u8]) -> bool {
 /// What to check, by status.
 fn hint(status: StatusCode, cx: Context) -> String {
     let from = |input| source_of(cx.provenance, input);
+    let (asked, setting) = asked(cx);
     match status.as_u16() {
         400 | 401 | 403 => {
             let mut hint = format!(
                 "check the client id{} and secret{} against the OAuth client in Zuora, \
-                 and that it belongs to {}{}",
+                 and that it belongs to {asked}{}",
                 from(Input::ClientId),
                 from(Input::ClientSecret),
-                cx.base_url,
-                from(Input::BaseUrl)
+                from(setting)
             );
             if let Some(len) = cx.client_id.odd_length() {
                 hint.push_str(&format!(
@@ -244,17 +250,31 @@ fn hint(status: StatusCode, cx: Context) -> String {
             }
             hint
         }
-        404 | 405 => format!(
-            "{} has no token endpoint: check the base URL{}",
-            cx.base_url,
-            from(Input::BaseUrl)
-        ),
+        404 | 405 => match setting {
+            Input::TokenUrl => format!(
+                "{asked} is not a token endpoint: check the token URL{}",
+                from(setting)
+            ),
+            _ => format!(
+                "{asked} has no token endpoint: check the base URL{}",
+                from(setting)
+            ),
+        },
         429 => {
             "Zuora allows 100 token requests a minute per IP address; wait a minute and try again"
                 .into()
         }
         500..=599 => "Zuora had a problem; try again later".into(),
-        _ => format!("check the base URL{}", from(Input::BaseUrl)),
+        _ => format!("check the {}{}", setting.plain_name(), from(setting)),
+    }
+}
+
+/// Where the token was asked for, as a hint names it, and the input that
+/// set it: the token URL when one was given, else the base URL.
+fn asked(cx: Context) -> (String, Input) {
+    match cx.endpoint.has_own_token_url() {
+        true => (cx.url().to_string(), Input::TokenUrl),
+        false => (cx.endpoint.base_url().to_string(), Input::BaseUrl),
     }
 }
 

@@ -78,12 +78,13 @@ impl Client {
         &*self.provenance
     }
 
-    /// Generates an OAuth token: `POST {base}/oauth/token` with
-    /// `client_id`, `client_secret` and `grant_type` as a form, and
-    /// `zuora_track_id` as the `Zuora-Track-Id` header when given (plus
-    /// `Zuora-Entity-Ids` when the options name an entity). The call of
-    /// Zuora's SDKs, `create_token(client_id, client_secret, grant_type,
-    /// zuora_track_id)`, with the answer validated.
+    /// Generates an OAuth token: `POST {base}/oauth/token` (or to the
+    /// endpoint's [token URL](Endpoint::with_token_url)) with `client_id`,
+    /// `client_secret` and `grant_type` as a form, and `zuora_track_id` as
+    /// the `Zuora-Track-Id` header when given (plus `Zuora-Entity-Ids` when
+    /// the options name an entity). The call of Zuora's SDKs,
+    /// `create_token(client_id, client_secret, grant_type, zuora_track_id)`,
+    /// with the answer validated.
     ///
     /// A 429, 502, 503, 504 or broken connection is retried up to
     /// [`RequestOptions::retries`] times, waiting as the server asks or
@@ -167,10 +168,8 @@ impl Client {
         track_id: Option<&TrackId>,
         deadline: &Deadline,
     ) -> Result<Issued> {
-        let url = self.endpoint.token_url();
         let cx = Context {
-            url: &url,
-            base_url: self.endpoint.base_url(),
+            endpoint: &self.endpoint,
             client_id,
             secret,
             entity: self.options.entity_id.is_some(),

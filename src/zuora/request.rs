@@ -56,7 +56,9 @@ impl<'a> Request<'a> {
             // default of 128 KiB each way is zeroed for every request.
             .input_buffer_size(BUFFER)
             .output_buffer_size(BUFFER);
-        let https = cx.base_url.is_https();
+        // The token URL decides, not the base URL: that is where the
+        // secret goes.
+        let https = cx.url().is_https();
         // The system's trust anchors are read for HTTPS only; a bundle the
         // user named is read (and so checked) whenever a request is made.
         if https || options.trust != Trust::System {
@@ -87,7 +89,7 @@ impl<'a> Request<'a> {
 
     /// Attempt number `attempt`, within `deadline`.
     pub fn send(&self, attempt: u32, deadline: &Deadline) -> Result<Issued, Failed> {
-        let (cx, url) = (self.cx, self.cx.url);
+        let (cx, url) = (self.cx, self.cx.url().as_str());
         if deadline.has_passed() {
             return Err(Failed::fatal(failure::timed_out(cx)));
         }

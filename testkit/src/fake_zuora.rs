@@ -111,6 +111,8 @@ struct State {
     otherwise: Mutex<Option<Reply>>,
     expires_in: Mutex<Option<String>>,
     delay: Mutex<Duration>,
+    /// Where the token endpoint is served, when not at `/oauth/token`.
+    token_path: Mutex<Option<String>>,
     issued: AtomicU64,
     /// The tokens issued, and until when each is good (`None`: for as long
     /// as the fake runs, when `expires_in` is not a number).
@@ -258,6 +260,14 @@ impl FakeZuora {
             .iter()
             .filter(|r| r.path == path)
             .count()
+    }
+
+    /// Serves the token endpoint at `path` instead of `/oauth/token`
+    /// (which then answers 404), as a token endpoint other than the REST
+    /// API's would be. The path is the test's own choice, not one of
+    /// Zuora's.
+    pub fn serve_token_at(&self, path: &str) {
+        *lock(&self.state.token_path) = Some(path.to_owned());
     }
 
     /// Waits this long before answering each request.
@@ -481,7 +491,8 @@ fn zuora(request: &Recorded, state: &State, index: usize) -> Vec<u8> {
     if request.path.starts_with("/v1/") {
         return rest(request, state);
     }
-    if request.path != "/oauth/token" {
+    let token_path = lock(&state.token_path).clone();
+    if request.path != token_path.as_deref().unwrap_or("/oauth/token") {
         return error(404, "Not found");
     }
     if request.method != "POST" {

@@ -167,7 +167,9 @@ impl<'a> Job<'a> {
 fn the_inputs_reach_zuora_and_the_token_reaches_later_steps_masked() {
     let sb = sandbox();
     let Some(job) = Job::new(&sb) else { return };
+    let token_url = format!("{}/oauth/token", sb.zuora.url());
     let out = job.fetch_ok(&[
+        ("TOKEN_URL", &token_url),
         ("ENTITY_ID", ENTITY),
         ("TRACK_ID", "ci-run-42"),
         ("ORG_IDS", "org-1,org-2"),
@@ -215,6 +217,7 @@ fn the_inputs_reach_zuora_and_the_token_reaches_later_steps_masked() {
         job.argv(),
         [
             format!("--base-url={}", sb.zuora.url()).as_str(),
+            &format!("--token-url={token_url}"),
             &format!("--client-id={CLIENT_ID}"),
             &format!("--entity-id={ENTITY}"),
             "--track-id=ci-run-42",

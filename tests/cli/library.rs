@@ -6,10 +6,11 @@ use std::time::Duration;
 
 use zuora_token::{
     BaseUrl, CacheMode, CachePolicy, Client, ClientId, Credentials, Endpoint, EntityId, ErrorKind,
-    GrantType, RequestOptions, Secret, TokenSource, TrackId, create_token,
+    GrantType, RequestOptions, Secret, TokenSource, TokenUrl, TrackId, create_token,
 };
 use zuora_token_testkit::{CLIENT_ID, CLIENT_SECRET, EXPIRES_IN, FakeZuora, Reply, Sandbox};
 
+use crate::token_url::token_endpoint;
 use crate::{example, sandbox};
 
 fn endpoint(fake: &FakeZuora) -> Endpoint {
@@ -171,4 +172,19 @@ fn the_library_example_prints_tokens_from_the_fake_and_logs_the_cache() {
         !stderr.contains(CLIENT_SECRET) && !stderr.contains(tokens[1]),
         "{stderr}"
     );
+}
+
+#[test]
+fn a_token_url_moves_the_token_request_and_keeps_the_base_url() {
+    let sb = sandbox();
+    let (idp, url) = token_endpoint("/lib/token");
+    let endpoint = endpoint(&sb.zuora)
+        .with_token_url(TokenUrl::parse(&url).unwrap())
+        .unwrap();
+    let token = TokenSource::new(Client::new(endpoint), credentials(CLIENT_SECRET))
+        .token()
+        .unwrap();
+    assert_eq!(token.base_url().as_str(), sb.zuora.url());
+    assert_eq!(idp.only_request().path, "/lib/token");
+    assert_eq!(sb.zuora.count(), 0);
 }

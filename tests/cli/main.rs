@@ -18,6 +18,7 @@ mod readme;
 mod request;
 mod resilience;
 mod settings;
+mod token_url;
 
 use zuora_token_testkit::{Reply, Run, Sandbox, run};
 

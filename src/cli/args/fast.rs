@@ -195,6 +195,13 @@ mod tests {
             &["status", "-o", "json", "--client-id=x", "-e", "prod-eu"],
             &[
                 "get",
+                "--token-url",
+                "https://login.example.com/t",
+                "-o",
+                "json",
+            ],
+            &[
+                "get",
                 "--client-secret-file",
                 "/run/secret",
                 "--timeout",

@@ -1,7 +1,7 @@
 //! `profiles`: the config file's profiles, each with its endpoint, client
 //! id and where its secret comes from, never the secret.
 
-use zuora_token::{BaseUrl, Environment, Result};
+use zuora_token::{BaseUrl, Environment, Result, TokenUrl};
 
 use crate::cli::config_file::Profile;
 use crate::cli::origin::Origin;
@@ -41,7 +41,7 @@ fn overridden(inputs: &Inputs) -> Vec<Overridden> {
     let columns = [
         (
             "endpoint",
-            inputs.overriding(&[Setting::BaseUrl, Setting::Environment]),
+            inputs.overriding(&[Setting::BaseUrl, Setting::Environment, Setting::TokenUrl]),
         ),
         ("client_id", inputs.overriding(&[Setting::ClientId])),
         ("entity_id", inputs.overriding(&[Setting::EntityId])),
@@ -64,9 +64,10 @@ fn overridden(inputs: &Inputs) -> Vec<Overridden> {
 }
 
 /// Where the profile sends its token request; a base URL beats an
-/// environment in the same profile, as in the settings.
+/// environment in the same profile, as in the settings, and a token URL
+/// names where tokens come from instead of the base URL's.
 fn endpoint(profile: &Profile) -> String {
-    match (&profile.base_url, &profile.environment) {
+    let base = match (&profile.base_url, &profile.environment) {
         (Some(url), _) => match BaseUrl::parse(url) {
             Ok(url) => url.to_string(),
             Err(why) => format!("invalid base URL ({why})"),
@@ -79,6 +80,11 @@ fn endpoint(profile: &Profile) -> String {
             let env = Environment::DEFAULT;
             format!("{} ({}, the default)", env.name, env.base_url)
         }
+    };
+    match profile.token_url.as_deref().map(TokenUrl::parse) {
+        None => base,
+        Some(Ok(url)) => format!("{base}, tokens from {url}"),
+        Some(Err(why)) => format!("{base}, invalid token URL ({why})"),
     }
 }
 

@@ -12,13 +12,8 @@ use crate::output::{self, Report, Status};
 pub fn run(inputs: &Inputs, format: Report) -> Result<u8> {
     let resolved = inputs.resolve(&CacheUse::default())?;
     let source = &resolved.source;
-    let from = |input| {
-        source
-            .client()
-            .provenance()
-            .source(input)
-            .unwrap_or_default()
-    };
+    let given = |input| source.client().provenance().source(input);
+    let from = |input| given(input).unwrap_or_default();
     let now = SystemTime::now();
     let token = source.cached();
     let usable = token.as_ref().is_some_and(|t| source.is_fresh(t, now));
@@ -26,6 +21,9 @@ pub fn run(inputs: &Inputs, format: Report) -> Result<u8> {
     let report = Status {
         base_url: source.client().endpoint().base_url().as_str(),
         base_url_from: from(Input::BaseUrl),
+        // Only a token URL that was given has a source to name.
+        token_url: given(Input::TokenUrl)
+            .map(|from| (source.client().endpoint().token_url().as_str(), from)),
         client_id: source.credentials().client_id().as_str(),
         client_id_from: from(Input::ClientId),
         secret: from(Input::ClientSecret),

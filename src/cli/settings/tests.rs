@@ -138,6 +138,17 @@ fn cases() -> Vec<Case> {
             default: Some("https://rest.zuora.com"),
         },
         Case {
+            setting: Setting::TokenUrl,
+            values: [
+                "http://127.0.0.1:1/flag/token",
+                "http://127.0.0.1:2/env/token",
+                "https://login.example.com/profile/token",
+            ],
+            profile: "token_url = \"{}\"",
+            read: |s| s.client().endpoint().token_url().to_string(),
+            default: Some("https://rest.zuora.com/oauth/token"),
+        },
+        Case {
             setting: Setting::EntityId,
             values: [
                 "11e643f4-a3ee-8bad-b061-0025904c7561",
@@ -284,7 +295,7 @@ fn messages_name_where_each_input_came_from() {
     let world = World::new()
         .env(Setting::BaseUrl, "http://127.0.0.1:8080")
         .env(Setting::CaBundle, "/ca.pem")
-        .profile("min_ttl = 60");
+        .profile("min_ttl = 60\ntoken_url = \"https://login.example.com/token\"");
     // The secret is read when a token is fetched, not before.
     let lazy = world
         .resolve(&["--client-secret-file", "/no/such/secret"])
@@ -318,6 +329,10 @@ fn messages_name_where_each_input_came_from() {
         "from environment variable ZUORA_CA_BUNDLE"
     );
     assert_eq!(
+        said(Input::TokenUrl),
+        format!("from {}", world.in_profile("token_url"))
+    );
+    assert_eq!(
         said(Input::MinTtl),
         format!("from {}", world.in_profile("min_ttl"))
     );
@@ -337,6 +352,32 @@ fn messages_name_where_each_input_came_from() {
         Some("from the built-in default")
     );
     assert_eq!(said(Input::CaBundle), None);
+    assert_eq!(said(Input::TokenUrl), None);
+}
+
+#[test]
+fn a_token_url_in_clear_text_to_another_host_is_refused_naming_its_origin() {
+    let far = "http://login.example.com/token";
+    let error = World::new().error(&["--token-url", far]);
+    assert!(
+        error.contains(&format!(
+            "refusing to send the client secret in clear text to {far} (from --token-url)"
+        )),
+        "{error}"
+    );
+    assert!(error.contains("use https://"), "{error}");
+    let world = World::new().profile(&format!("token_url = \"{far}\""));
+    let error = world.error(&[]);
+    assert!(error.contains(&world.in_profile("token_url")), "{error}");
+    // The base URL is checked on its own: a token URL elsewhere does not
+    // make a remote plain-http base URL acceptable.
+    let error = World::new().error(&[
+        "--base-url",
+        "http://rest.example.com",
+        "--token-url",
+        "https://login.example.com/token",
+    ]);
+    assert!(error.contains("(from --base-url)"), "{error}");
 }
 
 #[test]
@@ -345,6 +386,7 @@ fn an_invalid_value_is_an_error_that_names_its_origin() {
         (Setting::EntityId, "entity id", "entity_id"),
         (Setting::TrackId, "track id", "track_id"),
         (Setting::BaseUrl, "base URL", "base_url"),
+        (Setting::TokenUrl, "token URL", "token_url"),
     ] {
         let bad = "bad:value";
         let from_flag = World::new().error(&[&flag(setting, bad)]);

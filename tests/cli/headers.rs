@@ -78,36 +78,30 @@ fn curl_config_quotes_each_header_for_curl() {
     );
 }
 
-#[test]
-fn real_curl_sends_every_header_from_dash_h_at_stdin() {
+/// Real curl, given `get -o FORMAT` on its stdin by `option` (`-H @-`,
+/// `-K -`), calls `path` with every header.
+fn real_curl_sends_every_header(format: &str, option: &str, path: &str, answer: &str) {
     if !have("curl") {
         return;
     }
     let sb = sandbox();
     let token = issued_token(&sb);
     let script = format!(
-        "\"$ZT\" get -o headers {} | curl -fsS -H @- \"$ZUORA_BASE_URL/v1/catalog/products\"",
+        "\"$ZT\" get -o {format} {} | curl -fsS {option} \"$ZUORA_BASE_URL{path}\"",
         CONFIGURED.join(" ")
     );
-    let out = sb.shell("sh", &script);
-    out.ok().stdout_has("\"products\"");
-    assert_call_had_every_header(&sb, "/v1/catalog/products", &token);
+    sb.shell("sh", &script).ok().stdout_has(answer);
+    assert_call_had_every_header(&sb, path, &token);
+}
+
+#[test]
+fn real_curl_sends_every_header_from_dash_h_at_stdin() {
+    real_curl_sends_every_header("headers", "-H @-", "/v1/catalog/products", "\"products\"");
 }
 
 #[test]
 fn real_curl_sends_every_header_from_its_config_on_stdin() {
-    if !have("curl") {
-        return;
-    }
-    let sb = sandbox();
-    let token = issued_token(&sb);
-    let script = format!(
-        "\"$ZT\" get -o curl {} | curl -fsS -K - \"$ZUORA_BASE_URL/v1/accounts/A00000001\"",
-        CONFIGURED.join(" ")
-    );
-    let out = sb.shell("sh", &script);
-    out.ok().stdout_has("A00000001");
-    assert_call_had_every_header(&sb, "/v1/accounts/A00000001", &token);
+    real_curl_sends_every_header("curl", "-K -", "/v1/accounts/A00000001", "A00000001");
 }
 
 #[test]

@@ -54,6 +54,11 @@ impl Setting {
         Setting::CaBundle,
     ];
 
+    /// The settings whose variables carry or point to the client secret. A
+    /// command zuora-token runs (`exec`'s, curl) needs the token, never the
+    /// secret: these are removed from its environment.
+    pub const SECRET: [Setting; 2] = [Setting::ClientSecret, Setting::ClientSecretFile];
+
     /// The long flag (without `--`), the environment variable, the name of
     /// the value in the help, and the help.
     fn spec(self) -> (&'static str, &'static str, &'static str, &'static str) {

@@ -13,17 +13,18 @@ use crate::sandbox;
 const PRODUCTS: &str = "/v1/catalog/products";
 
 /// A `curl` first on PATH that records its arguments, one a line, in
-/// `argv.txt` (appending), then runs the real curl; the directory to put
-/// first on PATH.
+/// `argv.txt` (appending) and its environment in `env.txt`, then runs the
+/// real curl; the directory to put first on PATH.
 fn recording_curl(sb: &Sandbox) -> PathBuf {
     let real = which("curl");
     let dir = sb.home().join("fake-bin");
     let log = sb.home().join("argv.txt");
     let script = format!(
-        "#!/bin/sh\nfor a in \"$@\"; do printf '%s\\n' \"$a\"; done >> '{}'\necho --- >> '{}'\nexec '{}' \"$@\"\n",
-        log.display(),
-        log.display(),
-        real.display()
+        "#!/bin/sh\nfor a in \"$@\"; do printf '%s\\n' \"$a\"; done >> '{log}'\necho --- >> '{log}'\n\
+         env > '{env}'\nexec '{real}' \"$@\"\n",
+        log = log.display(),
+        env = sb.home().join("env.txt").display(),
+        real = real.display()
     );
     std::fs::create_dir_all(&dir).unwrap();
     let path = dir.join("curl");
@@ -90,6 +91,12 @@ fn a_path_is_called_on_the_base_url_and_the_token_is_not_in_curls_arguments() {
     assert_eq!(call.header("zuora-org-ids"), Some("org-1"));
     assert_eq!(call.header("zuora-track-id"), Some("t-1"));
 
+    let env = std::fs::read_to_string(sb.home().join("env.txt")).unwrap();
+    assert!(env.contains("ZUORA_CLIENT_ID="), "{env}");
+    assert!(
+        !env.contains("ZUORA_CLIENT_SECRET"),
+        "curl has the secret:\n{env}"
+    );
     let argv = std::fs::read_to_string(sb.home().join("argv.txt")).unwrap();
     assert!(
         !argv.contains(&token),

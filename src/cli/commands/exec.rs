@@ -17,11 +17,6 @@ const CANNOT_RUN: u8 = 126;
 /// As shells say: the command was not found.
 const NOT_FOUND: u8 = 127;
 
-/// The variables that carry or point to the client secret. The command
-/// needs the token, never the secret: they are removed from its
-/// environment.
-const SECRET_VARIABLES: [Setting; 2] = [Setting::ClientSecret, Setting::ClientSecretFile];
-
 /// Runs `argv` with the token's variables (and the entity id, org ids and
 /// track id where set), without the secret's. On Unix the command replaces
 /// this process, so its exit status and signals are its own; elsewhere its
@@ -33,7 +28,7 @@ pub fn run(inputs: &Inputs, cache: &CacheUse, argv: &[OsString]) -> Result<u8> {
     let mut command = Command::new(program);
     let headers = source.api_headers(&token);
     command.args(args).envs(output::variables(&token, &headers));
-    for setting in SECRET_VARIABLES {
+    for setting in Setting::SECRET {
         command.env_remove(setting.env_var());
     }
     #[cfg(unix)]

@@ -17,6 +17,8 @@ use std::os::fd::{AsRawFd, RawFd};
 use std::os::unix::process::{CommandExt, ExitStatusExt};
 use std::process::{ChildStderr, ChildStdout, Command, ExitStatus, Stdio};
 
+use crate::cli::setting::Setting;
+
 /// Response headers past this without a final status are not HTTP as
 /// curl writes it: give up looking, and pass everything on.
 const MAX_HEADERS: usize = 256 * 1024;
@@ -69,6 +71,9 @@ pub fn run(
         inherited.push(write.as_raw_fd());
     }
     command.args(args);
+    for setting in Setting::SECRET {
+        command.env_remove(setting.env_var());
+    }
     // SAFETY: fcntl(2) is async-signal-safe, and touches only descriptors
     // this process owns and keeps open until the child is started.
     unsafe {

@@ -4,6 +4,7 @@
 mod args;
 mod commands;
 mod config_file;
+mod keyring;
 mod logger;
 mod origin;
 mod process;

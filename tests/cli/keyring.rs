@@ -75,6 +75,14 @@ fn login(cmd: &mut Command, secret: &str) -> Run {
 /// No D-Bus session bus at all, as on a headless CI runner.
 const NO_BUS: &str = "unix:path=/nonexistent/zuora-token-test-bus";
 
+/// The binary with the fake's base URL and client id, no other secret
+/// source, and the session bus at `address`.
+fn on_bus(sb: &Sandbox, address: &str) -> Command {
+    let mut cmd = sb.without_secret();
+    cmd.env("DBUS_SESSION_BUS_ADDRESS", address);
+    cmd
+}
+
 #[test]
 fn login_stores_the_secret_that_get_then_sends() {
     let sb = sandbox();
@@ -131,18 +139,12 @@ fn a_cached_token_is_handed_out_without_asking_the_keyring() {
     let fetched = run(keyring().arg("get"));
     fetched.ok();
     // No keyring at all now: the cached token still comes, unasked.
-    let cached = run(sb
-        .without_secret()
-        .env("DBUS_SESSION_BUS_ADDRESS", NO_BUS)
-        .arg("get"));
+    let cached = run(on_bus(&sb, NO_BUS).arg("get"));
     cached.ok();
     assert_eq!(cached.stdout, fetched.stdout);
     assert_eq!(sb.zuora.count(), 1);
     // And a fetch does ask it.
-    let fetch = run(sb
-        .without_secret()
-        .env("DBUS_SESSION_BUS_ADDRESS", NO_BUS)
-        .args(["get", "--refresh"]));
+    let fetch = run(on_bus(&sb, NO_BUS).args(["get", "--refresh"]));
     fetch.code(2).stderr_has("no keyring is available");
 }
 
@@ -174,10 +176,7 @@ fn after_logout_get_says_to_log_in_or_give_another_source() {
 fn login_refuses_an_empty_secret() {
     let sb = sandbox();
     // Refused before any keyring is asked: none is needed here.
-    let out = login(
-        sb.without_secret().env("DBUS_SESSION_BUS_ADDRESS", NO_BUS),
-        " \r\n",
-    );
+    let out = login(&mut on_bus(&sb, NO_BUS), " \r\n");
     out.code(2)
         .stderr_has("zuora-token: error: the client secret from standard input is empty");
 }
@@ -201,31 +200,28 @@ fn without_a_keyring_the_error_names_the_other_sources_within_the_deadline() {
     let silent = format!("unix:path={}", silent.display());
     for address in [NO_BUS, &silent] {
         for args in [&["get", "--no-cache"][..], &["logout"]] {
-            let out = within_two_seconds(
-                sb.without_secret()
-                    .env("DBUS_SESSION_BUS_ADDRESS", address)
-                    .args(args),
-            );
+            let out = within_two_seconds(on_bus(&sb, address).args(args));
             out.code(2)
                 .stderr_has("zuora-token: error: cannot ")
                 .stderr_has("no keyring is available")
                 .stderr_has("ZUORA_CLIENT_SECRET, --client-secret-file PATH");
             assert_eq!(out.stdout, "");
         }
-        let out = within_two_seconds(
-            sb.without_secret()
-                .env("DBUS_SESSION_BUS_ADDRESS", address)
-                .arg("login")
-                .write_stdin(CLIENT_SECRET),
-        );
+        let out = within_two_seconds(on_bus(&sb, address).arg("login").write_stdin(CLIENT_SECRET));
         out.code(2).never_shows(CLIENT_SECRET);
         out.stderr_has("cannot write the keyring entry");
     }
-    let out = within_two_seconds(
-        sb.without_secret()
-            .env("DBUS_SESSION_BUS_ADDRESS", &silent)
-            .args(["get", "--no-cache"]),
-    );
+    let out = within_two_seconds(on_bus(&sb, &silent).args(["get", "--no-cache"]));
     out.stderr_has("did not answer within 2.0 s (--timeout)");
     assert_eq!(sb.zuora.count(), 0);
+    // The keyring program, stuck on the silent bus, was killed at the
+    // deadline, not left behind.
+    let service = format!("zuora-token:{}", sb.zuora.url());
+    let left: Vec<String> = std::fs::read_dir("/proc")
+        .unwrap()
+        .filter_map(|entry| std::fs::read(entry.ok()?.path().join("cmdline")).ok())
+        .map(|argv| String::from_utf8_lossy(&argv).replace('\0', " "))
+        .filter(|argv| argv.contains("zuora-token-keyring") && argv.contains(&service))
+        .collect();
+    assert_eq!(left, Vec::<String>::new());
 }

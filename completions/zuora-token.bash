@@ -37,6 +37,12 @@ _zuora__token() {
             zuora__token,help)
                 cmd="zuora__token__subcmd__help"
                 ;;
+            zuora__token,login)
+                cmd="zuora__token__subcmd__login"
+                ;;
+            zuora__token,logout)
+                cmd="zuora__token__subcmd__logout"
+                ;;
             zuora__token,man)
                 cmd="zuora__token__subcmd__man"
                 ;;
@@ -85,6 +91,12 @@ _zuora__token() {
             zuora__token__subcmd__help,help)
                 cmd="zuora__token__subcmd__help__subcmd__help"
                 ;;
+            zuora__token__subcmd__help,login)
+                cmd="zuora__token__subcmd__help__subcmd__login"
+                ;;
+            zuora__token__subcmd__help,logout)
+                cmd="zuora__token__subcmd__help__subcmd__logout"
+                ;;
             zuora__token__subcmd__help,man)
                 cmd="zuora__token__subcmd__help__subcmd__man"
                 ;;
@@ -107,7 +119,7 @@ _zuora__token() {
 
     case "${cmd}" in
         zuora__token)
-            opts="-p -e -v -q -h -V --profile --config --client-id --client-secret-file --client-secret --environment --base-url --token-url --entity-id --track-id --org-ids --cache-dir --min-ttl --timeout --retries --ca-bundle --verbose --quiet --help --version get env exec curl status cache profiles completions man help"
+            opts="-p -e -v -q -h -V --profile --config --client-id --client-secret-file --client-secret --environment --base-url --token-url --entity-id --track-id --org-ids --cache-dir --min-ttl --timeout --retries --ca-bundle --verbose --quiet --help --version get env exec curl status cache profiles login logout completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -961,7 +973,7 @@ _zuora__token() {
             return 0
             ;;
         zuora__token__subcmd__help)
-            opts="get env exec curl status cache profiles completions man help"
+            opts="get env exec curl status cache profiles login logout completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1100,6 +1112,34 @@ _zuora__token() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        zuora__token__subcmd__help__subcmd__login)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        zuora__token__subcmd__help__subcmd__logout)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         zuora__token__subcmd__help__subcmd__man)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -1135,6 +1175,178 @@ _zuora__token() {
                 return 0
             fi
             case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        zuora__token__subcmd__login)
+            opts="-p -e -v -q -h --profile --config --client-id --client-secret-file --client-secret --environment --base-url --token-url --entity-id --track-id --org-ids --cache-dir --min-ttl --timeout --retries --ca-bundle --verbose --quiet --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -p)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-secret-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-secret)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --environment)
+                    COMPREPLY=($(compgen -W "prod us-cloud2-production prod-na us-cloud1-production prod-eu eu-production prod-ap apac-production sbx us-cloud2-api-sandbox sbx-na us-cloud1-api-sandbox sbx-eu eu-api-sandbox csbx us-central-sandbox csbx-eu eu-central-sandbox csbx-ap apac-central-sandbox" -- "${cur}"))
+                    return 0
+                    ;;
+                -e)
+                    COMPREPLY=($(compgen -W "prod us-cloud2-production prod-na us-cloud1-production prod-eu eu-production prod-ap apac-production sbx us-cloud2-api-sandbox sbx-na us-cloud1-api-sandbox sbx-eu eu-api-sandbox csbx us-central-sandbox csbx-eu eu-central-sandbox csbx-ap apac-central-sandbox" -- "${cur}"))
+                    return 0
+                    ;;
+                --base-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --entity-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --track-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --org-ids)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cache-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --min-ttl)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-bundle)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        zuora__token__subcmd__logout)
+            opts="-p -e -v -q -h --profile --config --client-id --client-secret-file --client-secret --environment --base-url --token-url --entity-id --track-id --org-ids --cache-dir --min-ttl --timeout --retries --ca-bundle --verbose --quiet --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -p)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-secret-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-secret)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --environment)
+                    COMPREPLY=($(compgen -W "prod us-cloud2-production prod-na us-cloud1-production prod-eu eu-production prod-ap apac-production sbx us-cloud2-api-sandbox sbx-na us-cloud1-api-sandbox sbx-eu eu-api-sandbox csbx us-central-sandbox csbx-eu eu-central-sandbox csbx-ap apac-central-sandbox" -- "${cur}"))
+                    return 0
+                    ;;
+                -e)
+                    COMPREPLY=($(compgen -W "prod us-cloud2-production prod-na us-cloud1-production prod-eu eu-production prod-ap apac-production sbx us-cloud2-api-sandbox sbx-na us-cloud1-api-sandbox sbx-eu eu-api-sandbox csbx us-central-sandbox csbx-eu eu-central-sandbox csbx-ap apac-central-sandbox" -- "${cur}"))
+                    return 0
+                    ;;
+                --base-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --entity-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --track-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --org-ids)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cache-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --min-ttl)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-bundle)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;

@@ -51,6 +51,8 @@ set edit:completion:arg-completer[zuora-token] = {|@words|
             cand status 'Show the cached token for the resolved credentials, without network access: expiry, scope, cache file. Never the token. Exits 0 if a token with at least --min-ttl left is cached, 1 otherwise'
             cand cache 'List or clear cached tokens'
             cand profiles 'List the config file''s profiles: endpoint, client id and where the secret comes from (never the secret)'
+            cand login 'Store the client secret in the OS keyring, for the base URL and client id the settings name'
+            cand logout 'Remove the client secret that `login` stored for the base URL and client id the settings name'
             cand completions 'Print a shell completion script (static; see the README for dynamic completion of profile names)'
             cand man 'Print the man page (roff), or write every page (one per command) into a directory'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -320,6 +322,58 @@ set edit:completion:arg-completer[zuora-token] = {|@words|
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
+        &'zuora-token;login'= {
+            cand -p 'Profile to use from the config file [default: the file''s `default_profile`] [env: ZUORA_PROFILE]'
+            cand --profile 'Profile to use from the config file [default: the file''s `default_profile`] [env: ZUORA_PROFILE]'
+            cand --config 'Config file [default: <user config dir>/zuora-token/config.toml] [env: ZUORA_TOKEN_CONFIG]'
+            cand --client-id 'OAuth client id (36 characters, from Zuora''s OAuth clients page) [env: ZUORA_CLIENT_ID]'
+            cand --client-secret-file 'Read the client secret from this file (''-'' for standard input) [env: ZUORA_CLIENT_SECRET_FILE]'
+            cand --client-secret 'OAuth client secret. Other users can read it in the process list: prefer --client-secret-file, the environment variable or a profile [env: ZUORA_CLIENT_SECRET]'
+            cand -e 'Zuora environment by name, e.g. prod, prod-eu, sbx, csbx-ap [default: prod] [env: ZUORA_ENVIRONMENT]'
+            cand --environment 'Zuora environment by name, e.g. prod, prod-eu, sbx, csbx-ap [default: prod] [env: ZUORA_ENVIRONMENT]'
+            cand --base-url 'Base URL of Zuora''s REST API; beats --environment given at the same level [env: ZUORA_BASE_URL]'
+            cand --token-url 'Token endpoint other than {base URL}/oauth/token, e.g. one of Zuora''s OneID clients; the base URL still serves the API calls [env: ZUORA_TOKEN_URL]'
+            cand --entity-id 'Entity id (a hyphenated UUID) for multi-entity tenants [env: ZUORA_ENTITY_ID]'
+            cand --track-id 'Zuora-Track-Id header to send, for tracing the request with Zuora [env: ZUORA_TRACK_ID]'
+            cand --org-ids 'Zuora-Org-Ids header for API calls (comma-separated org ids), for multi-org tenants [env: ZUORA_ORG_IDS]'
+            cand --cache-dir 'Directory of the token cache [default: <user cache dir>/zuora-token] [env: ZUORA_TOKEN_CACHE_DIR]'
+            cand --min-ttl 'Hand out a cached token only while it has at least this long left [default: 300] [env: ZUORA_TOKEN_MIN_TTL]'
+            cand --timeout 'Give up after this long, waits for other processes included [default: 30] [env: ZUORA_TOKEN_TIMEOUT]'
+            cand --retries 'Retry rate limits (429), gateway failures (502, 503, 504) and broken connections this many times [default: 3] [env: ZUORA_TOKEN_RETRIES]'
+            cand --ca-bundle 'Trust exactly the PEM certificates in this file instead of the operating system''s trust store [env: ZUORA_CA_BUNDLE]'
+            cand -v 'Say on stderr where each setting came from and what was sent and received'
+            cand --verbose 'Say on stderr where each setting came from and what was sent and received'
+            cand -q 'Print no warnings'
+            cand --quiet 'Print no warnings'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'zuora-token;logout'= {
+            cand -p 'Profile to use from the config file [default: the file''s `default_profile`] [env: ZUORA_PROFILE]'
+            cand --profile 'Profile to use from the config file [default: the file''s `default_profile`] [env: ZUORA_PROFILE]'
+            cand --config 'Config file [default: <user config dir>/zuora-token/config.toml] [env: ZUORA_TOKEN_CONFIG]'
+            cand --client-id 'OAuth client id (36 characters, from Zuora''s OAuth clients page) [env: ZUORA_CLIENT_ID]'
+            cand --client-secret-file 'Read the client secret from this file (''-'' for standard input) [env: ZUORA_CLIENT_SECRET_FILE]'
+            cand --client-secret 'OAuth client secret. Other users can read it in the process list: prefer --client-secret-file, the environment variable or a profile [env: ZUORA_CLIENT_SECRET]'
+            cand -e 'Zuora environment by name, e.g. prod, prod-eu, sbx, csbx-ap [default: prod] [env: ZUORA_ENVIRONMENT]'
+            cand --environment 'Zuora environment by name, e.g. prod, prod-eu, sbx, csbx-ap [default: prod] [env: ZUORA_ENVIRONMENT]'
+            cand --base-url 'Base URL of Zuora''s REST API; beats --environment given at the same level [env: ZUORA_BASE_URL]'
+            cand --token-url 'Token endpoint other than {base URL}/oauth/token, e.g. one of Zuora''s OneID clients; the base URL still serves the API calls [env: ZUORA_TOKEN_URL]'
+            cand --entity-id 'Entity id (a hyphenated UUID) for multi-entity tenants [env: ZUORA_ENTITY_ID]'
+            cand --track-id 'Zuora-Track-Id header to send, for tracing the request with Zuora [env: ZUORA_TRACK_ID]'
+            cand --org-ids 'Zuora-Org-Ids header for API calls (comma-separated org ids), for multi-org tenants [env: ZUORA_ORG_IDS]'
+            cand --cache-dir 'Directory of the token cache [default: <user cache dir>/zuora-token] [env: ZUORA_TOKEN_CACHE_DIR]'
+            cand --min-ttl 'Hand out a cached token only while it has at least this long left [default: 300] [env: ZUORA_TOKEN_MIN_TTL]'
+            cand --timeout 'Give up after this long, waits for other processes included [default: 30] [env: ZUORA_TOKEN_TIMEOUT]'
+            cand --retries 'Retry rate limits (429), gateway failures (502, 503, 504) and broken connections this many times [default: 3] [env: ZUORA_TOKEN_RETRIES]'
+            cand --ca-bundle 'Trust exactly the PEM certificates in this file instead of the operating system''s trust store [env: ZUORA_CA_BUNDLE]'
+            cand -v 'Say on stderr where each setting came from and what was sent and received'
+            cand --verbose 'Say on stderr where each setting came from and what was sent and received'
+            cand -q 'Print no warnings'
+            cand --quiet 'Print no warnings'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
         &'zuora-token;completions'= {
             cand -p 'Profile to use from the config file [default: the file''s `default_profile`] [env: ZUORA_PROFILE]'
             cand --profile 'Profile to use from the config file [default: the file''s `default_profile`] [env: ZUORA_PROFILE]'
@@ -381,6 +435,8 @@ set edit:completion:arg-completer[zuora-token] = {|@words|
             cand status 'Show the cached token for the resolved credentials, without network access: expiry, scope, cache file. Never the token. Exits 0 if a token with at least --min-ttl left is cached, 1 otherwise'
             cand cache 'List or clear cached tokens'
             cand profiles 'List the config file''s profiles: endpoint, client id and where the secret comes from (never the secret)'
+            cand login 'Store the client secret in the OS keyring, for the base URL and client id the settings name'
+            cand logout 'Remove the client secret that `login` stored for the base URL and client id the settings name'
             cand completions 'Print a shell completion script (static; see the README for dynamic completion of profile names)'
             cand man 'Print the man page (roff), or write every page (one per command) into a directory'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -404,6 +460,10 @@ set edit:completion:arg-completer[zuora-token] = {|@words|
         &'zuora-token;help;cache;clear'= {
         }
         &'zuora-token;help;profiles'= {
+        }
+        &'zuora-token;help;login'= {
+        }
+        &'zuora-token;help;logout'= {
         }
         &'zuora-token;help;completions'= {
         }

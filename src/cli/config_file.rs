@@ -46,6 +46,9 @@ pub struct Profile {
     pub client_secret: Option<Secret>,
     pub client_secret_file: Option<PathBuf>,
     pub client_secret_command: Option<String>,
+    /// `true`: the secret is in the OS keyring (`zuora-token login`);
+    /// `false`: never look there, even when no other source is given.
+    pub client_secret_keyring: Option<bool>,
     pub entity_id: Option<String>,
     pub track_id: Option<String>,
     /// `Zuora-Org-Ids` for API calls, comma-separated.

@@ -6,6 +6,7 @@ mod commands;
 mod config_file;
 #[cfg(unix)]
 mod curl;
+mod keyring;
 mod logger;
 mod origin;
 mod process;

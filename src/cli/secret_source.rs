@@ -1,5 +1,6 @@
 //! Where the client secret is read from: given as it is, a file (or
-//! standard input), or a command that prints it (a password manager).
+//! standard input), a command that prints it (a password manager), or the
+//! OS keyring.
 
 use std::io::{self, Read};
 use std::path::{Path, PathBuf};
@@ -8,6 +9,7 @@ use std::time::Instant;
 
 use zuora_token::{Error, Result, Secret, SourceIdentity, files};
 
+use super::keyring::KeyringEntry;
 use super::origin::Origin;
 
 /// Where the secret is to be read from, as configured.
@@ -19,6 +21,9 @@ pub enum SecretSource {
     File(PathBuf),
     /// A shell command that prints the secret (`client_secret_command`).
     Command(String),
+    /// The OS keyring's entry for the base URL and client id, where
+    /// `login` put it: `client_secret_keyring = true`, or no other source.
+    Keyring(KeyringEntry),
 }
 
 /// A secret source as configured, with where it was configured: what the
@@ -43,6 +48,7 @@ impl zuora_token::SecretSource for ConfiguredSecret {
                 SourceIdentity::Named(format!("file {}", path.display()))
             }
             SecretSource::Command(command) => SourceIdentity::Named(format!("command {command}")),
+            SecretSource::Keyring(entry) => SourceIdentity::Named(entry.identity()),
         }
     }
 
@@ -64,8 +70,9 @@ impl SecretSource {
             SecretSource::Inline(secret) => secret.expose().to_owned(),
             SecretSource::File(path) => read_file(path, origin, deadline)?,
             SecretSource::Command(command) => run_command(command, origin)?,
+            SecretSource::Keyring(entry) => return non_empty(&entry.read(deadline)?, entry),
         };
-        non_empty(trim(&text), origin)
+        non_empty(&text, origin)
     }
 
     /// Says where the secret comes from without revealing it.
@@ -75,6 +82,7 @@ impl SecretSource {
             SecretSource::File(path) if path == Path::new("-") => "read from standard input".into(),
             SecretSource::File(path) => format!("read from {}", path.display()),
             SecretSource::Command(_) => "printed by a command".into(),
+            SecretSource::Keyring(_) => "in the keyring".into(),
         }
     }
 }
@@ -85,10 +93,13 @@ fn trim(text: &str) -> String {
     text.trim().trim_start_matches('\u{feff}').trim().to_owned()
 }
 
-fn non_empty(text: String, origin: &Origin) -> Result<Secret> {
+/// `text` as a secret, trimmed (see [`SecretSource::read`]); empty, an
+/// error that says it is, and `from` where.
+pub fn non_empty(text: &str, from: &dyn std::fmt::Display) -> Result<Secret> {
+    let text = trim(text);
     if text.is_empty() {
         Err(Error::usage(format!(
-            "the client secret from {origin} is empty"
+            "the client secret from {from} is empty"
         )))
     } else {
         Ok(Secret::new(text))
@@ -100,17 +111,7 @@ fn non_empty(text: String, origin: &Origin) -> Result<Secret> {
 /// delivers, until `deadline`.
 fn read_file(path: &Path, origin: &Origin, deadline: Instant) -> Result<String> {
     let bytes = if path == Path::new("-") {
-        let mut bytes = Vec::new();
-        let limit = MAX_SECRET_FILE.saturating_add(1);
-        std::io::stdin()
-            .take(limit)
-            .read_to_end(&mut bytes)
-            .and_then(|n| match n as u64 > MAX_SECRET_FILE {
-                true => Err(io::Error::other(format!(
-                    "it is larger than {MAX_SECRET_FILE} bytes"
-                ))),
-                false => Ok(bytes),
-            })
+        read_stdin()
     } else {
         files::read_setting(path, MAX_SECRET_FILE, deadline)
     };
@@ -122,6 +123,21 @@ fn read_file(path: &Path, origin: &Origin, deadline: Instant) -> Result<String> 
     };
     let bytes = bytes.map_err(|e| failed(&e))?;
     String::from_utf8(bytes).map_err(|_| failed(&"it is not UTF-8 text"))
+}
+
+/// Standard input to its end, at most [`MAX_SECRET_FILE`] bytes.
+pub fn read_stdin() -> io::Result<Vec<u8>> {
+    let mut bytes = Vec::new();
+    let limit = MAX_SECRET_FILE.saturating_add(1);
+    std::io::stdin()
+        .take(limit)
+        .read_to_end(&mut bytes)
+        .and_then(|n| match n as u64 > MAX_SECRET_FILE {
+            true => Err(io::Error::other(format!(
+                "it is larger than {MAX_SECRET_FILE} bytes"
+            ))),
+            false => Ok(bytes),
+        })
 }
 
 /// Runs `command` through the platform's shell, as `git`'s credential helpers

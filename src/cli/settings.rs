@@ -21,6 +21,7 @@ use zuora_token::{
 
 use super::args::{CacheUse, SettingsArgs};
 use super::config_file::{self, ConfigFile, Profile};
+use super::keyring::{self, KeyringEntry};
 use super::origin::{Origin, Sourced};
 use super::provenance::Origins;
 use super::secret_source::{ConfiguredSecret, SecretSource};
@@ -73,6 +74,32 @@ impl Inputs<'_> {
         let retries = self.retries()?;
         // Reading a config file or a secret from a pipe counts too.
         let deadline = deadline_after(timeout);
+        self.with_layers(deadline, |layers| {
+            self.resolve_in(layers, cache, timeout, retries)
+        })
+    }
+
+    /// The keyring entry for the base URL and client id the settings name
+    /// (no secret needed), for `login` and `logout`; and the `--timeout`
+    /// for the keyring's answer.
+    pub fn keyring_entry(&self) -> Result<(KeyringEntry, Duration)> {
+        let timeout = self.timeout()?;
+        let entry = self.with_layers(deadline_after(timeout), |layers| {
+            Ok(keyring_entry(
+                &layers.endpoint()?.0.value,
+                &layers.client_id()?.value,
+            ))
+        })?;
+        Ok((entry, timeout))
+    }
+
+    /// Runs `then` on the layers the settings give: the config file read
+    /// (within `deadline`) and its profile selected.
+    fn with_layers<T>(
+        &self,
+        deadline: Instant,
+        then: impl FnOnce(Layers<'_>) -> Result<T>,
+    ) -> Result<T> {
         let named = self.pick::<PathBuf>(Setting::Config);
         let looked_at = named
             .as_ref()
@@ -87,14 +114,24 @@ impl Inputs<'_> {
         if let Some(p) = &profile {
             info!("using profile '{}' of {}", p.name, p.file.display());
         }
-        let layers = Layers {
+        then(Layers {
             inputs: self,
             profile,
             overridden: Default::default(),
-        };
+        })
+    }
+
+    /// [`Inputs::resolve`] on the layers.
+    fn resolve_in(
+        &self,
+        layers: Layers<'_>,
+        cache: &CacheUse,
+        timeout: Duration,
+        retries: u32,
+    ) -> Result<Resolved> {
         let (endpoint, token_url) = layers.endpoint()?;
         let client_id = layers.client_id()?;
-        let secret_source = layers.secret_source()?;
+        let secret_source = layers.secret_source(&endpoint.value, &client_id.value)?;
         let entity_id = layers.parsed(Setting::EntityId, "entity id", EntityId::parse, |p| {
             &p.entity_id
         })?;
@@ -248,7 +285,7 @@ impl Inputs<'_> {
 }
 
 /// `timeout` from now, or a century if that is past what the clock holds.
-fn deadline_after(timeout: Duration) -> Instant {
+pub fn deadline_after(timeout: Duration) -> Instant {
     let now = Instant::now();
     now.checked_add(timeout)
         .unwrap_or_else(|| now + Duration::from_secs(100 * 365 * 24 * 3600))
@@ -419,9 +456,19 @@ impl Layers<'_> {
     }
 
     /// The one secret source to read: the highest level wins, and two sources
-    /// at the same level are an error rather than a guess.
-    fn secret_source(&self) -> Result<Sourced<SecretSource>> {
+    /// at the same level are an error rather than a guess. With none, the
+    /// keyring's entry for `endpoint` and `client_id`, as `gh` falls back
+    /// to its keyring (unless the profile says `client_secret_keyring =
+    /// false`, or this build has no keyring).
+    fn secret_source(
+        &self,
+        endpoint: &Endpoint,
+        client_id: &ClientId,
+    ) -> Result<Sourced<SecretSource>> {
         let inputs = self.inputs;
+        let in_keyring = || SecretSource::Keyring(keyring_entry(endpoint, client_id));
+        let keyring_key = self.in_profile("client_secret_keyring", |p| &p.client_secret_keyring);
+        let fallback = keyring::BUILT_IN && keyring_key.as_ref().is_none_or(|k| k.value);
         let inline = |s: Sourced<String>| s.map(|s| SecretSource::Inline(Secret::new(s)));
         let mut candidates: Vec<Sourced<SecretSource>> = [
             inputs.flag(Setting::ClientSecret).map(inline),
@@ -438,12 +485,16 @@ impl Layers<'_> {
                 .map(|s| s.map(SecretSource::File)),
             self.in_profile("client_secret_command", |p| &p.client_secret_command)
                 .map(|s| s.map(SecretSource::Command)),
+            keyring_key
+                .filter(|k| k.value)
+                .map(|k| k.map(|_| in_keyring())),
         ]
         .into_iter()
         .flatten()
         .collect();
         candidates.sort_by_key(|c| c.origin.rank());
         match candidates.as_slice() {
+            [] if fallback => Ok(Sourced::new(in_keyring(), Origin::Default)),
             [] => Err(
                 Error::usage("no client secret given").with_hint(self.missing_hint(
                     &format!(
@@ -546,6 +597,14 @@ fn clear_text(refused: ClearTextRefused, origin: &Origin) -> Error {
     Error::usage(format!("{refused} (from {origin})")).with_hint(
         "use https://; plain http:// is allowed only to localhost and loopback addresses",
     )
+}
+
+/// The keyring entry of `client_id` at `endpoint`'s base URL.
+fn keyring_entry(endpoint: &Endpoint, client_id: &ClientId) -> KeyringEntry {
+    KeyringEntry {
+        base_url: endpoint.base_url().to_string(),
+        client_id: client_id.as_str().to_owned(),
+    }
 }
 
 fn environment(name: Sourced<String>) -> Result<Sourced<BaseUrl>> {

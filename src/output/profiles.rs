@@ -41,7 +41,8 @@ pub struct ProfileRow {
     pub endpoint: String,
     pub client_id: Option<String>,
     pub entity_id: Option<String>,
-    /// `inline`, `file PATH`, `command` or `none`.
+    /// `inline`, `file PATH`, `command`, `keyring`, `keyring (none named)`
+    /// (nothing else names a secret) or `none`.
     pub secret: String,
 }
 

@@ -66,6 +66,20 @@ impl Sandbox {
         cmd
     }
 
+    /// The binary run by `launcher`, a program and its first arguments,
+    /// which runs what follows them (`dbus-run-session -- sh -c '...; exec
+    /// "$@"' sh`): in the sandbox's environment, without credentials; the
+    /// binary's arguments go after it.
+    pub fn launched(&self, launcher: &[&str]) -> Command {
+        let (program, args) = launcher.split_first().expect("a launcher");
+        let mut cmd = Command::new(program);
+        cmd.args(args)
+            .arg(&self.bin)
+            .env_clear()
+            .envs(self.base_env());
+        cmd
+    }
+
     /// `cmd` with the fake's base URL and client id, but no secret.
     pub fn without_secret(&self) -> Command {
         let mut cmd = self.cmd();

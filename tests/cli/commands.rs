@@ -272,7 +272,10 @@ fn profiles_lists_each_profile_and_where_its_secret_comes_from() {
     );
     assert!(
         row("bare").contains("prod (https://rest.zuora.com, the default)")
-            && row("bare").ends_with("none"),
+            && row("bare").ends_with(match cfg!(feature = "keyring") {
+                true => "keyring (none named)",
+                false => "none",
+            }),
         "{text}"
     );
 

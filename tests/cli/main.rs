@@ -11,6 +11,9 @@ mod errors;
 mod headers;
 mod herd;
 mod hostile;
+// The Secret Service on a D-Bus session, and D-Bus addresses that fail.
+#[cfg(all(target_os = "linux", feature = "keyring"))]
+mod keyring;
 mod library;
 mod man;
 mod output;

@@ -408,9 +408,11 @@ fn missing_credentials_say_how_to_supply_them() {
     out.code(2);
     out.stderr_has("no client id given");
     out.stderr_has("--client-id, set ZUORA_CLIENT_ID, or add client_id");
+    // (Where nothing names a secret the keyring is asked: see keyring.rs.)
+    sb.config("[profiles.k]\nclient_secret_keyring = false\n");
     let out = run(sb
         .cmd()
-        .args(["get", "--no-cache", "--client-id", CLIENT_ID]));
+        .args(["get", "--no-cache", "-p", "k", "--client-id", CLIENT_ID]));
     out.code(2);
     out.stderr_has("no client secret given");
     out.stderr_has("set ZUORA_CLIENT_SECRET, pass --client-secret-file PATH");

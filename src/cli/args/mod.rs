@@ -156,6 +156,33 @@ Examples:
         output: Report,
     },
 
+    /// Store the client secret in the OS keyring, for the base URL and client
+    /// id the settings name.
+    ///
+    /// The secret is read without echo from the terminal, or from standard
+    /// input when that is not one; never from the command line. `get`, `env`
+    /// and `exec` use it when no flag, variable or profile names a secret.
+    #[command(after_help = "\
+Examples:
+  zuora-token login --profile prod          # prompts: Client secret for ...
+  pass show zuora/prod | zuora-token login -e prod-eu --client-id ID
+
+The keyring is the Secret Service (GNOME Keyring, KWallet) on Linux, the
+Keychain on macOS, the Credential Manager on Windows. --timeout bounds its
+answer, not the typing.")]
+    Login,
+
+    /// Remove the client secret that `login` stored for the base URL and
+    /// client id the settings name.
+    ///
+    /// A token cached with it stays valid until it expires; `cache clear`
+    /// removes it.
+    #[command(after_help = "\
+Examples:
+  zuora-token logout --profile prod
+  zuora-token logout --profile prod && zuora-token cache clear --profile prod")]
+    Logout,
+
     /// Print a shell completion script (static; see the README for dynamic
     /// completion of profile names).
     #[command(after_help = "\

@@ -10,6 +10,8 @@ use crate::cli::args::{CacheCommand, CacheUse};
 use crate::cli::settings::Inputs;
 use crate::output;
 
+use super::note;
+
 pub fn run(inputs: &Inputs, command: &CacheCommand) -> Result<u8> {
     let quiet = inputs.args.quiet;
     match command {
@@ -77,11 +79,4 @@ fn cache_error(dir: &Path, e: io::Error) -> Error {
         "cannot use the token cache in {}: {e}",
         dir.display()
     ))
-}
-
-/// A confirmation of what was done, on stderr unless `-q`.
-fn note(quiet: bool, message: &str) {
-    if !quiet {
-        eprintln!("zuora-token: {message}");
-    }
 }

@@ -225,8 +225,8 @@ fn settings_description() -> Roff {
          its default. Flags may stand before or after the subcommand. An \
          environment variable set to the empty string counts as unset.",
     )]);
-    // The keys of a profile: the settings' (from the table), and the one
-    // source of the secret that has no flag.
+    // The keys of a profile: the settings' (from the table), and the two
+    // sources of the secret that have no flag.
     let mut keys: Vec<&str> = Setting::ALL
         .iter()
         .filter_map(|s| s.profile_key())
@@ -236,6 +236,7 @@ fn settings_description() -> Roff {
         .position(|k| *k == "client_secret_file")
         .map_or(0, |i| i + 1);
     keys.insert(after, "client_secret_command");
+    keys.insert(after + 1, "client_secret_keyring");
     let last = keys.pop().expect("profiles have keys");
     roff.control("PP", []);
     roff.text([roman(format!(
@@ -509,6 +510,8 @@ mod tests {
                 "zuora-token-cache-list.1",
                 "zuora-token-cache-clear.1",
                 "zuora-token-profiles.1",
+                "zuora-token-login.1",
+                "zuora-token-logout.1",
                 "zuora-token-completions.1",
                 "zuora-token-man.1",
             ]

@@ -6,6 +6,8 @@ mod curl;
 pub mod env;
 mod exec;
 mod get;
+mod login;
+mod logout;
 mod man;
 mod profiles;
 mod status;
@@ -35,5 +37,14 @@ pub fn run(cli: &Cli) -> Result<u8> {
         Command::Profiles { output } => profiles::run(&inputs, *output),
         Command::Completions { shell } => completions::run(*shell),
         Command::Man { dir } => man::run(dir.as_deref()),
+        Command::Login => login::run(&inputs),
+        Command::Logout => logout::run(&inputs),
+    }
+}
+
+/// A confirmation of what was done, on stderr unless `-q`.
+fn note(quiet: bool, message: &str) {
+    if !quiet {
+        eprintln!("zuora-token: {message}");
     }
 }

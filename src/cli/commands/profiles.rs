@@ -4,6 +4,7 @@
 use zuora_token::{BaseUrl, Environment, Result, TokenUrl};
 
 use crate::cli::config_file::Profile;
+use crate::cli::keyring;
 use crate::cli::origin::Origin;
 use crate::cli::setting::Setting;
 use crate::cli::settings::Inputs;
@@ -88,6 +89,8 @@ fn endpoint(profile: &Profile) -> String {
     }
 }
 
+/// Where the profile's secret comes from: its key, else the keyring, where
+/// the settings look when nothing names a secret.
 fn secret(profile: &Profile) -> String {
     if profile.client_secret.is_some() {
         "inline".into()
@@ -95,6 +98,10 @@ fn secret(profile: &Profile) -> String {
         format!("file {}", path.display())
     } else if profile.client_secret_command.is_some() {
         "command".into()
+    } else if profile.client_secret_keyring == Some(true) {
+        "keyring".into()
+    } else if keyring::BUILT_IN && profile.client_secret_keyring.is_none() {
+        "keyring (none named)".into()
     } else {
         "none".into()
     }

@@ -9,10 +9,11 @@ use std::time::{Duration, Instant};
 
 use clap::Parser;
 use tempfile::TempDir;
-use zuora_token::{CacheMode, Input, Result, TokenSource, Trust};
+use zuora_token::{CacheMode, Input, Result, SourceIdentity, TokenSource, Trust};
 
 use super::{Defaults, Inputs};
 use crate::cli::args::{Cli, Command};
+use crate::cli::keyring;
 use crate::cli::setting::{Setting, Values};
 
 /// One resolution's world: a config file and a cache directory of its own,
@@ -124,7 +125,7 @@ fn cases() -> Vec<Case> {
             values: ["secret-flag", "secret-env", "secret-profile"],
             profile: "client_secret = \"{}\"",
             read: secret,
-            default: None,
+            default: keyring::BUILT_IN.then_some("keyring"),
         },
         Case {
             setting: Setting::BaseUrl,
@@ -195,9 +196,16 @@ fn soon() -> Instant {
 }
 
 /// The secret `source` reads when it fetches.
+/// The secret the source reads; `keyring` for the keyring, which is not
+/// asked here.
 fn secret(source: &TokenSource) -> String {
-    let secret = source.credentials().secret_source().read(soon());
-    secret.unwrap().expose().to_owned()
+    let secret_source = source.credentials().secret_source();
+    if let SourceIdentity::Named(name) = secret_source.identity()
+        && name.starts_with("keyring ")
+    {
+        return "keyring".into();
+    }
+    secret_source.read(soon()).unwrap().expose().to_owned()
 }
 
 /// The argument that gives `setting` the value `value`.
@@ -523,7 +531,9 @@ fn missing_credentials_say_how_to_supply_them() {
         error.contains("pass --client-id, set ZUORA_CLIENT_ID, or add client_id to a profile"),
         "{error}"
     );
-    let world = World::bare().env(Setting::ClientId, "id").profile("");
+    let world = World::bare()
+        .env(Setting::ClientId, "id")
+        .profile("client_secret_keyring = false");
     let error = world.error(&[]);
     assert!(error.contains("no client secret given"), "{error}");
     assert!(
@@ -596,4 +606,47 @@ fn timeout_and_retries_default_to_30_s_and_3() {
     let options = source.client().options();
     assert_eq!(options.timeout, Duration::from_millis(2500));
     assert_eq!(options.retries, 0);
+}
+
+#[cfg(feature = "keyring")]
+#[test]
+fn the_keyring_is_the_secret_source_of_last_resort_unless_the_profile_says_not() {
+    let world = World::new().without_env(Setting::ClientSecret).profile("");
+    let source = world.resolve(&[]).unwrap();
+    assert_eq!(
+        source.credentials().secret_source().identity(),
+        SourceIdentity::Named("keyring zuora-token:https://rest.zuora.com id-from-env".into())
+    );
+    let said = source.client().provenance().source(Input::ClientSecret);
+    assert_eq!(
+        said.as_deref(),
+        Some("in the keyring, from the built-in default")
+    );
+
+    // Named by the profile, the keyring is a source like the others: a
+    // variable beats it, but not in a profile named by --profile.
+    let named = World::new().profile("client_secret_keyring = true");
+    assert_eq!(secret(&named.resolve(&[]).unwrap()), "secret-from-env");
+    let source = named.resolve(&["--profile", "p"]).unwrap();
+    assert_eq!(secret(&source), "keyring");
+    let said = source.client().provenance().source(Input::ClientSecret);
+    assert_eq!(
+        said,
+        Some(format!(
+            "in the keyring, from {}",
+            named.in_profile("client_secret_keyring")
+        ))
+    );
+    let both = World::new()
+        .without_env(Setting::ClientSecret)
+        .profile("client_secret_keyring = true\nclient_secret_file = \"s\"");
+    assert!(
+        both.error(&[]).contains("given twice"),
+        "{}",
+        both.error(&[])
+    );
+    let not = World::new()
+        .without_env(Setting::ClientSecret)
+        .profile("client_secret_keyring = false");
+    assert!(not.error(&[]).contains("no client secret given"));
 }

@@ -239,3 +239,46 @@ fn a_missing_curl_is_a_clear_error() {
         .stderr_has("zuora-token: error: command not found: curl")
         .stderr_has("install curl");
 }
+
+#[test]
+fn after_a_revocation_an_output_file_holds_the_retrys_answer() {
+    if !have("curl") {
+        return;
+    }
+    let sb = sandbox();
+    cached_token(&sb);
+    sb.zuora.revoke_tokens();
+    let file = sb.home().join("products.json");
+    let out = run(sb
+        .authed()
+        .args(["curl", "-fsS", "-i", "-o"])
+        .arg(&file)
+        .arg(PRODUCTS));
+    out.ok();
+    assert_eq!(out.stdout, "");
+    let saved = std::fs::read_to_string(&file).unwrap();
+    assert!(saved.starts_with("HTTP/1.1 200"), "{saved}");
+    assert!(saved.contains("\"products\""), "{saved}");
+    assert_eq!(sb.zuora.count_path("/oauth/token"), 2);
+}
+
+#[test]
+fn with_the_users_own_dump_header_a_401_is_passed_on() {
+    if !have("curl") {
+        return;
+    }
+    let sb = sandbox();
+    cached_token(&sb);
+    sb.zuora.revoke_tokens();
+    let headers = sb.home().join("headers.txt");
+    let out = run(sb
+        .authed()
+        .args(["curl", "-sS", "-D"])
+        .arg(&headers)
+        .arg(PRODUCTS));
+    out.ok().stdout_has("Authentication error");
+    let dumped = std::fs::read_to_string(&headers).unwrap();
+    assert!(dumped.starts_with("HTTP/1.1 401"), "{dumped}");
+    assert_eq!(sb.zuora.count_path("/oauth/token"), 1, "nothing replaced");
+    assert_eq!(sb.zuora.count_path(PRODUCTS), 1, "nothing retried");
+}

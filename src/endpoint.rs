@@ -48,7 +48,7 @@ impl Endpoint {
     /// where Zuora serves it.
     fn at(base_url: BaseUrl) -> Endpoint {
         let token_url = TokenUrl {
-            url: format!("{base_url}/oauth/token"),
+            url: base_url.zuoras_token_url(),
             origin: base_url.clone(),
         };
         Endpoint {
@@ -161,6 +161,12 @@ impl BaseUrl {
     /// Whether requests to it are encrypted.
     pub fn is_https(&self) -> bool {
         self.origin.starts_with("https://")
+    }
+
+    /// Where Zuora serves `POST /oauth/token` on this base URL: the token
+    /// URL unless another is given.
+    pub(crate) fn zuoras_token_url(&self) -> String {
+        format!("{self}/oauth/token")
     }
 
     /// Whether the host is this machine: `localhost`, 127.0.0.0/8 or `[::1]`.

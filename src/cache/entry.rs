@@ -92,6 +92,12 @@ impl Identity<'_> {
         )
     }
 
+    /// The token URL, if it is not Zuora's on the base URL.
+    fn own_token_url(&self) -> Option<&str> {
+        let url = self.token_url.as_str();
+        (url != self.base_url.zuoras_token_url()).then_some(url)
+    }
+
     fn entity(&self) -> String {
         self.entity_id
             .map(|e| e.as_str().to_ascii_lowercase())
@@ -115,6 +121,8 @@ impl Identity<'_> {
         };
         if stored.base_url != self.base_url.as_str() {
             Some("base URL")
+        } else if stored.token_url.as_deref() != self.own_token_url() {
+            Some("token URL")
         } else if stored.client_id != self.client_id.as_str() {
             Some("client id")
         } else if entity != self.entity() {
@@ -131,6 +139,7 @@ impl Identity<'_> {
     fn stored(&self, secret: Option<&Secret>) -> StoredIdentity {
         StoredIdentity {
             base_url: self.base_url.as_str().to_owned(),
+            token_url: self.own_token_url().map(str::to_owned),
             client_id: self.client_id.as_str().to_owned(),
             entity_id: self.entity_id.map(|e| e.as_str().to_owned()),
             secret_fingerprint: secret.map(fingerprint),
@@ -193,6 +202,11 @@ pub(crate) struct Entry {
 #[derive(Serialize, Deserialize)]
 struct StoredIdentity {
     base_url: String,
+    /// Where the token was asked for, if not at the base URL's
+    /// `/oauth/token` (absent there, as in entries from before
+    /// `--token-url`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    token_url: Option<String>,
     client_id: String,
     entity_id: Option<String>,
     secret_fingerprint: Option<String>,
@@ -405,6 +419,7 @@ fn validate(stored: StoredToken) -> Result<CachedToken, String> {
             base_url,
         },
         client_id: stored.identity.client_id,
+        token_url: stored.identity.token_url,
         entity_id: stored.identity.entity_id,
         stored_at: time(stored.stored_at_ms),
     })

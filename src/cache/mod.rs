@@ -117,6 +117,9 @@ pub struct CachedToken {
     pub token: Token,
     /// The client id it was issued to.
     pub client_id: String,
+    /// The token URL it was asked for at, if not Zuora's on its base URL
+    /// (`--token-url`).
+    pub token_url: Option<String>,
     /// The entity id it was asked for, if any.
     pub entity_id: Option<String>,
     /// When it was stored.

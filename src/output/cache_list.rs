@@ -14,6 +14,8 @@ use super::{Report, printable, to_json_line};
 struct ListedJson<'a> {
     file: String,
     base_url: Option<&'a str>,
+    /// Where the token was asked for, if not at the base URL.
+    token_url: Option<&'a str>,
     client_id: Option<&'a str>,
     entity_id: Option<&'a str>,
     expires_at: Option<String>,
@@ -35,6 +37,7 @@ pub fn cache_list(entries: &[CacheFile], format: Report, now: SystemTime) -> Str
                 ListedJson {
                     file: entry.path.display().to_string(),
                     base_url: c.map(|c| c.token.base_url().as_str()),
+                    token_url: c.and_then(|c| c.token_url.as_deref()),
                     client_id: c.map(|c| c.client_id.as_str()),
                     entity_id: c.and_then(|c| c.entity_id.as_deref()),
                     expires_at: c.map(|c| rfc3339(c.token.expires_at())),
@@ -49,8 +52,12 @@ pub fn cache_list(entries: &[CacheFile], format: Report, now: SystemTime) -> Str
         .iter()
         .map(|entry| match &entry.contents {
             Ok(c) => format!(
-                "{}  {}  entity {}  expires {} ({})\n",
+                "{}{}  {}  entity {}  expires {} ({})\n",
                 c.token.base_url(),
+                c.token_url.as_deref().map_or(String::new(), |url| format!(
+                    " (tokens from {})",
+                    printable(url)
+                )),
                 printable(&c.client_id),
                 printable(c.entity_id.as_deref().unwrap_or("-")),
                 rfc3339(c.token.expires_at()),

@@ -258,3 +258,42 @@ fn profiles_show_where_a_profile_asks_for_tokens() {
         .stdout_has("overridden: --token-url beats every profile's endpoint");
     assert_eq!(sb.zuora.count(), 0);
 }
+
+#[test]
+fn an_entry_proves_its_token_url_and_cache_list_shows_it() {
+    let sb = sandbox();
+    let (a, url_a) = token_endpoint("/a/token");
+    let (b, url_b) = token_endpoint("/b/token");
+    token(&sb, &["--token-url", &url_a]);
+    let entry_a = entry_path(&sb, &["--token-url", &url_a]);
+    let stored: Value = serde_json::from_slice(&std::fs::read(&entry_a).unwrap()).unwrap();
+    assert_eq!(stored["token_url"], url_a.as_str());
+
+    // A's entry in B's place: not B's token.
+    let entry_b = entry_path(&sb, &["--token-url", &url_b]);
+    std::fs::copy(&entry_a, &entry_b).unwrap();
+    let out = run(sb.authed().args(["get", "--token-url", &url_b]));
+    out.ok()
+        .stderr_has("was stored for another token URL; ignoring it");
+    assert_eq!((a.count(), b.count()), (1, 1));
+
+    // Nor, in the plain entry's place, the plain one's.
+    std::fs::copy(&entry_a, entry_path(&sb, &[])).unwrap();
+    run(sb.authed().arg("get"))
+        .ok()
+        .stderr_has("was stored for another token URL; ignoring it");
+    assert_eq!(sb.zuora.count_path("/oauth/token"), 1);
+
+    let list = run(sb.authed().args(["cache", "list"]));
+    list.ok().stdout_has(&format!(" (tokens from {url_a})  "));
+    let json = run(sb.authed().args(["cache", "list", "-o", "json"]));
+    let rows: Value = serde_json::from_str(&json.ok().stdout).unwrap();
+    let urls: Vec<&Value> = rows
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| &r["token_url"])
+        .collect();
+    assert!(urls.contains(&&Value::from(url_a.as_str())), "{rows}");
+    assert!(urls.contains(&&Value::Null), "{rows}");
+}

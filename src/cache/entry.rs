@@ -180,7 +180,7 @@ pub(crate) enum Lookup {
     /// miss that is worth a warning, as only a planted or corrupted file
     /// can be one.
     Foreign(&'static str),
-    Found(CachedToken),
+    Found(Box<CachedToken>),
 }
 
 /// The last failure stored for an identity, to share with the callers that
@@ -389,7 +389,7 @@ fn parse_token(bytes: &[u8], identity: Option<&Identity>) -> Lookup {
     if let Some(what) = identity.and_then(|i| i.mismatch(&stored.identity)) {
         return Lookup::Foreign(what);
     }
-    validate(stored).map_or_else(Lookup::Invalid, Lookup::Found)
+    validate(stored).map_or_else(Lookup::Invalid, |found| Lookup::Found(Box::new(found)))
 }
 
 /// The token of a stored entry, if it is one this program could have

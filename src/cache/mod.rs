@@ -165,7 +165,7 @@ impl Cache {
             .filter(|p| is_token_entry(p))
             .filter_map(|path| {
                 let contents = match Entry::new(path.clone()).read(None) {
-                    Lookup::Found(cached) => Ok(cached),
+                    Lookup::Found(cached) => Ok(*cached),
                     Lookup::Invalid(why) => Err(why),
                     Lookup::Foreign(what) => Err(format!("it names another {what}")),
                     // Removed since the directory was read.

@@ -14,7 +14,7 @@ use crate::cache::{
 };
 use crate::credentials::Credentials;
 use crate::deadline::Deadline;
-use crate::error::{Error, Result};
+use crate::error::{Error, ErrorKind, Result};
 use crate::provenance::{Input, source_of};
 use crate::secret::Secret;
 use crate::token::Token;
@@ -102,6 +102,11 @@ impl TokenSource {
     /// request (failed requests count against its rate limit too). Short,
     /// so that a corrected secret is tried at once; `--refresh` skips it.
     pub const REJECTION_MEMORY: Duration = Duration::from_secs(5);
+
+    /// How long a token fetched in place of a refused one is not itself
+    /// replaced (see [`TokenSource::replace`]): a call that Zuora refuses
+    /// whatever the token costs at most one token request in this time.
+    pub const REPLACEMENT_MEMORY: Duration = Duration::from_secs(60);
 
     /// Tokens for `credentials` from `client`'s endpoint, without a cache.
     pub fn new(client: Client, credentials: Credentials) -> TokenSource {
@@ -243,7 +248,7 @@ impl TokenSource {
         if let Waited::Shared(outcome) = lock.wait(&deadline, shared) {
             return outcome;
         }
-        self.fetch_and_store(&entry, &identity, &deadline)
+        self.fetch_and_store(&entry, &identity, &deadline, false)
     }
 
     /// A token to use instead of `rejected`, which Zuora refused on an API
@@ -255,6 +260,12 @@ impl TokenSource {
     /// that comes with the same rejected token, at once or later, gets the
     /// token it stored (or its failure) without a request. So any number
     /// of processes that meet the same 401 make one token request.
+    ///
+    /// A token that was itself fetched to replace a refused one, less than
+    /// [`TokenSource::REPLACEMENT_MEMORY`] ago, is not replaced: Zuora
+    /// refusing a token that new refuses the call, not the token (a client
+    /// without access to it), and asking again would only spend Zuora's
+    /// rate limit. [`TokenSource::may_replace`] says beforehand.
     ///
     /// ```no_run
     /// # use zuora_token::{BaseUrl, Client, ClientId, Credentials, Endpoint, Secret, TokenSource};
@@ -271,13 +282,26 @@ impl TokenSource {
     ///
     /// # Errors
     ///
-    /// As [`Client::create_token`].
+    /// As [`Client::create_token`]; and [`ErrorKind::Refused`](crate::ErrorKind)
+    /// for a token that [`TokenSource::may_replace`] says is not replaced.
     pub fn replace(&self, rejected: &Token) -> Result<Token> {
         let deadline = Deadline::after(self.client.options().timeout);
         let Some(entry) = self.entry() else {
             return self.fetch(&deadline);
         };
         let identity = self.identity();
+        if let Some(age) = self.young_replacement(&entry, &identity, rejected) {
+            return Err(Error::new(
+                ErrorKind::Refused,
+                format!(
+                    "Zuora refused a token fetched {} s ago in place of a refused one; \
+                     not asking for another within {} s",
+                    age.as_secs(),
+                    Self::REPLACEMENT_MEMORY.as_secs()
+                ),
+            )
+            .with_hint("Zuora refuses the call, not the token: check the OAuth client's access"));
+        }
         let failure = entry.read_failure(&identity).map(|f| f.stored_at);
         let replacement = || self.replacement(&entry, &identity, rejected, failure);
         if let Some(outcome) = replacement() {
@@ -294,7 +318,39 @@ impl TokenSource {
         if let Waited::Shared(outcome) = lock.wait(&deadline, replacement) {
             return outcome;
         }
-        self.fetch_and_store(&entry, &identity, &deadline)
+        self.fetch_and_store(&entry, &identity, &deadline, true)
+    }
+
+    /// Whether [`TokenSource::replace`] would replace `token`: not while it
+    /// is itself a replacement of a refused token stored less than
+    /// [`TokenSource::REPLACEMENT_MEMORY`] ago (without a cache, always).
+    pub fn may_replace(&self, token: &Token) -> bool {
+        let Some(entry) = self.entry() else {
+            return true;
+        };
+        self.young_replacement(&entry, &self.identity(), token)
+            .is_none()
+    }
+
+    /// How long ago `token` was stored in `entry` as the replacement of a
+    /// refused token, if that is what it is and it is less than
+    /// [`TokenSource::REPLACEMENT_MEMORY`] ago.
+    fn young_replacement(
+        &self,
+        entry: &Entry,
+        identity: &Identity,
+        token: &Token,
+    ) -> Option<Duration> {
+        let Lookup::Found(cached) = entry.read(Some(identity)) else {
+            return None;
+        };
+        let age = SystemTime::now()
+            .duration_since(cached.stored_at)
+            .unwrap_or_default();
+        let young = cached.replaces_refused
+            && cached.token.access_token() == token.access_token()
+            && age < Self::REPLACEMENT_MEMORY;
+        young.then_some(age)
     }
 
     /// What another process stored in place of `rejected`: a live token
@@ -326,16 +382,18 @@ impl TokenSource {
     }
 
     /// Asks Zuora (this process holds the entry's lock, or goes without
-    /// one) and stores the outcome for the others, whatever it is.
+    /// one) and stores the outcome for the others, whatever it is; a token
+    /// marked as the replacement of a refused one with `replacing`.
     fn fetch_and_store(
         &self,
         entry: &Entry,
         identity: &Identity,
         deadline: &Deadline,
+        replacing: bool,
     ) -> Result<Token> {
         let (outcome, secret) = self.fetch_with_secret(deadline);
         let stored = match (&outcome, &secret) {
-            (Ok(token), Some(secret)) => entry.store_token(token, identity, secret),
+            (Ok(token), Some(secret)) => entry.store_token(token, identity, secret, replacing),
             (Ok(_), None) => Ok(()),
             (Err(error), secret) => entry.store_failure(error, identity, secret.as_ref()),
         };

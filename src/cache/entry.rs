@@ -223,6 +223,9 @@ struct StoredToken {
     stored_at_ms: u64,
     scope: Option<String>,
     jti: Option<String>,
+    /// Fetched in place of a token Zuora refused on an API call.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    replaces_refused: bool,
     #[serde(flatten)]
     identity: StoredIdentity,
 }
@@ -289,11 +292,14 @@ impl Entry {
 
     /// Stores a token for `identity`, fetched with `secret`, and forgets
     /// any failure before it.
+    /// Stores `token`, fetched with `secret` for `identity`; with
+    /// `replaces_refused`, in place of a token Zuora refused.
     pub fn store_token(
         &self,
         token: &Token,
         identity: &Identity,
         secret: &Secret,
+        replaces_refused: bool,
     ) -> io::Result<()> {
         let stored = StoredToken {
             version: VERSION,
@@ -304,6 +310,7 @@ impl Entry {
             stored_at_ms: millis(SystemTime::now()),
             scope: token.scope.clone(),
             jti: token.jti.clone(),
+            replaces_refused,
             identity: identity.stored(Some(secret)),
         };
         let json = serde_json::to_vec(&stored).expect("an entry serializes");
@@ -420,6 +427,7 @@ fn validate(stored: StoredToken) -> Result<CachedToken, String> {
         },
         client_id: stored.identity.client_id,
         token_url: stored.identity.token_url,
+        replaces_refused: stored.replaces_refused,
         entity_id: stored.identity.entity_id,
         stored_at: time(stored.stored_at_ms),
     })

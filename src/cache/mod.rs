@@ -122,6 +122,9 @@ pub struct CachedToken {
     pub token_url: Option<String>,
     /// The entity id it was asked for, if any.
     pub entity_id: Option<String>,
+    /// Whether it was fetched in place of a token Zuora refused
+    /// ([`TokenSource::replace`](crate::TokenSource::replace)).
+    pub replaces_refused: bool,
     /// When it was stored.
     pub stored_at: SystemTime,
 }

@@ -282,3 +282,26 @@ fn with_the_users_own_dump_header_a_401_is_passed_on() {
     assert_eq!(sb.zuora.count_path("/oauth/token"), 1, "nothing replaced");
     assert_eq!(sb.zuora.count_path(PRODUCTS), 1, "nothing retried");
 }
+
+#[test]
+fn a_401_to_a_token_just_replaced_costs_no_further_token_request() {
+    if !have("curl") {
+        return;
+    }
+    let sb = sandbox();
+    cached_token(&sb);
+    sb.zuora.revoke_tokens();
+    run(sb.authed().args(["curl", "-fsS", PRODUCTS])).ok();
+    assert_eq!(sb.zuora.count_path("/oauth/token"), 2);
+    // Refused again within a minute: as a call that Zuora refuses whatever
+    // the token. Passed on, and no third token.
+    sb.zuora.revoke_tokens();
+    for _ in 0..3 {
+        let out = run(sb.authed().args(["curl", "-fsS", PRODUCTS]));
+        out.code(22)
+            .stderr_has("curl: (22)")
+            .stderr_has("not asking for another: Zuora refuses this call, not the token");
+    }
+    assert_eq!(sb.zuora.count_path("/oauth/token"), 2);
+    assert_eq!(sb.zuora.count_path(PRODUCTS), 2 + 3);
+}

@@ -188,3 +188,25 @@ fn a_token_url_moves_the_token_request_and_keeps_the_base_url() {
     assert_eq!(idp.only_request().path, "/lib/token");
     assert_eq!(sb.zuora.count(), 0);
 }
+
+#[test]
+fn a_refused_token_is_replaced_once_and_its_young_replacement_is_not() {
+    let sb = sandbox();
+    let source = source(&sb);
+    let first = source.token().unwrap();
+    assert!(source.may_replace(&first));
+    let second = source.replace(&first).unwrap();
+    assert_ne!(second.access_token(), first.access_token());
+    // Another caller with the same refused token gets the same replacement.
+    assert_eq!(source.replace(&first).unwrap(), second);
+    assert_eq!(sb.zuora.count(), 2);
+    // The replacement refused too, within a minute: no third request.
+    assert!(!source.may_replace(&second));
+    let error = source.replace(&second).unwrap_err();
+    assert_eq!(error.kind(), ErrorKind::Refused);
+    assert!(
+        error.to_string().contains("in place of a refused one"),
+        "{error}"
+    );
+    assert_eq!(sb.zuora.count(), 2);
+}

@@ -54,9 +54,10 @@ pub fn run(inputs: &Inputs, args: &[OsString]) -> Result<u8> {
     let args = CurlArgs::parse(args, source.client().endpoint().base_url())?;
     let token = source.token()?;
     // The status is read from the response headers, unless the user took
-    // them (`-D`); a body read from standard input cannot be sent twice.
+    // them (`-D`); a body read from standard input cannot be sent twice;
+    // a token that just replaced a refused one is not replaced again.
     let watch = !args.dumps_headers;
-    let retry = watch && !args.reads_stdin;
+    let retry = watch && !args.reads_stdin && source.may_replace(&token);
     let ran = match attempt(&source, &token, &args, watch, retry) {
         Ok(ran) => ran,
         Err(code) => return Ok(code),
@@ -64,7 +65,7 @@ pub fn run(inputs: &Inputs, args: &[OsString]) -> Result<u8> {
     match ran {
         Ran::Finished { code, status } => {
             if status == Some(401) {
-                replace_only(&source, &token)?;
+                unretried_401(&source, &token)?;
             }
             Ok(code)
         }
@@ -80,10 +81,20 @@ pub fn run(inputs: &Inputs, args: &[OsString]) -> Result<u8> {
     }
 }
 
-/// After a 401 that cannot be retried (its body came from standard
-/// input): the token is replaced for the next call, and the user told.
+/// After a 401 that was passed on, not retried: the token is replaced for
+/// the next call (its body came from standard input), or, if it had just
+/// replaced a refused one, left as it is; the user is told which.
 #[cfg(unix)]
-fn replace_only(source: &TokenSource, token: &Token) -> Result<()> {
+fn unretried_401(source: &TokenSource, token: &Token) -> Result<()> {
+    if !source.may_replace(token) {
+        warn!(
+            "Zuora answered 401 Unauthorized to a token fetched less than {} s ago in place \
+             of a refused one; not asking for another: Zuora refuses this call, not the \
+             token (check the OAuth client's access)",
+            TokenSource::REPLACEMENT_MEMORY.as_secs()
+        );
+        return Ok(());
+    }
     source.replace(token)?;
     warn!(
         "Zuora answered 401 Unauthorized; the token was replaced, but the request was not \

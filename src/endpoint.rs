@@ -95,7 +95,7 @@ impl Endpoint {
     /// `{base}/oauth/token`, so that a message about the token request
     /// should name the token URL rather than the base URL.
     pub fn has_own_token_url(&self) -> bool {
-        self.token_url != Endpoint::at(self.base_url.clone()).token_url
+        self.token_url.as_str() != self.base_url.zuoras_token_url()
     }
 }
 

@@ -244,7 +244,9 @@ impl CurlArgs {
     fn note(&mut self, name: &str, value: &str) {
         match name {
             "dump-header" => self.dumps_headers = true,
-            "upload-file" | "config" if value == "-" || value == "." => self.reads_stdin = true,
+            // `-T .` is standard input too, read without blocking.
+            "upload-file" if value == "-" || value == "." => self.reads_stdin = true,
+            "config" if value == "-" => self.reads_stdin = true,
             _ if value.ends_with("@-") => self.reads_stdin = true,
             _ => {}
         }

@@ -12,10 +12,10 @@
 //! about it too; anything else passes on as it came.
 
 use std::ffi::{OsStr, OsString};
-use std::io::{self, PipeReader, Read, Write};
+use std::io::{self, PipeReader, PipeWriter, Read, Write};
 use std::os::fd::{AsRawFd, RawFd};
 use std::os::unix::process::{CommandExt, ExitStatusExt};
-use std::process::{ChildStderr, ChildStdout, Command, ExitStatus, Stdio};
+use std::process::{Child, ChildStderr, ChildStdout, Command, ExitStatus, Stdio};
 
 use crate::cli::setting::Setting;
 
@@ -31,38 +31,59 @@ const MAX_HELD: usize = 1024 * 1024;
 #[derive(Debug, PartialEq, Eq)]
 pub enum Ran {
     /// curl's exit code (128 + the signal that killed it), and the status
-    /// of the response, where it was watched and seen.
+    /// of the response, if one was seen.
     Finished { code: u8, status: Option<u16> },
     /// Zuora answered 401, and since the request can be sent again, the
     /// response was dropped: the user saw nothing of it.
     Dropped401,
 }
 
-/// Runs `program` (curl) with `config` on a private pipe, then `args`.
-/// With `watch`, the status of the response is read, and with `retry` too,
-/// a 401 response is dropped.
+/// Runs `program` (curl) with `config` on a private pipe, then `args`,
+/// and reads the status of the response; with `retry`, a 401 response is
+/// dropped.
 ///
 /// # Errors
 ///
 /// curl cannot be started, or a pipe cannot be made or read.
-pub fn run(
+pub fn run(program: &OsStr, config: &str, args: &[OsString], retry: bool) -> io::Result<Ran> {
+    let (headers_read, headers_write) = io::pipe()?;
+    let mut child = start(program, config, args, Some(headers_write))?;
+    let (stdout, stderr) = (child.stdout.take().zip(child.stderr.take()))
+        .expect("start pipes the output of a curl whose headers it dumps");
+    let watched = watch_output(stdout, stderr, headers_read, retry)?;
+    let code = exit_code(child.wait()?);
+    Ok(match watched {
+        Watched::Dropped401 => Ran::Dropped401,
+        Watched::Passed(status) => Ran::Finished { code, status },
+    })
+}
+
+/// Runs `program` (curl) as [`run`] does, its output left alone: the
+/// user's own, as it comes. Its exit code.
+///
+/// # Errors
+///
+/// curl cannot be started, or the pipe cannot be made.
+pub fn run_unwatched(program: &OsStr, config: &str, args: &[OsString]) -> io::Result<u8> {
+    let mut child = start(program, config, args, None)?;
+    Ok(exit_code(child.wait()?))
+}
+
+/// Starts curl with `config` on a private pipe; with `headers`, also the
+/// response headers dumped there and its output piped to this process.
+fn start(
     program: &OsStr,
     config: &str,
     args: &[OsString],
-    watch: bool,
-    retry: bool,
-) -> io::Result<Ran> {
+    headers: Option<PipeWriter>,
+) -> io::Result<Child> {
     let (config_read, mut config_write) = io::pipe()?;
-    let (headers_read, headers_write) = match watch {
-        true => io::pipe().map(|(r, w)| (Some(r), Some(w)))?,
-        false => (None, None),
-    };
     let mut command = Command::new(program);
     command
         .arg("--config")
         .arg(fd_path(config_read.as_raw_fd()));
     let mut inherited = vec![config_read.as_raw_fd()];
-    if let Some(write) = &headers_write {
+    if let Some(write) = &headers {
         command
             .arg("--dump-header")
             .arg(fd_path(write.as_raw_fd()))
@@ -86,26 +107,14 @@ pub fn run(
             Ok(())
         });
     }
-    let mut child = command.spawn()?;
+    let child = command.spawn()?;
     // The child has its own copies; with these closed, each pipe ends when
     // its one user does.
-    drop((config_read, headers_write));
+    drop((config_read, headers));
     // A curl that died before reading it leaves nothing to tell here: its
     // exit code says why.
     let _ = config_write.write_all(config.as_bytes());
-    drop(config_write);
-    let watched = match (child.stdout.take(), child.stderr.take(), headers_read) {
-        (Some(stdout), Some(stderr), Some(headers)) => {
-            Some(watch_output(stdout, stderr, headers, retry)?)
-        }
-        _ => None,
-    };
-    let code = exit_code(child.wait()?);
-    Ok(match watched {
-        Some(Watched::Dropped401) => Ran::Dropped401,
-        Some(Watched::Passed(status)) => Ran::Finished { code, status },
-        None => Ran::Finished { code, status: None },
-    })
+    Ok(child)
 }
 
 /// `/dev/fd/N`: the descriptor as a file curl can open.

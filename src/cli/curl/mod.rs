@@ -6,4 +6,4 @@ mod args;
 mod attempt;
 
 pub use args::CurlArgs;
-pub use attempt::{Ran, run};
+pub use attempt::{Ran, run, run_unwatched};

@@ -14,6 +14,13 @@ mod output;
 
 use clap::CommandFactory;
 
+// GCC's unwinder linked in, where the build script found it: then
+// libgcc_s, which the standard library names only for its unwinder, is
+// not loaded at every start (see `build.rs`).
+#[cfg(static_unwinder)]
+#[link(name = "gcc_eh", kind = "static")]
+unsafe extern "C" {}
+
 #[cfg(not(test))]
 #[unsafe(no_mangle)]
 extern "C" fn main(

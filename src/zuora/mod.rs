@@ -4,7 +4,6 @@
 mod failure;
 mod form;
 mod options;
-mod pem;
 mod request;
 mod resolver;
 mod response;

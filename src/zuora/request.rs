@@ -5,7 +5,6 @@ use std::time::{Instant, SystemTime};
 
 use log::info;
 use ureq::http::StatusCode;
-use ureq::unversioned::transport::DefaultConnector;
 
 use super::failure::{self, Context, Failed};
 use super::form::form;
@@ -61,9 +60,13 @@ impl<'a> Request<'a> {
         let https = cx.url().is_https();
         // The system's trust anchors are read for HTTPS only; a bundle the
         // user named is read (and so checked) whenever a request is made.
-        if https || options.trust != Trust::System {
-            let trust = tls::config(&options.trust, cx.provenance, deadline.instant())?;
-            config = config.tls_config(trust);
+        let connect = if https || options.trust != Trust::System {
+            tls::connect(&options.trust, cx.provenance, deadline.instant())?
+        } else {
+            tls::Connect::plain()
+        };
+        if let Some(tls) = connect.ureq_tls() {
+            config = config.tls_config(tls);
         }
         if !https {
             // Plain HTTP is allowed to loopback only, which no proxy should
@@ -72,11 +75,7 @@ impl<'a> Request<'a> {
         }
         Ok(Request {
             cx,
-            agent: ureq::Agent::with_parts(
-                config.build(),
-                DefaultConnector::default(),
-                Literals::default(),
-            ),
+            agent: ureq::Agent::with_parts(config.build(), connect, Literals::default()),
             form: form(&[
                 ("client_id", cx.client_id.as_str()),
                 ("client_secret", cx.secret.expose()),

@@ -137,15 +137,38 @@ pub struct TestCa {
 
 impl TestCa {
     pub fn generate() -> TestCa {
+        TestCa::make(false)
+    }
+
+    /// A CA whose server certificate is issued by an intermediate CA of
+    /// its own, which the server sends with it: the chain most public
+    /// servers have.
+    pub fn with_intermediate() -> TestCa {
+        TestCa::make(true)
+    }
+
+    fn make(intermediate: bool) -> TestCa {
         use rcgen::{BasicConstraints, CertificateParams, DnType, IsCa, Issuer, KeyPair};
-        let ca_key = KeyPair::generate().expect("CA key");
-        let mut ca_params = CertificateParams::new(Vec::<String>::new()).expect("CA params");
-        ca_params.is_ca = IsCa::Ca(BasicConstraints::Unconstrained);
-        ca_params
-            .distinguished_name
-            .push(DnType::CommonName, "zuora-token test CA");
-        let ca_cert = ca_params.self_signed(&ca_key).expect("CA certificate");
-        let issuer = Issuer::new(ca_params, ca_key);
+        let ca = |name: &str| {
+            let mut params = CertificateParams::new(Vec::<String>::new()).expect("CA params");
+            params.is_ca = IsCa::Ca(BasicConstraints::Unconstrained);
+            params.distinguished_name.push(DnType::CommonName, name);
+            (params, KeyPair::generate().expect("CA key"))
+        };
+        let (root_params, root_key) = ca("zuora-token test CA");
+        let root = root_params.self_signed(&root_key).expect("CA certificate");
+        let root_issuer = Issuer::new(root_params, root_key);
+        let mut chain = Vec::new();
+        let issuer = if intermediate {
+            let (params, key) = ca("zuora-token test intermediate CA");
+            let cert = params
+                .signed_by(&key, &root_issuer)
+                .expect("intermediate certificate");
+            chain.push(cert.der().clone());
+            Issuer::new(params, key)
+        } else {
+            root_issuer
+        };
         let names = vec![
             "localhost".to_owned(),
             "127.0.0.1".to_owned(),
@@ -156,18 +179,19 @@ impl TestCa {
             .expect("server params")
             .signed_by(&key, &issuer)
             .expect("server certificate");
+        chain.insert(0, cert.der().clone());
         let provider = Arc::new(rustls::crypto::ring::default_provider());
         let config = rustls::ServerConfig::builder_with_provider(provider)
             .with_safe_default_protocol_versions()
             .expect("TLS versions")
             .with_no_client_auth()
             .with_single_cert(
-                vec![cert.der().clone()],
+                chain,
                 rustls::pki_types::PrivateKeyDer::Pkcs8(key.serialize_der().into()),
             )
             .expect("server TLS config");
         TestCa {
-            ca_pem: ca_cert.pem(),
+            ca_pem: root.pem(),
             config: Arc::new(config),
         }
     }

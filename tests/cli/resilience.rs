@@ -409,6 +409,28 @@ fn enormous_waits_and_timeouts_are_clear_errors_not_crashes() {
 }
 
 #[test]
+fn a_chain_through_an_intermediate_ends_at_the_root_in_the_store() {
+    // The server sends its certificate and the intermediate CA's that
+    // issued it; the store holds the root only, after another CA of the
+    // same name (a renewed root), and is read whole either way.
+    let ca = TestCa::with_intermediate();
+    let sb = Sandbox::with_zuora(crate::BIN, FakeZuora::start_tls(&ca));
+    let other = TestCa::generate();
+    let bundle = sb.file("bundle.pem", &format!("{}{}", other.ca_pem, ca.ca_pem));
+    let get =
+        |cmd: &mut assert_cmd::Command| run(cmd.args(["get", "--no-cache", "--retries", "0"]));
+    get(sb.authed().env("SSL_CERT_FILE", &bundle)).ok();
+    get(sb.authed().arg("--ca-bundle").arg(&bundle)).ok();
+    assert_eq!(sb.zuora.count(), 2);
+    // The other root alone has the name but not the key: not trusted.
+    let without = sb.file("without.pem", &other.ca_pem);
+    get(sb.authed().arg("--ca-bundle").arg(&without))
+        .code(5)
+        .stderr_has("TLS failed with");
+    assert_eq!(sb.zuora.count(), 2);
+}
+
+#[test]
 fn the_system_store_is_read_as_openssl_reads_it() {
     let ca = TestCa::generate();
     let sb = Sandbox::with_zuora(crate::BIN, FakeZuora::start_tls(&ca));

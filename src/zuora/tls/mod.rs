@@ -1,18 +1,21 @@
 //! Whom an HTTPS endpoint is checked against: the operating system's trust
 //! store, as curl and OpenSSL read it, or exactly the certificates of a CA
 //! bundle. Read only when a request is about to be made, never for a
-//! cached token.
+//! cached token. The anchors are kept as DER (`anchors`), decoded from PEM
+//! (`pem`), and given to rustls through ureq's connectors (`connector`).
+
+mod anchors;
+mod connector;
+mod pem;
 
 use std::path::Path;
 #[cfg(not(any(target_os = "macos", target_os = "ios", windows)))]
 use std::path::PathBuf;
-use std::sync::Arc;
 use std::time::Instant;
 
-use ureq::tls::{Certificate, RootCerts, TlsConfig};
-
+use self::anchors::Anchors;
+pub(crate) use self::connector::Connect;
 use super::options::Trust;
-use super::pem;
 use crate::error::{Error, Result};
 use crate::files;
 use crate::provenance::{Input, Provenance, source_of};
@@ -21,48 +24,45 @@ use crate::provenance::{Input, Provenance, source_of};
 /// about 200 KiB.
 const MAX_BUNDLE: u64 = 4 << 20;
 
-/// The TLS set-up for `trust`, read within `deadline`.
-pub(crate) fn config(
+/// How a request under `trust` connects, its anchors read within
+/// `deadline`.
+pub(crate) fn connect(
     trust: &Trust,
     provenance: &dyn Provenance,
     deadline: Instant,
-) -> Result<TlsConfig> {
-    let roots = match trust {
-        Trust::System => system_roots(deadline)?,
+) -> Result<Connect> {
+    match trust {
+        Trust::System => system_roots(deadline),
         Trust::Bundle(path) => {
             let bundle = format!(
                 "the CA bundle {}{}",
                 path.display(),
                 source_of(provenance, Input::CaBundle)
             );
-            let certs = read_pem(path, &bundle, deadline)?;
-            if certs.is_empty() {
+            let anchors = read_pem(path, &bundle, deadline)?;
+            if anchors.is_empty() {
                 return Err(Error::usage(format!("{bundle} holds no PEM certificate")));
             }
-            RootCerts::Specific(Arc::new(certs))
+            Ok(Connect::anchored(anchors))
         }
-    };
-    Ok(TlsConfig::builder().root_certs(roots).build())
+    }
 }
 
 /// The certificates of a PEM file; a file that cannot be read, or is not
 /// PEM, is a usage error that says what `what` is.
-fn read_pem(path: &Path, what: &str, deadline: Instant) -> Result<Vec<Certificate<'static>>> {
-    let bytes = files::read_setting(path, MAX_BUNDLE, deadline)
+fn read_pem(path: &Path, what: &str, deadline: Instant) -> Result<Anchors> {
+    let mut bytes = files::read_setting(path, MAX_BUNDLE, deadline)
         .map_err(|e| Error::usage(format!("cannot read {what}: {e}")))?;
-    let mut certs = Vec::new();
-    pem::certificates(&bytes, |der| {
-        certs.push(Certificate::from_der(der).to_owned())
-    })
-    .map_err(|why| Error::usage(format!("{what} is not valid PEM: {why}")))?;
-    Ok(certs)
+    let certs = pem::certificates(&mut bytes)
+        .map_err(|why| Error::usage(format!("{what} is not valid PEM: {why}")))?;
+    Ok(Anchors::new(bytes, certs))
 }
 
 /// macOS and Windows keep their trust store in the system, not in files:
 /// their platform verifier asks it.
 #[cfg(any(target_os = "macos", target_os = "ios", windows))]
-fn system_roots(_: Instant) -> Result<RootCerts> {
-    Ok(RootCerts::PlatformVerifier)
+fn system_roots(_: Instant) -> Result<Connect> {
+    Ok(Connect::platform())
 }
 
 /// The operating system's trust anchors, read the cheapest correct way, as
@@ -73,7 +73,7 @@ fn system_roots(_: Instant) -> Result<RootCerts> {
 /// `SSL_CERT_DIR` names one. Each certificate counts once (a bundle and a
 /// directory often hold the same ones).
 #[cfg(not(any(target_os = "macos", target_os = "ios", windows)))]
-fn system_roots(deadline: Instant) -> Result<RootCerts> {
+fn system_roots(deadline: Instant) -> Result<Connect> {
     let variable = |name| {
         std::env::var_os(name)
             .filter(|v| !v.is_empty())
@@ -88,7 +88,7 @@ fn system_roots(deadline: Instant) -> Result<RootCerts> {
         (None, None) => probed.cert_dir,
         (Some(_), None) => Vec::new(),
     };
-    let mut roots = Roots::default();
+    let mut anchors = Anchors::default();
     if let Some(file) = &file {
         let what = match named_file {
             Some(_) => format!(
@@ -97,12 +97,12 @@ fn system_roots(deadline: Instant) -> Result<RootCerts> {
             ),
             None => format!("the system's CA bundle {}", file.display()),
         };
-        roots.add(read_pem(file, &what, deadline)?);
+        anchors = read_pem(file, &what, deadline)?;
     }
     for dir in &dirs {
-        roots.add_dir(dir, deadline);
+        add_dir(&mut anchors, dir, deadline);
     }
-    if roots.certs.is_empty() {
+    if anchors.is_empty() {
         let looked = file.iter().chain(&dirs).map(|p| p.display().to_string());
         return Err(Error::usage(format!(
             "found no trusted certificate in the system's store (looked in: {})",
@@ -110,50 +110,29 @@ fn system_roots(deadline: Instant) -> Result<RootCerts> {
         ))
         .with_hint("set SSL_CERT_FILE to a PEM bundle, or pass --ca-bundle PATH"));
     }
-    Ok(RootCerts::Specific(Arc::new(roots.into_unique())))
+    anchors.dedup();
+    Ok(Connect::anchored(anchors))
 }
 
-/// Trust anchors, each once.
+/// The certificates of a certificate directory as OpenSSL sees it: the
+/// files named by subject hash (`5ad8a5d6.0`), which is what `c_rehash` and
+/// `update-ca-certificates` make and all OpenSSL ever opens; the same
+/// certificates under their own names are not read twice. A directory with
+/// no such name was never hashed, and each of its files is read. A file
+/// that is not PEM (a README) is passed over, as OpenSSL does.
 #[cfg(not(any(target_os = "macos", target_os = "ios", windows)))]
-#[derive(Default)]
-struct Roots {
-    certs: Vec<Certificate<'static>>,
-}
-
-#[cfg(not(any(target_os = "macos", target_os = "ios", windows)))]
-impl Roots {
-    fn add(&mut self, certs: Vec<Certificate<'static>>) {
-        self.certs.extend(certs);
-    }
-
-    /// The certificates of a certificate directory as OpenSSL sees it:
-    /// the files named by subject hash (`5ad8a5d6.0`), which is what
-    /// `c_rehash` and `update-ca-certificates` make and all OpenSSL ever
-    /// opens; the same certificates under their own names are not read
-    /// twice. A directory with no such name was never hashed, and each of
-    /// its files is read. A file that is not PEM (a README) is passed over,
-    /// as OpenSSL does.
-    fn add_dir(&mut self, dir: &Path, deadline: Instant) {
-        let Ok(entries) = std::fs::read_dir(dir) else {
-            return;
-        };
-        let (hashed, others): (Vec<PathBuf>, Vec<PathBuf>) = entries
-            .flatten()
-            .map(|e| e.path())
-            .partition(|path| is_hash_name(path));
-        for path in if hashed.is_empty() { others } else { hashed } {
-            if let Ok(certs) = read_pem(&path, "", deadline) {
-                self.add(certs);
-            }
+fn add_dir(anchors: &mut Anchors, dir: &Path, deadline: Instant) {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    let (hashed, others): (Vec<PathBuf>, Vec<PathBuf>) = entries
+        .flatten()
+        .map(|e| e.path())
+        .partition(|path| is_hash_name(path));
+    for path in if hashed.is_empty() { others } else { hashed } {
+        if let Ok(certs) = read_pem(&path, "", deadline) {
+            anchors.append(&certs);
         }
-    }
-
-    /// The anchors, each once: a directory names a certificate by its file
-    /// and by its hash links, and a bundle may repeat one.
-    fn into_unique(mut self) -> Vec<Certificate<'static>> {
-        self.certs.sort_by(|a, b| a.der().cmp(b.der()));
-        self.certs.dedup_by(|a, b| a.der() == b.der());
-        self.certs
     }
 }
 
@@ -176,16 +155,6 @@ fn is_hash_name(path: &Path) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[cfg(not(any(target_os = "macos", target_os = "ios", windows)))]
-    #[test]
-    fn each_anchor_counts_once() {
-        let mut roots = Roots::default();
-        let cert = |der: &[u8]| Certificate::from_der(der).to_owned();
-        roots.add(vec![cert(&[2]), cert(&[1]), cert(&[2])]);
-        roots.add(vec![cert(&[1])]);
-        assert_eq!(roots.into_unique().len(), 2);
-    }
 
     #[cfg(not(any(target_os = "macos", target_os = "ios", windows)))]
     #[test]

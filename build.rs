@@ -55,10 +55,15 @@ fn main() {
 
 /// The directory of the C compiler's `libgcc_eh.a`, if it has one: the
 /// linker Rust drives is the C compiler (`RUSTC_LINKER`, else `cc`), and
-/// it says where its own libraries are.
+/// it says where its own libraries are. A cross build with no linker named
+/// would ask the host's compiler about the host's library: none then.
 fn static_unwinder_dir() -> Option<PathBuf> {
     println!("cargo::rerun-if-env-changed=RUSTC_LINKER");
-    let linker = env::var_os("RUSTC_LINKER").unwrap_or_else(|| "cc".into());
+    let linker = match env::var_os("RUSTC_LINKER") {
+        Some(linker) => linker,
+        None if env::var("TARGET") == env::var("HOST") => "cc".into(),
+        None => return None,
+    };
     let output = Command::new(linker)
         .arg("-print-file-name=libgcc_eh.a")
         .output()

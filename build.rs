@@ -38,10 +38,10 @@ fn main() {
         let manifest = PathBuf::from(env::var_os("CARGO_MANIFEST_DIR").expect("set by cargo"));
         let script = manifest.join("link").join("hot-text.ld");
         println!("cargo::rerun-if-changed={}", script.display());
-        println!(
-            "cargo::rustc-link-arg-bin=zuora-token=-Wl,-T,{}",
-            script.display()
-        );
+        // The C compiler's own -T, the path its own argument: a path with
+        // a comma would be split by -Wl.
+        println!("cargo::rustc-link-arg-bin=zuora-token=-T");
+        println!("cargo::rustc-link-arg-bin=zuora-token={}", script.display());
     }
     let static_crt = target("FEATURE").split(',').any(|f| f == "crt-static");
     if target("ENV") == "gnu"

@@ -23,7 +23,7 @@ const END: &[u8] = b"-----END ";
 ///
 /// In place because a certificate's DER is shorter than its base64, so
 /// each lands where text already read was: the system's store needs no
-/// second buffer of its size (40 pages fewer to fault in, and no copy).
+/// second buffer of its size (41 page faults fewer, and no copy).
 pub(crate) fn certificates(text: &mut Vec<u8>) -> Result<Vec<Range<usize>>, &'static str> {
     // Certificates are a few KiB; one that does not fit takes the slow
     // path, which has no limit but the file's.

@@ -1,7 +1,8 @@
 //! The tests' fake Zuora on its own, on 127.0.0.1 only, so that every
 //! command can be tried without a Zuora tenant. It issues tokens to the demo
-//! client and serves a small read-only slice of the REST API to them
-//! (`GET /v1/catalog/products`, `GET /v1/accounts/A00000001`).
+//! client and serves a small slice of the REST API to them (`GET
+//! /v1/catalog/products`, `GET /v1/accounts/A00000001`, `POST /v1/accounts`
+//! and the paginated resources `zuora-token api --paginate` follows).
 //!
 //! ```text
 //! fake_zuora [PORT]                  serve until Ctrl-C, printing how to use it

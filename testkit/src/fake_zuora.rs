@@ -1,8 +1,13 @@
-//! A fake Zuora on 127.0.0.1: `POST /oauth/token`, and a small read-only
-//! slice of the REST API behind the tokens it issues (`GET
-//! /v1/catalog/products`, `GET /v1/accounts/{key}`), so that a token can be
-//! used as it would be. Used by the integration tests, by the examples and
-//! by the benchmark.
+//! A fake Zuora on 127.0.0.1: `POST /oauth/token`, and a small slice of
+//! the REST API behind the tokens it issues, so that a token can be used as
+//! it would be: `GET /v1/catalog/products`, `GET /v1/accounts/{key}`,
+//! `POST /v1/accounts`, Zuora's three kinds of pagination (a v1 list's
+//! `nextPage` URL, ZOQL's `queryLocator` through `/v1/action/queryMore`,
+//! and the Object Query API's `nextPage` cursor), a path that always
+//! answers 401 and one that redirects. REST answers keep the connection
+//! open, as Zuora's do, and the fake counts connections, so a test can see
+//! one reused. Used by the integration tests, by the examples and by the
+//! benchmark.
 //!
 //! By default it behaves as Zuora documents: it checks the method, path,
 //! content type, form fields and headers, and answers with Zuora's JSON and
@@ -114,6 +119,16 @@ struct State {
     /// Where the token endpoint is served, when not at `/oauth/token`.
     token_path: Mutex<Option<String>>,
     issued: AtomicU64,
+    /// Connections accepted (SOCKS greetings aside).
+    connections: AtomicU64,
+    /// This fake's own URL, for the `nextPage` links it writes.
+    url: Mutex<String>,
+    /// How many pages each paginated resource has.
+    pages: Mutex<Option<usize>>,
+    /// Where `nextPage` links point, when not at this fake.
+    next_page_base: Mutex<Option<String>>,
+    /// Where `/v1/redirect` sends the client.
+    redirect_to: Mutex<Option<String>>,
     /// The tokens issued, and until when each is good (`None`: for as long
     /// as the fake runs, when `expires_in` is not a number).
     tokens: Mutex<HashMap<String, Option<Instant>>>,
@@ -220,6 +235,7 @@ impl FakeZuora {
             tls: tls.is_some(),
             state: Arc::default(),
         };
+        *lock(&fake.state.url) = fake.url();
         let state = Arc::clone(&fake.state);
         thread::spawn(move || {
             for stream in listener.incoming().flatten() {
@@ -294,6 +310,28 @@ impl FakeZuora {
         *lock(&self.state.token_path) = Some(path.to_owned());
     }
 
+    /// The number of pages of each paginated resource (3 unless set).
+    pub fn pages(&self, pages: usize) {
+        *lock(&self.state.pages) = Some(pages);
+    }
+
+    /// Writes the `nextPage` links of v1 lists on `base` (another server's
+    /// URL) instead of this fake's own.
+    pub fn next_pages_at(&self, base: &str) {
+        *lock(&self.state.next_page_base) = Some(base.to_owned());
+    }
+
+    /// Makes `/v1/redirect` answer `307` to `location` (by default
+    /// `/v1/catalog/products` on this fake).
+    pub fn redirect_to(&self, location: &str) {
+        *lock(&self.state.redirect_to) = Some(location.to_owned());
+    }
+
+    /// How many connections clients opened.
+    pub fn connections(&self) -> u64 {
+        self.state.connections.load(Ordering::SeqCst)
+    }
+
     /// Waits this long before answering each request.
     pub fn delay(&self, delay: Duration) {
         *lock(&self.state.delay) = delay;
@@ -343,13 +381,19 @@ fn serve(mut stream: impl Read + Write, state: &State) {
     let socks = reader
         .fill_buf()
         .is_ok_and(|bytes| bytes.first() == Some(&5));
-    let request = match socks {
-        true => return socks5(reader, state),
-        false => read_request(&mut reader),
-    };
-    let Some(request) = request else {
-        return;
-    };
+    if socks {
+        return socks5(reader, state);
+    }
+    state.connections.fetch_add(1, Ordering::SeqCst);
+    while let Some(request) = read_request(&mut reader) {
+        if !answer(request, reader.get_mut(), state) {
+            return;
+        }
+    }
+}
+
+/// Answers one request; whether the connection stays open for another.
+fn answer(request: Recorded, stream: &mut impl Write, state: &State) -> bool {
     let index = {
         let mut requests = lock(&state.requests);
         requests.push(request.clone());
@@ -363,14 +407,14 @@ fn serve(mut stream: impl Read + Write, state: &State) {
     let reply = queued
         .or_else(|| lock(&state.otherwise).clone())
         .unwrap_or(Reply::Zuora);
-    let bytes = match reply {
-        Reply::Zuora => zuora(&request, state, index),
+    let (bytes, open) = match reply {
+        Reply::Zuora => (zuora(&request, state, index), keeps_open(&request)),
         Reply::Canned {
             status,
             headers,
             body,
-        } => response(status, &headers, &body),
-        Reply::Raw(bytes) => bytes,
+        } => (response(status, &headers, &body), false),
+        Reply::Raw(bytes) => (bytes, false),
         Reply::Large(size) => {
             let head = format!(
                 "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: {size}\r\n\r\n"
@@ -385,15 +429,33 @@ fn serve(mut stream: impl Read + Write, state: &State) {
             {
                 written += chunk.len();
             }
-            return;
+            return false;
         }
         Reply::Hang => {
             thread::sleep(Duration::from_secs(600));
-            return;
+            return false;
         }
     };
-    let _ = stream.write_all(&bytes);
-    let _ = stream.flush();
+    stream
+        .write_all(&bytes)
+        .and_then(|()| stream.flush())
+        .is_ok()
+        && open
+}
+
+/// Whether Zuora's own answer to `request` keeps the connection open: a
+/// REST call's does, unless the client asked to close; the token
+/// endpoint's closes it.
+fn keeps_open(request: &Recorded) -> bool {
+    is_rest(&request.path)
+        && !request
+            .header("connection")
+            .is_some_and(|c| c.eq_ignore_ascii_case("close"))
+}
+
+/// Whether `path` is the REST API's rather than the token endpoint's.
+fn is_rest(path: &str) -> bool {
+    path.starts_with("/v1/") || path.starts_with("/object-query/")
 }
 
 /// Reads one HTTP/1.1 request: request line, headers, Content-Length body.
@@ -512,7 +574,7 @@ fn zuora(request: &Recorded, state: &State, index: usize) -> Vec<u8> {
         let body = format!(r#"{{"code":{status}0000,"message":"{message}"}}"#);
         response(status, &json_headers(None), body.as_bytes())
     };
-    if request.path.starts_with("/v1/") {
+    if is_rest(&request.path) {
         return rest(request, state);
     }
     let token_path = lock(&state.token_path).clone();
@@ -593,11 +655,17 @@ const ENTITY_ID: &str = "1a2b7a37-3e7d-4cb3-b0e2-883de9e766cc";
 /// The account the REST slice knows, by number.
 pub const ACCOUNT_NUMBER: &str = "A00000001";
 
-/// The REST slice: `GET` only, a bearer token this fake issued and that is
-/// neither expired nor revoked, else 401 as Zuora answers it; two
-/// resources with canned JSON in Zuora's shape.
+/// The REST slice: a bearer token this fake issued and that is neither
+/// expired nor revoked, else 401 as Zuora answers it; a few resources with
+/// canned JSON in Zuora's shape.
 fn rest(request: &Recorded, state: &State) -> Vec<u8> {
     let headers = json_headers(request.header("zuora-track-id"));
+    let close = !keeps_open(request);
+    let reply = |status: u16, body: &str| http(status, &headers, body.as_bytes(), close);
+    let (path, query) = request
+        .path
+        .split_once('?')
+        .unwrap_or((request.path.as_str(), ""));
     let token = request
         .header("authorization")
         .and_then(|value| value.split_once(' '))
@@ -608,32 +676,132 @@ fn rest(request: &Recorded, state: &State) -> Vec<u8> {
         Some(None) => true,
         None => false,
     });
-    if !valid {
-        return response(401, &headers, br#"{"message":"Authentication error"}"#);
+    if !valid || path == "/v1/always-401" {
+        return reply(401, r#"{"message":"Authentication error"}"#);
     }
-    if request.method != "GET" {
-        let body = r#"{"success":false,"reasons":[{"code":50000005,"message":"This fake serves GET only"}]}"#;
-        return response(405, &headers, body.as_bytes());
-    }
-    let path = request.path.split('?').next().unwrap_or_default();
-    let body = match path {
-        "/v1/catalog/products" => CATALOG.to_owned(),
-        path => match path.strip_prefix("/v1/accounts/") {
-            Some(ACCOUNT_NUMBER) => ACCOUNT.to_owned(),
-            Some(key) => {
+    let pages = lock(&state.pages).unwrap_or(3);
+    let page = |name: &str| {
+        query_param(query, name)
+            .and_then(|v| {
+                v.trim_start_matches('c')
+                    .trim_end_matches('=')
+                    .parse::<usize>()
+                    .ok()
+            })
+            .unwrap_or(1)
+    };
+    let body = match (request.method.as_str(), path) {
+        ("GET", "/v1/catalog/products") => CATALOG.to_owned(),
+        ("GET", "/v1/redirect") => {
+            let location = lock(&state.redirect_to)
+                .clone()
+                .unwrap_or_else(|| "/v1/catalog/products".into());
+            let mut headers = headers.clone();
+            headers.push(("Location".into(), location));
+            return http(307, &headers, b"", close);
+        }
+        ("POST", "/v1/accounts") => {
+            r#"{"success":true,"accountId":"8a8aa0b86f3a1f3c016f3b6c1e0a9abd","accountNumber":"A00000002"}"#.to_owned()
+        }
+        ("GET", "/v1/subscriptions/accounts/A00000001") => {
+            let base = lock(&state.next_page_base)
+                .clone()
+                .unwrap_or_else(|| lock(&state.url).clone());
+            list_page(page("page"), pages, &base)
+        }
+        ("POST", "/v1/action/query") if request.body.contains("\"queryString\"") => {
+            query_batch(1, pages)
+        }
+        ("POST", "/v1/action/queryMore") => {
+            match json_string(&request.body, "queryLocator")
+                .and_then(|l| l.strip_prefix("QL-")?.parse::<usize>().ok())
+                .filter(|n| (2..=pages).contains(n))
+            {
+                Some(n) => query_batch(n, pages),
+                None => {
+                    let body = r#"{"success":false,"reasons":[{"code":50000011,"message":"invalid queryLocator"}]}"#;
+                    return reply(400, body);
+                }
+            }
+        }
+        ("GET", "/object-query/accounts") => object_page(page("cursor"), pages),
+        ("GET", path) if path.starts_with("/v1/accounts/") => match &path[13..] {
+            ACCOUNT_NUMBER => ACCOUNT.to_owned(),
+            key => {
                 let body = format!(
                     r#"{{"success":false,"reasons":[{{"code":50000040,"message":"Cannot find entity by key: '{}'."}}]}}"#,
                     key.replace(['"', '\\'], "")
                 );
-                return response(404, &headers, body.as_bytes());
-            }
-            None => {
-                let body = r#"{"success":false,"reasons":[{"code":50000040,"message":"This fake serves /v1/catalog/products and /v1/accounts/A00000001 only"}]}"#;
-                return response(404, &headers, body.as_bytes());
+                return reply(404, &body);
             }
         },
+        (_, "/v1/catalog/products" | "/v1/accounts" | "/v1/action/query" | "/object-query/accounts") => {
+            let body = r#"{"success":false,"reasons":[{"code":50000005,"message":"Method not allowed"}]}"#;
+            return reply(405, body);
+        }
+        _ => {
+            let body = r#"{"success":false,"reasons":[{"code":50000040,"message":"This fake does not serve that path"}]}"#;
+            return reply(404, body);
+        }
     };
-    response(200, &headers, body.as_bytes())
+    reply(200, &body)
+}
+
+/// Page `n` of `pages` of a v1 list: two subscriptions, and while more
+/// pages exist, `nextPage` with the whole URL of the next one on `base`.
+fn list_page(n: usize, pages: usize, base: &str) -> String {
+    let next = match n < pages {
+        true => format!(
+            r#","nextPage":"{base}/v1/subscriptions/accounts/A00000001?page={}&pageSize=2""#,
+            n + 1
+        ),
+        false => String::new(),
+    };
+    format!(
+        r#"{{"subscriptions":[{{"subscriptionNumber":"A-S{n:05}1"}},{{"subscriptionNumber":"A-S{n:05}2"}}],"success":true{next}}}"#
+    )
+}
+
+/// Batch `n` of `pages` of a ZOQL query: two records, `done`, and while
+/// not done a `queryLocator` for `/v1/action/queryMore`.
+fn query_batch(n: usize, pages: usize) -> String {
+    let done = n >= pages;
+    let locator = match done {
+        true => String::new(),
+        false => format!(r#","queryLocator":"QL-{}""#, n + 1),
+    };
+    format!(
+        r#"{{"records":[{{"Id":"acc-{n}-1"}},{{"Id":"acc-{n}-2"}}],"size":{},"done":{done}{locator}}}"#,
+        pages * 2
+    )
+}
+
+/// Page `n` of `pages` of an Object Query: two accounts in `data`, and
+/// while more pages exist a `nextPage` cursor (with the `=` of Zuora's
+/// base64 cursors, which must reach the fake percent-encoded).
+fn object_page(n: usize, pages: usize) -> String {
+    let next = match n < pages {
+        true => format!(r#","nextPage":"c{}==""#, n + 1),
+        false => String::new(),
+    };
+    format!(r#"{{"data":[{{"id":"obj-{n}-1"}},{{"id":"obj-{n}-2"}}]{next}}}"#)
+}
+
+/// The decoded value of `name` in a URL's query.
+fn query_param(query: &str, name: &str) -> Option<String> {
+    query.split('&').find_map(|pair| {
+        let (n, v) = pair.split_once('=')?;
+        (n == name).then(|| decode(v))?
+    })
+}
+
+/// The value of the string member `key` of a flat JSON object, enough for
+/// the bodies this fake reads.
+fn json_string(json: &str, key: &str) -> Option<String> {
+    let after = &json[json.find(&format!("\"{key}\""))? + key.len() + 2..];
+    let after = after.trim_start().strip_prefix(':')?.trim_start();
+    let value = after.strip_prefix('"')?;
+    Some(value[..value.find('"')?].to_owned())
 }
 
 /// `GET /v1/catalog/products`, cut down to one product.
@@ -681,6 +849,11 @@ fn request_id() -> String {
 }
 
 fn response(status: u16, headers: &[(String, String)], body: &[u8]) -> Vec<u8> {
+    http(status, headers, body, true)
+}
+
+/// A whole HTTP/1.1 response; with `close`, one that ends the connection.
+fn http(status: u16, headers: &[(String, String)], body: &[u8], close: bool) -> Vec<u8> {
     let reason = match status {
         200 => "OK",
         307 => "Temporary Redirect",
@@ -697,9 +870,12 @@ fn response(status: u16, headers: &[(String, String)], body: &[u8]) -> Vec<u8> {
         _ => "Status",
     };
     let mut head = format!(
-        "HTTP/1.1 {status} {reason}\r\nContent-Length: {}\r\nConnection: close\r\n",
+        "HTTP/1.1 {status} {reason}\r\nContent-Length: {}\r\n",
         body.len()
     );
+    if close {
+        head.push_str("Connection: close\r\n");
+    }
     for (name, value) in headers {
         head.push_str(&format!("{name}: {value}\r\n"));
     }

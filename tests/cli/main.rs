@@ -3,6 +3,7 @@
 //! it links once and every part of the test support is used by something.
 
 mod action;
+mod api;
 mod cache;
 mod commands;
 mod completion;
@@ -70,7 +71,7 @@ fn rest_status(sb: &Sandbox, path: &str, token: Option<&str>) -> u16 {
     let authorization = token.map_or(String::new(), |t| format!("Authorization: Bearer {t}\r\n"));
     write!(
         stream,
-        "GET {path} HTTP/1.1\r\nHost: fake\r\n{authorization}\r\n"
+        "GET {path} HTTP/1.1\r\nHost: fake\r\nConnection: close\r\n{authorization}\r\n"
     )
     .unwrap();
     let mut response = String::new();

@@ -16,6 +16,9 @@ _zuora__token() {
             ",$1")
                 cmd="zuora__token"
                 ;;
+            zuora__token,api)
+                cmd="zuora__token__subcmd__api"
+                ;;
             zuora__token,cache)
                 cmd="zuora__token__subcmd__cache"
                 ;;
@@ -70,6 +73,9 @@ _zuora__token() {
             zuora__token__subcmd__cache__subcmd__help,list)
                 cmd="zuora__token__subcmd__cache__subcmd__help__subcmd__list"
                 ;;
+            zuora__token__subcmd__help,api)
+                cmd="zuora__token__subcmd__help__subcmd__api"
+                ;;
             zuora__token__subcmd__help,cache)
                 cmd="zuora__token__subcmd__help__subcmd__cache"
                 ;;
@@ -119,7 +125,7 @@ _zuora__token() {
 
     case "${cmd}" in
         zuora__token)
-            opts="-p -e -v -q -h -V --profile --config --client-id --client-secret-file --client-secret --environment --base-url --token-url --entity-id --track-id --org-ids --cache-dir --min-ttl --timeout --retries --ca-bundle --verbose --quiet --help --version get env exec curl status cache profiles login logout completions man help"
+            opts="-p -e -v -q -h -V --profile --config --client-id --client-secret-file --client-secret --environment --base-url --token-url --entity-id --track-id --org-ids --zuora-version --cache-dir --min-ttl --timeout --retries --ca-bundle --verbose --quiet --help --version get env exec api curl status cache profiles login logout completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -177,6 +183,136 @@ _zuora__token() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --zuora-version)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cache-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --min-ttl)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-bundle)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        zuora__token__subcmd__api)
+            opts="-X -f -F -H -i -p -e -v -q -h --method --raw-field --field --input --header --include --paginate --profile --config --client-id --client-secret-file --client-secret --environment --base-url --token-url --entity-id --track-id --org-ids --zuora-version --cache-dir --min-ttl --timeout --retries --ca-bundle --verbose --quiet --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --method)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -X)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --raw-field)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -f)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --field)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -F)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --input)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --header)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -H)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -p)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-secret-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-secret)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --environment)
+                    COMPREPLY=($(compgen -W "prod us-cloud2-production prod-na us-cloud1-production prod-eu eu-production prod-ap apac-production sbx us-cloud2-api-sandbox sbx-na us-cloud1-api-sandbox sbx-eu eu-api-sandbox csbx us-central-sandbox csbx-eu eu-central-sandbox csbx-ap apac-central-sandbox" -- "${cur}"))
+                    return 0
+                    ;;
+                -e)
+                    COMPREPLY=($(compgen -W "prod us-cloud2-production prod-na us-cloud1-production prod-eu eu-production prod-ap apac-production sbx us-cloud2-api-sandbox sbx-na us-cloud1-api-sandbox sbx-eu eu-api-sandbox csbx us-central-sandbox csbx-eu eu-central-sandbox csbx-ap apac-central-sandbox" -- "${cur}"))
+                    return 0
+                    ;;
+                --base-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --entity-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --track-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --org-ids)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --zuora-version)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --cache-dir)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -205,7 +341,7 @@ _zuora__token() {
             return 0
             ;;
         zuora__token__subcmd__cache)
-            opts="-p -e -v -q -h --profile --config --client-id --client-secret-file --client-secret --environment --base-url --token-url --entity-id --track-id --org-ids --cache-dir --min-ttl --timeout --retries --ca-bundle --verbose --quiet --help list clear help"
+            opts="-p -e -v -q -h --profile --config --client-id --client-secret-file --client-secret --environment --base-url --token-url --entity-id --track-id --org-ids --zuora-version --cache-dir --min-ttl --timeout --retries --ca-bundle --verbose --quiet --help list clear help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -263,6 +399,10 @@ _zuora__token() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --zuora-version)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --cache-dir)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -291,7 +431,7 @@ _zuora__token() {
             return 0
             ;;
         zuora__token__subcmd__cache__subcmd__clear)
-            opts="-p -e -v -q -h --all --profile --config --client-id --client-secret-file --client-secret --environment --base-url --token-url --entity-id --track-id --org-ids --cache-dir --min-ttl --timeout --retries --ca-bundle --verbose --quiet --help"
+            opts="-p -e -v -q -h --all --profile --config --client-id --client-secret-file --client-secret --environment --base-url --token-url --entity-id --track-id --org-ids --zuora-version --cache-dir --min-ttl --timeout --retries --ca-bundle --verbose --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -346,6 +486,10 @@ _zuora__token() {
                     return 0
                     ;;
                 --org-ids)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --zuora-version)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -433,7 +577,7 @@ _zuora__token() {
             return 0
             ;;
         zuora__token__subcmd__cache__subcmd__list)
-            opts="-o -p -e -v -q -h --output --profile --config --client-id --client-secret-file --client-secret --environment --base-url --token-url --entity-id --track-id --org-ids --cache-dir --min-ttl --timeout --retries --ca-bundle --verbose --quiet --help"
+            opts="-o -p -e -v -q -h --output --profile --config --client-id --client-secret-file --client-secret --environment --base-url --token-url --entity-id --track-id --org-ids --zuora-version --cache-dir --min-ttl --timeout --retries --ca-bundle --verbose --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -499,6 +643,10 @@ _zuora__token() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --zuora-version)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --cache-dir)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -527,7 +675,7 @@ _zuora__token() {
             return 0
             ;;
         zuora__token__subcmd__completions)
-            opts="-p -e -v -q -h --profile --config --client-id --client-secret-file --client-secret --environment --base-url --token-url --entity-id --track-id --org-ids --cache-dir --min-ttl --timeout --retries --ca-bundle --verbose --quiet --help bash elvish fish powershell zsh"
+            opts="-p -e -v -q -h --profile --config --client-id --client-secret-file --client-secret --environment --base-url --token-url --entity-id --track-id --org-ids --zuora-version --cache-dir --min-ttl --timeout --retries --ca-bundle --verbose --quiet --help bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -582,6 +730,10 @@ _zuora__token() {
                     return 0
                     ;;
                 --org-ids)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --zuora-version)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -613,7 +765,7 @@ _zuora__token() {
             return 0
             ;;
         zuora__token__subcmd__curl)
-            opts="-p -e -v -q -h --profile --config --client-id --client-secret-file --client-secret --environment --base-url --token-url --entity-id --track-id --org-ids --cache-dir --min-ttl --timeout --retries --ca-bundle --verbose --quiet --help"
+            opts="-p -e -v -q -h --profile --config --client-id --client-secret-file --client-secret --environment --base-url --token-url --entity-id --track-id --org-ids --zuora-version --cache-dir --min-ttl --timeout --retries --ca-bundle --verbose --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -671,6 +823,10 @@ _zuora__token() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --zuora-version)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --cache-dir)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -699,7 +855,7 @@ _zuora__token() {
             return 0
             ;;
         zuora__token__subcmd__env)
-            opts="-s -p -e -v -q -h --shell --refresh --no-cache --profile --config --client-id --client-secret-file --client-secret --environment --base-url --token-url --entity-id --track-id --org-ids --cache-dir --min-ttl --timeout --retries --ca-bundle --verbose --quiet --help"
+            opts="-s -p -e -v -q -h --shell --refresh --no-cache --profile --config --client-id --client-secret-file --client-secret --environment --base-url --token-url --entity-id --track-id --org-ids --zuora-version --cache-dir --min-ttl --timeout --retries --ca-bundle --verbose --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -765,6 +921,10 @@ _zuora__token() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --zuora-version)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --cache-dir)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -793,7 +953,7 @@ _zuora__token() {
             return 0
             ;;
         zuora__token__subcmd__exec)
-            opts="-p -e -v -q -h --refresh --no-cache --profile --config --client-id --client-secret-file --client-secret --environment --base-url --token-url --entity-id --track-id --org-ids --cache-dir --min-ttl --timeout --retries --ca-bundle --verbose --quiet --help"
+            opts="-p -e -v -q -h --refresh --no-cache --profile --config --client-id --client-secret-file --client-secret --environment --base-url --token-url --entity-id --track-id --org-ids --zuora-version --cache-dir --min-ttl --timeout --retries --ca-bundle --verbose --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -851,6 +1011,10 @@ _zuora__token() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --zuora-version)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --cache-dir)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -879,7 +1043,7 @@ _zuora__token() {
             return 0
             ;;
         zuora__token__subcmd__get)
-            opts="-o -p -e -v -q -h --output --refresh --no-cache --profile --config --client-id --client-secret-file --client-secret --environment --base-url --token-url --entity-id --track-id --org-ids --cache-dir --min-ttl --timeout --retries --ca-bundle --verbose --quiet --help"
+            opts="-o -p -e -v -q -h --output --refresh --no-cache --profile --config --client-id --client-secret-file --client-secret --environment --base-url --token-url --entity-id --track-id --org-ids --zuora-version --cache-dir --min-ttl --timeout --retries --ca-bundle --verbose --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -945,6 +1109,10 @@ _zuora__token() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --zuora-version)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --cache-dir)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -973,8 +1141,22 @@ _zuora__token() {
             return 0
             ;;
         zuora__token__subcmd__help)
-            opts="get env exec curl status cache profiles login logout completions man help"
+            opts="get env exec api curl status cache profiles login logout completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        zuora__token__subcmd__help__subcmd__api)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -1183,7 +1365,7 @@ _zuora__token() {
             return 0
             ;;
         zuora__token__subcmd__login)
-            opts="-p -e -v -q -h --profile --config --client-id --client-secret-file --client-secret --environment --base-url --token-url --entity-id --track-id --org-ids --cache-dir --min-ttl --timeout --retries --ca-bundle --verbose --quiet --help"
+            opts="-p -e -v -q -h --profile --config --client-id --client-secret-file --client-secret --environment --base-url --token-url --entity-id --track-id --org-ids --zuora-version --cache-dir --min-ttl --timeout --retries --ca-bundle --verbose --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1238,6 +1420,10 @@ _zuora__token() {
                     return 0
                     ;;
                 --org-ids)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --zuora-version)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1269,7 +1455,7 @@ _zuora__token() {
             return 0
             ;;
         zuora__token__subcmd__logout)
-            opts="-p -e -v -q -h --profile --config --client-id --client-secret-file --client-secret --environment --base-url --token-url --entity-id --track-id --org-ids --cache-dir --min-ttl --timeout --retries --ca-bundle --verbose --quiet --help"
+            opts="-p -e -v -q -h --profile --config --client-id --client-secret-file --client-secret --environment --base-url --token-url --entity-id --track-id --org-ids --zuora-version --cache-dir --min-ttl --timeout --retries --ca-bundle --verbose --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1327,6 +1513,10 @@ _zuora__token() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --zuora-version)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --cache-dir)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1355,7 +1545,7 @@ _zuora__token() {
             return 0
             ;;
         zuora__token__subcmd__man)
-            opts="-p -e -v -q -h --dir --profile --config --client-id --client-secret-file --client-secret --environment --base-url --token-url --entity-id --track-id --org-ids --cache-dir --min-ttl --timeout --retries --ca-bundle --verbose --quiet --help"
+            opts="-p -e -v -q -h --dir --profile --config --client-id --client-secret-file --client-secret --environment --base-url --token-url --entity-id --track-id --org-ids --zuora-version --cache-dir --min-ttl --timeout --retries --ca-bundle --verbose --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1417,6 +1607,10 @@ _zuora__token() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --zuora-version)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --cache-dir)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1445,7 +1639,7 @@ _zuora__token() {
             return 0
             ;;
         zuora__token__subcmd__profiles)
-            opts="-o -p -e -v -q -h --output --profile --config --client-id --client-secret-file --client-secret --environment --base-url --token-url --entity-id --track-id --org-ids --cache-dir --min-ttl --timeout --retries --ca-bundle --verbose --quiet --help"
+            opts="-o -p -e -v -q -h --output --profile --config --client-id --client-secret-file --client-secret --environment --base-url --token-url --entity-id --track-id --org-ids --zuora-version --cache-dir --min-ttl --timeout --retries --ca-bundle --verbose --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1508,6 +1702,10 @@ _zuora__token() {
                     return 0
                     ;;
                 --org-ids)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --zuora-version)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1539,7 +1737,7 @@ _zuora__token() {
             return 0
             ;;
         zuora__token__subcmd__status)
-            opts="-o -p -e -v -q -h --output --profile --config --client-id --client-secret-file --client-secret --environment --base-url --token-url --entity-id --track-id --org-ids --cache-dir --min-ttl --timeout --retries --ca-bundle --verbose --quiet --help"
+            opts="-o -p -e -v -q -h --output --profile --config --client-id --client-secret-file --client-secret --environment --base-url --token-url --entity-id --track-id --org-ids --zuora-version --cache-dir --min-ttl --timeout --retries --ca-bundle --verbose --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1602,6 +1800,10 @@ _zuora__token() {
                     return 0
                     ;;
                 --org-ids)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --zuora-version)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_zuora_token_global_optspecs
-    string join \n p/profile= config= client-id= client-secret-file= client-secret= e/environment= base-url= token-url= entity-id= track-id= org-ids= cache-dir= min-ttl= timeout= retries= ca-bundle= v/verbose q/quiet h/help V/version
+    string join \n p/profile= config= client-id= client-secret-file= client-secret= e/environment= base-url= token-url= entity-id= track-id= org-ids= zuora-version= cache-dir= min-ttl= timeout= retries= ca-bundle= v/verbose q/quiet h/help V/version
 end
 
 function __fish_zuora_token_needs_command
@@ -54,6 +54,7 @@ complete -c zuora-token -n "__fish_zuora_token_needs_command" -l token-url -d 'T
 complete -c zuora-token -n "__fish_zuora_token_needs_command" -l entity-id -d 'Entity id (a hyphenated UUID) for multi-entity tenants [env: ZUORA_ENTITY_ID]' -r
 complete -c zuora-token -n "__fish_zuora_token_needs_command" -l track-id -d 'Zuora-Track-Id header to send, for tracing the request with Zuora [env: ZUORA_TRACK_ID]' -r
 complete -c zuora-token -n "__fish_zuora_token_needs_command" -l org-ids -d 'Zuora-Org-Ids header for API calls (comma-separated org ids), for multi-org tenants [env: ZUORA_ORG_IDS]' -r
+complete -c zuora-token -n "__fish_zuora_token_needs_command" -l zuora-version -d 'Zuora-Version header for API calls: the v1 API\'s minor version, e.g. 211.0 or 2024-05-20 [default: the tenant\'s] [env: ZUORA_VERSION]' -r
 complete -c zuora-token -n "__fish_zuora_token_needs_command" -l cache-dir -d 'Directory of the token cache [default: <user cache dir>/zuora-token] [env: ZUORA_TOKEN_CACHE_DIR]' -r -F
 complete -c zuora-token -n "__fish_zuora_token_needs_command" -l min-ttl -d 'Hand out a cached token only while it has at least this long left [default: 300] [env: ZUORA_TOKEN_MIN_TTL]' -r
 complete -c zuora-token -n "__fish_zuora_token_needs_command" -l timeout -d 'Give up after this long, waits for other processes included [default: 30] [env: ZUORA_TOKEN_TIMEOUT]' -r
@@ -66,6 +67,7 @@ complete -c zuora-token -n "__fish_zuora_token_needs_command" -s V -l version -d
 complete -c zuora-token -n "__fish_zuora_token_needs_command" -f -a "get" -d 'Print a token: raw (the default), as JSON, or as an Authorization header'
 complete -c zuora-token -n "__fish_zuora_token_needs_command" -f -a "env" -d 'Print statements that set ZUORA_ACCESS_TOKEN, ZUORA_TOKEN_EXPIRES_AT and ZUORA_BASE_URL in a shell'
 complete -c zuora-token -n "__fish_zuora_token_needs_command" -f -a "exec" -d 'Run a command with ZUORA_ACCESS_TOKEN, ZUORA_TOKEN_EXPIRES_AT, ZUORA_BASE_URL (and ZUORA_ENTITY_ID when set) in its environment. The token never appears in any process\'s arguments'
+complete -c zuora-token -n "__fish_zuora_token_needs_command" -f -a "api" -d 'Call Zuora\'s REST API with the token. The request is made here, so the token goes to the base URL and nowhere else; a 401 gets a new token and the same request again, a 429 (and a 5xx where repeating is safe) is retried'
 complete -c zuora-token -n "__fish_zuora_token_needs_command" -f -a "curl" -d 'Run curl with every header a Zuora call needs, the token off the command line; a path is resolved against the base URL. A 401 gets a new token and one retry'
 complete -c zuora-token -n "__fish_zuora_token_needs_command" -f -a "status" -d 'Show the cached token for the resolved credentials, without network access: expiry, scope, cache file. Never the token. Exits 0 if a token with at least --min-ttl left is cached, 1 otherwise'
 complete -c zuora-token -n "__fish_zuora_token_needs_command" -f -a "cache" -d 'List or clear cached tokens'
@@ -110,6 +112,7 @@ complete -c zuora-token -n "__fish_zuora_token_using_subcommand get" -l token-ur
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand get" -l entity-id -d 'Entity id (a hyphenated UUID) for multi-entity tenants [env: ZUORA_ENTITY_ID]' -r
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand get" -l track-id -d 'Zuora-Track-Id header to send, for tracing the request with Zuora [env: ZUORA_TRACK_ID]' -r
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand get" -l org-ids -d 'Zuora-Org-Ids header for API calls (comma-separated org ids), for multi-org tenants [env: ZUORA_ORG_IDS]' -r
+complete -c zuora-token -n "__fish_zuora_token_using_subcommand get" -l zuora-version -d 'Zuora-Version header for API calls: the v1 API\'s minor version, e.g. 211.0 or 2024-05-20 [default: the tenant\'s] [env: ZUORA_VERSION]' -r
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand get" -l cache-dir -d 'Directory of the token cache [default: <user cache dir>/zuora-token] [env: ZUORA_TOKEN_CACHE_DIR]' -r -F
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand get" -l min-ttl -d 'Hand out a cached token only while it has at least this long left [default: 300] [env: ZUORA_TOKEN_MIN_TTL]' -r
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand get" -l timeout -d 'Give up after this long, waits for other processes included [default: 30] [env: ZUORA_TOKEN_TIMEOUT]' -r
@@ -156,6 +159,7 @@ complete -c zuora-token -n "__fish_zuora_token_using_subcommand env" -l token-ur
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand env" -l entity-id -d 'Entity id (a hyphenated UUID) for multi-entity tenants [env: ZUORA_ENTITY_ID]' -r
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand env" -l track-id -d 'Zuora-Track-Id header to send, for tracing the request with Zuora [env: ZUORA_TRACK_ID]' -r
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand env" -l org-ids -d 'Zuora-Org-Ids header for API calls (comma-separated org ids), for multi-org tenants [env: ZUORA_ORG_IDS]' -r
+complete -c zuora-token -n "__fish_zuora_token_using_subcommand env" -l zuora-version -d 'Zuora-Version header for API calls: the v1 API\'s minor version, e.g. 211.0 or 2024-05-20 [default: the tenant\'s] [env: ZUORA_VERSION]' -r
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand env" -l cache-dir -d 'Directory of the token cache [default: <user cache dir>/zuora-token] [env: ZUORA_TOKEN_CACHE_DIR]' -r -F
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand env" -l min-ttl -d 'Hand out a cached token only while it has at least this long left [default: 300] [env: ZUORA_TOKEN_MIN_TTL]' -r
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand env" -l timeout -d 'Give up after this long, waits for other processes included [default: 30] [env: ZUORA_TOKEN_TIMEOUT]' -r
@@ -196,6 +200,7 @@ complete -c zuora-token -n "__fish_zuora_token_using_subcommand exec" -l token-u
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand exec" -l entity-id -d 'Entity id (a hyphenated UUID) for multi-entity tenants [env: ZUORA_ENTITY_ID]' -r
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand exec" -l track-id -d 'Zuora-Track-Id header to send, for tracing the request with Zuora [env: ZUORA_TRACK_ID]' -r
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand exec" -l org-ids -d 'Zuora-Org-Ids header for API calls (comma-separated org ids), for multi-org tenants [env: ZUORA_ORG_IDS]' -r
+complete -c zuora-token -n "__fish_zuora_token_using_subcommand exec" -l zuora-version -d 'Zuora-Version header for API calls: the v1 API\'s minor version, e.g. 211.0 or 2024-05-20 [default: the tenant\'s] [env: ZUORA_VERSION]' -r
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand exec" -l cache-dir -d 'Directory of the token cache [default: <user cache dir>/zuora-token] [env: ZUORA_TOKEN_CACHE_DIR]' -r -F
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand exec" -l min-ttl -d 'Hand out a cached token only while it has at least this long left [default: 300] [env: ZUORA_TOKEN_MIN_TTL]' -r
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand exec" -l timeout -d 'Give up after this long, waits for other processes included [default: 30] [env: ZUORA_TOKEN_TIMEOUT]' -r
@@ -206,6 +211,52 @@ complete -c zuora-token -n "__fish_zuora_token_using_subcommand exec" -l no-cach
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand exec" -s v -l verbose -d 'Say on stderr where each setting came from and what was sent and received'
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand exec" -s q -l quiet -d 'Print no warnings'
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand exec" -s h -l help -d 'Print help'
+complete -c zuora-token -n "__fish_zuora_token_using_subcommand api" -s X -l method -d 'The HTTP method [default: GET, or POST with --input]' -r
+complete -c zuora-token -n "__fish_zuora_token_using_subcommand api" -s f -l raw-field -d 'A field, its value a string (repeatable)' -r
+complete -c zuora-token -n "__fish_zuora_token_using_subcommand api" -s F -l field -d 'A field, its value typed: a number, true, false, null, or @FILE for a file\'s text (@- standard input) (repeatable)' -r
+complete -c zuora-token -n "__fish_zuora_token_using_subcommand api" -l input -d 'The request body, read from FILE (\'-\' for standard input)' -r -F
+complete -c zuora-token -n "__fish_zuora_token_using_subcommand api" -s H -l header -d 'Another header, \'Name: value\' (repeatable); never Authorization' -r
+complete -c zuora-token -n "__fish_zuora_token_using_subcommand api" -s p -l profile -d 'Profile to use from the config file [default: the file\'s `default_profile`] [env: ZUORA_PROFILE]' -r
+complete -c zuora-token -n "__fish_zuora_token_using_subcommand api" -l config -d 'Config file [default: <user config dir>/zuora-token/config.toml] [env: ZUORA_TOKEN_CONFIG]' -r -F
+complete -c zuora-token -n "__fish_zuora_token_using_subcommand api" -l client-id -d 'OAuth client id (36 characters, from Zuora\'s OAuth clients page) [env: ZUORA_CLIENT_ID]' -r
+complete -c zuora-token -n "__fish_zuora_token_using_subcommand api" -l client-secret-file -d 'Read the client secret from this file (\'-\' for standard input) [env: ZUORA_CLIENT_SECRET_FILE]' -r -F
+complete -c zuora-token -n "__fish_zuora_token_using_subcommand api" -l client-secret -d 'OAuth client secret. Other users can read it in the process list: prefer --client-secret-file, the environment variable or a profile [env: ZUORA_CLIENT_SECRET]' -r
+complete -c zuora-token -n "__fish_zuora_token_using_subcommand api" -s e -l environment -d 'Zuora environment by name, e.g. prod, prod-eu, sbx, csbx-ap [default: prod] [env: ZUORA_ENVIRONMENT]' -r -f -a "prod\t'US Production, Cloud 2'
+us-cloud2-production\t'US Production, Cloud 2'
+prod-na\t'US Production, Cloud 1'
+us-cloud1-production\t'US Production, Cloud 1'
+prod-eu\t'EU Production'
+eu-production\t'EU Production'
+prod-ap\t'APAC Production'
+apac-production\t'APAC Production'
+sbx\t'US API Sandbox, Cloud 2'
+us-cloud2-api-sandbox\t'US API Sandbox, Cloud 2'
+sbx-na\t'US API Sandbox, Cloud 1'
+us-cloud1-api-sandbox\t'US API Sandbox, Cloud 1'
+sbx-eu\t'EU API Sandbox'
+eu-api-sandbox\t'EU API Sandbox'
+csbx\t'US Developer & Central Sandbox'
+us-central-sandbox\t'US Developer & Central Sandbox'
+csbx-eu\t'EU Developer & Central Sandbox'
+eu-central-sandbox\t'EU Developer & Central Sandbox'
+csbx-ap\t'APAC Developer & Central Sandbox'
+apac-central-sandbox\t'APAC Developer & Central Sandbox'"
+complete -c zuora-token -n "__fish_zuora_token_using_subcommand api" -l base-url -d 'Base URL of Zuora\'s REST API; beats --environment given at the same level [env: ZUORA_BASE_URL]' -r
+complete -c zuora-token -n "__fish_zuora_token_using_subcommand api" -l token-url -d 'Token endpoint other than {base URL}/oauth/token, e.g. one of Zuora\'s OneID clients; the base URL still serves the API calls [env: ZUORA_TOKEN_URL]' -r
+complete -c zuora-token -n "__fish_zuora_token_using_subcommand api" -l entity-id -d 'Entity id (a hyphenated UUID) for multi-entity tenants [env: ZUORA_ENTITY_ID]' -r
+complete -c zuora-token -n "__fish_zuora_token_using_subcommand api" -l track-id -d 'Zuora-Track-Id header to send, for tracing the request with Zuora [env: ZUORA_TRACK_ID]' -r
+complete -c zuora-token -n "__fish_zuora_token_using_subcommand api" -l org-ids -d 'Zuora-Org-Ids header for API calls (comma-separated org ids), for multi-org tenants [env: ZUORA_ORG_IDS]' -r
+complete -c zuora-token -n "__fish_zuora_token_using_subcommand api" -l zuora-version -d 'Zuora-Version header for API calls: the v1 API\'s minor version, e.g. 211.0 or 2024-05-20 [default: the tenant\'s] [env: ZUORA_VERSION]' -r
+complete -c zuora-token -n "__fish_zuora_token_using_subcommand api" -l cache-dir -d 'Directory of the token cache [default: <user cache dir>/zuora-token] [env: ZUORA_TOKEN_CACHE_DIR]' -r -F
+complete -c zuora-token -n "__fish_zuora_token_using_subcommand api" -l min-ttl -d 'Hand out a cached token only while it has at least this long left [default: 300] [env: ZUORA_TOKEN_MIN_TTL]' -r
+complete -c zuora-token -n "__fish_zuora_token_using_subcommand api" -l timeout -d 'Give up after this long, waits for other processes included [default: 30] [env: ZUORA_TOKEN_TIMEOUT]' -r
+complete -c zuora-token -n "__fish_zuora_token_using_subcommand api" -l retries -d 'Retry rate limits (429), gateway failures (502, 503, 504) and broken connections this many times [default: 3] [env: ZUORA_TOKEN_RETRIES]' -r
+complete -c zuora-token -n "__fish_zuora_token_using_subcommand api" -l ca-bundle -d 'Trust exactly the PEM certificates in this file instead of the operating system\'s trust store [env: ZUORA_CA_BUNDLE]' -r -F
+complete -c zuora-token -n "__fish_zuora_token_using_subcommand api" -s i -l include -d 'Print the status line and the headers before the body'
+complete -c zuora-token -n "__fish_zuora_token_using_subcommand api" -l paginate -d 'Follow Zuora\'s pagination to the last page: nextPage links, Object Query cursors, and queryLocator through queryMore'
+complete -c zuora-token -n "__fish_zuora_token_using_subcommand api" -s v -l verbose -d 'Say on stderr where each setting came from and what was sent and received'
+complete -c zuora-token -n "__fish_zuora_token_using_subcommand api" -s q -l quiet -d 'Print no warnings'
+complete -c zuora-token -n "__fish_zuora_token_using_subcommand api" -s h -l help -d 'Print help'
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand curl" -s p -l profile -d 'Profile to use from the config file [default: the file\'s `default_profile`] [env: ZUORA_PROFILE]' -r
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand curl" -l config -d 'Config file [default: <user config dir>/zuora-token/config.toml] [env: ZUORA_TOKEN_CONFIG]' -r -F
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand curl" -l client-id -d 'OAuth client id (36 characters, from Zuora\'s OAuth clients page) [env: ZUORA_CLIENT_ID]' -r
@@ -236,6 +287,7 @@ complete -c zuora-token -n "__fish_zuora_token_using_subcommand curl" -l token-u
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand curl" -l entity-id -d 'Entity id (a hyphenated UUID) for multi-entity tenants [env: ZUORA_ENTITY_ID]' -r
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand curl" -l track-id -d 'Zuora-Track-Id header to send, for tracing the request with Zuora [env: ZUORA_TRACK_ID]' -r
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand curl" -l org-ids -d 'Zuora-Org-Ids header for API calls (comma-separated org ids), for multi-org tenants [env: ZUORA_ORG_IDS]' -r
+complete -c zuora-token -n "__fish_zuora_token_using_subcommand curl" -l zuora-version -d 'Zuora-Version header for API calls: the v1 API\'s minor version, e.g. 211.0 or 2024-05-20 [default: the tenant\'s] [env: ZUORA_VERSION]' -r
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand curl" -l cache-dir -d 'Directory of the token cache [default: <user cache dir>/zuora-token] [env: ZUORA_TOKEN_CACHE_DIR]' -r -F
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand curl" -l min-ttl -d 'Hand out a cached token only while it has at least this long left [default: 300] [env: ZUORA_TOKEN_MIN_TTL]' -r
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand curl" -l timeout -d 'Give up after this long, waits for other processes included [default: 30] [env: ZUORA_TOKEN_TIMEOUT]' -r
@@ -276,6 +328,7 @@ complete -c zuora-token -n "__fish_zuora_token_using_subcommand status" -l token
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand status" -l entity-id -d 'Entity id (a hyphenated UUID) for multi-entity tenants [env: ZUORA_ENTITY_ID]' -r
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand status" -l track-id -d 'Zuora-Track-Id header to send, for tracing the request with Zuora [env: ZUORA_TRACK_ID]' -r
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand status" -l org-ids -d 'Zuora-Org-Ids header for API calls (comma-separated org ids), for multi-org tenants [env: ZUORA_ORG_IDS]' -r
+complete -c zuora-token -n "__fish_zuora_token_using_subcommand status" -l zuora-version -d 'Zuora-Version header for API calls: the v1 API\'s minor version, e.g. 211.0 or 2024-05-20 [default: the tenant\'s] [env: ZUORA_VERSION]' -r
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand status" -l cache-dir -d 'Directory of the token cache [default: <user cache dir>/zuora-token] [env: ZUORA_TOKEN_CACHE_DIR]' -r -F
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand status" -l min-ttl -d 'Hand out a cached token only while it has at least this long left [default: 300] [env: ZUORA_TOKEN_MIN_TTL]' -r
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand status" -l timeout -d 'Give up after this long, waits for other processes included [default: 30] [env: ZUORA_TOKEN_TIMEOUT]' -r
@@ -314,6 +367,7 @@ complete -c zuora-token -n "__fish_zuora_token_using_subcommand cache; and not _
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand cache; and not __fish_seen_subcommand_from list clear help" -l entity-id -d 'Entity id (a hyphenated UUID) for multi-entity tenants [env: ZUORA_ENTITY_ID]' -r
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand cache; and not __fish_seen_subcommand_from list clear help" -l track-id -d 'Zuora-Track-Id header to send, for tracing the request with Zuora [env: ZUORA_TRACK_ID]' -r
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand cache; and not __fish_seen_subcommand_from list clear help" -l org-ids -d 'Zuora-Org-Ids header for API calls (comma-separated org ids), for multi-org tenants [env: ZUORA_ORG_IDS]' -r
+complete -c zuora-token -n "__fish_zuora_token_using_subcommand cache; and not __fish_seen_subcommand_from list clear help" -l zuora-version -d 'Zuora-Version header for API calls: the v1 API\'s minor version, e.g. 211.0 or 2024-05-20 [default: the tenant\'s] [env: ZUORA_VERSION]' -r
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand cache; and not __fish_seen_subcommand_from list clear help" -l cache-dir -d 'Directory of the token cache [default: <user cache dir>/zuora-token] [env: ZUORA_TOKEN_CACHE_DIR]' -r -F
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand cache; and not __fish_seen_subcommand_from list clear help" -l min-ttl -d 'Hand out a cached token only while it has at least this long left [default: 300] [env: ZUORA_TOKEN_MIN_TTL]' -r
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand cache; and not __fish_seen_subcommand_from list clear help" -l timeout -d 'Give up after this long, waits for other processes included [default: 30] [env: ZUORA_TOKEN_TIMEOUT]' -r
@@ -357,6 +411,7 @@ complete -c zuora-token -n "__fish_zuora_token_using_subcommand cache; and __fis
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand cache; and __fish_seen_subcommand_from list" -l entity-id -d 'Entity id (a hyphenated UUID) for multi-entity tenants [env: ZUORA_ENTITY_ID]' -r
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand cache; and __fish_seen_subcommand_from list" -l track-id -d 'Zuora-Track-Id header to send, for tracing the request with Zuora [env: ZUORA_TRACK_ID]' -r
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand cache; and __fish_seen_subcommand_from list" -l org-ids -d 'Zuora-Org-Ids header for API calls (comma-separated org ids), for multi-org tenants [env: ZUORA_ORG_IDS]' -r
+complete -c zuora-token -n "__fish_zuora_token_using_subcommand cache; and __fish_seen_subcommand_from list" -l zuora-version -d 'Zuora-Version header for API calls: the v1 API\'s minor version, e.g. 211.0 or 2024-05-20 [default: the tenant\'s] [env: ZUORA_VERSION]' -r
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand cache; and __fish_seen_subcommand_from list" -l cache-dir -d 'Directory of the token cache [default: <user cache dir>/zuora-token] [env: ZUORA_TOKEN_CACHE_DIR]' -r -F
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand cache; and __fish_seen_subcommand_from list" -l min-ttl -d 'Hand out a cached token only while it has at least this long left [default: 300] [env: ZUORA_TOKEN_MIN_TTL]' -r
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand cache; and __fish_seen_subcommand_from list" -l timeout -d 'Give up after this long, waits for other processes included [default: 30] [env: ZUORA_TOKEN_TIMEOUT]' -r
@@ -395,6 +450,7 @@ complete -c zuora-token -n "__fish_zuora_token_using_subcommand cache; and __fis
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand cache; and __fish_seen_subcommand_from clear" -l entity-id -d 'Entity id (a hyphenated UUID) for multi-entity tenants [env: ZUORA_ENTITY_ID]' -r
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand cache; and __fish_seen_subcommand_from clear" -l track-id -d 'Zuora-Track-Id header to send, for tracing the request with Zuora [env: ZUORA_TRACK_ID]' -r
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand cache; and __fish_seen_subcommand_from clear" -l org-ids -d 'Zuora-Org-Ids header for API calls (comma-separated org ids), for multi-org tenants [env: ZUORA_ORG_IDS]' -r
+complete -c zuora-token -n "__fish_zuora_token_using_subcommand cache; and __fish_seen_subcommand_from clear" -l zuora-version -d 'Zuora-Version header for API calls: the v1 API\'s minor version, e.g. 211.0 or 2024-05-20 [default: the tenant\'s] [env: ZUORA_VERSION]' -r
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand cache; and __fish_seen_subcommand_from clear" -l cache-dir -d 'Directory of the token cache [default: <user cache dir>/zuora-token] [env: ZUORA_TOKEN_CACHE_DIR]' -r -F
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand cache; and __fish_seen_subcommand_from clear" -l min-ttl -d 'Hand out a cached token only while it has at least this long left [default: 300] [env: ZUORA_TOKEN_MIN_TTL]' -r
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand cache; and __fish_seen_subcommand_from clear" -l timeout -d 'Give up after this long, waits for other processes included [default: 30] [env: ZUORA_TOKEN_TIMEOUT]' -r
@@ -439,6 +495,7 @@ complete -c zuora-token -n "__fish_zuora_token_using_subcommand profiles" -l tok
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand profiles" -l entity-id -d 'Entity id (a hyphenated UUID) for multi-entity tenants [env: ZUORA_ENTITY_ID]' -r
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand profiles" -l track-id -d 'Zuora-Track-Id header to send, for tracing the request with Zuora [env: ZUORA_TRACK_ID]' -r
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand profiles" -l org-ids -d 'Zuora-Org-Ids header for API calls (comma-separated org ids), for multi-org tenants [env: ZUORA_ORG_IDS]' -r
+complete -c zuora-token -n "__fish_zuora_token_using_subcommand profiles" -l zuora-version -d 'Zuora-Version header for API calls: the v1 API\'s minor version, e.g. 211.0 or 2024-05-20 [default: the tenant\'s] [env: ZUORA_VERSION]' -r
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand profiles" -l cache-dir -d 'Directory of the token cache [default: <user cache dir>/zuora-token] [env: ZUORA_TOKEN_CACHE_DIR]' -r -F
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand profiles" -l min-ttl -d 'Hand out a cached token only while it has at least this long left [default: 300] [env: ZUORA_TOKEN_MIN_TTL]' -r
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand profiles" -l timeout -d 'Give up after this long, waits for other processes included [default: 30] [env: ZUORA_TOKEN_TIMEOUT]' -r
@@ -477,6 +534,7 @@ complete -c zuora-token -n "__fish_zuora_token_using_subcommand login" -l token-
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand login" -l entity-id -d 'Entity id (a hyphenated UUID) for multi-entity tenants [env: ZUORA_ENTITY_ID]' -r
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand login" -l track-id -d 'Zuora-Track-Id header to send, for tracing the request with Zuora [env: ZUORA_TRACK_ID]' -r
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand login" -l org-ids -d 'Zuora-Org-Ids header for API calls (comma-separated org ids), for multi-org tenants [env: ZUORA_ORG_IDS]' -r
+complete -c zuora-token -n "__fish_zuora_token_using_subcommand login" -l zuora-version -d 'Zuora-Version header for API calls: the v1 API\'s minor version, e.g. 211.0 or 2024-05-20 [default: the tenant\'s] [env: ZUORA_VERSION]' -r
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand login" -l cache-dir -d 'Directory of the token cache [default: <user cache dir>/zuora-token] [env: ZUORA_TOKEN_CACHE_DIR]' -r -F
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand login" -l min-ttl -d 'Hand out a cached token only while it has at least this long left [default: 300] [env: ZUORA_TOKEN_MIN_TTL]' -r
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand login" -l timeout -d 'Give up after this long, waits for other processes included [default: 30] [env: ZUORA_TOKEN_TIMEOUT]' -r
@@ -515,6 +573,7 @@ complete -c zuora-token -n "__fish_zuora_token_using_subcommand logout" -l token
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand logout" -l entity-id -d 'Entity id (a hyphenated UUID) for multi-entity tenants [env: ZUORA_ENTITY_ID]' -r
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand logout" -l track-id -d 'Zuora-Track-Id header to send, for tracing the request with Zuora [env: ZUORA_TRACK_ID]' -r
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand logout" -l org-ids -d 'Zuora-Org-Ids header for API calls (comma-separated org ids), for multi-org tenants [env: ZUORA_ORG_IDS]' -r
+complete -c zuora-token -n "__fish_zuora_token_using_subcommand logout" -l zuora-version -d 'Zuora-Version header for API calls: the v1 API\'s minor version, e.g. 211.0 or 2024-05-20 [default: the tenant\'s] [env: ZUORA_VERSION]' -r
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand logout" -l cache-dir -d 'Directory of the token cache [default: <user cache dir>/zuora-token] [env: ZUORA_TOKEN_CACHE_DIR]' -r -F
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand logout" -l min-ttl -d 'Hand out a cached token only while it has at least this long left [default: 300] [env: ZUORA_TOKEN_MIN_TTL]' -r
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand logout" -l timeout -d 'Give up after this long, waits for other processes included [default: 30] [env: ZUORA_TOKEN_TIMEOUT]' -r
@@ -553,6 +612,7 @@ complete -c zuora-token -n "__fish_zuora_token_using_subcommand completions" -l 
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand completions" -l entity-id -d 'Entity id (a hyphenated UUID) for multi-entity tenants [env: ZUORA_ENTITY_ID]' -r
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand completions" -l track-id -d 'Zuora-Track-Id header to send, for tracing the request with Zuora [env: ZUORA_TRACK_ID]' -r
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand completions" -l org-ids -d 'Zuora-Org-Ids header for API calls (comma-separated org ids), for multi-org tenants [env: ZUORA_ORG_IDS]' -r
+complete -c zuora-token -n "__fish_zuora_token_using_subcommand completions" -l zuora-version -d 'Zuora-Version header for API calls: the v1 API\'s minor version, e.g. 211.0 or 2024-05-20 [default: the tenant\'s] [env: ZUORA_VERSION]' -r
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand completions" -l cache-dir -d 'Directory of the token cache [default: <user cache dir>/zuora-token] [env: ZUORA_TOKEN_CACHE_DIR]' -r -F
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand completions" -l min-ttl -d 'Hand out a cached token only while it has at least this long left [default: 300] [env: ZUORA_TOKEN_MIN_TTL]' -r
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand completions" -l timeout -d 'Give up after this long, waits for other processes included [default: 30] [env: ZUORA_TOKEN_TIMEOUT]' -r
@@ -592,6 +652,7 @@ complete -c zuora-token -n "__fish_zuora_token_using_subcommand man" -l token-ur
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand man" -l entity-id -d 'Entity id (a hyphenated UUID) for multi-entity tenants [env: ZUORA_ENTITY_ID]' -r
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand man" -l track-id -d 'Zuora-Track-Id header to send, for tracing the request with Zuora [env: ZUORA_TRACK_ID]' -r
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand man" -l org-ids -d 'Zuora-Org-Ids header for API calls (comma-separated org ids), for multi-org tenants [env: ZUORA_ORG_IDS]' -r
+complete -c zuora-token -n "__fish_zuora_token_using_subcommand man" -l zuora-version -d 'Zuora-Version header for API calls: the v1 API\'s minor version, e.g. 211.0 or 2024-05-20 [default: the tenant\'s] [env: ZUORA_VERSION]' -r
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand man" -l cache-dir -d 'Directory of the token cache [default: <user cache dir>/zuora-token] [env: ZUORA_TOKEN_CACHE_DIR]' -r -F
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand man" -l min-ttl -d 'Hand out a cached token only while it has at least this long left [default: 300] [env: ZUORA_TOKEN_MIN_TTL]' -r
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand man" -l timeout -d 'Give up after this long, waits for other processes included [default: 30] [env: ZUORA_TOKEN_TIMEOUT]' -r
@@ -600,18 +661,19 @@ complete -c zuora-token -n "__fish_zuora_token_using_subcommand man" -l ca-bundl
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand man" -s v -l verbose -d 'Say on stderr where each setting came from and what was sent and received'
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand man" -s q -l quiet -d 'Print no warnings'
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand man" -s h -l help -d 'Print help'
-complete -c zuora-token -n "__fish_zuora_token_using_subcommand help; and not __fish_seen_subcommand_from get env exec curl status cache profiles login logout completions man help" -f -a "get" -d 'Print a token: raw (the default), as JSON, or as an Authorization header'
-complete -c zuora-token -n "__fish_zuora_token_using_subcommand help; and not __fish_seen_subcommand_from get env exec curl status cache profiles login logout completions man help" -f -a "env" -d 'Print statements that set ZUORA_ACCESS_TOKEN, ZUORA_TOKEN_EXPIRES_AT and ZUORA_BASE_URL in a shell'
-complete -c zuora-token -n "__fish_zuora_token_using_subcommand help; and not __fish_seen_subcommand_from get env exec curl status cache profiles login logout completions man help" -f -a "exec" -d 'Run a command with ZUORA_ACCESS_TOKEN, ZUORA_TOKEN_EXPIRES_AT, ZUORA_BASE_URL (and ZUORA_ENTITY_ID when set) in its environment. The token never appears in any process\'s arguments'
-complete -c zuora-token -n "__fish_zuora_token_using_subcommand help; and not __fish_seen_subcommand_from get env exec curl status cache profiles login logout completions man help" -f -a "curl" -d 'Run curl with every header a Zuora call needs, the token off the command line; a path is resolved against the base URL. A 401 gets a new token and one retry'
-complete -c zuora-token -n "__fish_zuora_token_using_subcommand help; and not __fish_seen_subcommand_from get env exec curl status cache profiles login logout completions man help" -f -a "status" -d 'Show the cached token for the resolved credentials, without network access: expiry, scope, cache file. Never the token. Exits 0 if a token with at least --min-ttl left is cached, 1 otherwise'
-complete -c zuora-token -n "__fish_zuora_token_using_subcommand help; and not __fish_seen_subcommand_from get env exec curl status cache profiles login logout completions man help" -f -a "cache" -d 'List or clear cached tokens'
-complete -c zuora-token -n "__fish_zuora_token_using_subcommand help; and not __fish_seen_subcommand_from get env exec curl status cache profiles login logout completions man help" -f -a "profiles" -d 'List the config file\'s profiles: endpoint, client id and where the secret comes from (never the secret)'
-complete -c zuora-token -n "__fish_zuora_token_using_subcommand help; and not __fish_seen_subcommand_from get env exec curl status cache profiles login logout completions man help" -f -a "login" -d 'Store the client secret in the OS keyring, for the base URL and client id the settings name'
-complete -c zuora-token -n "__fish_zuora_token_using_subcommand help; and not __fish_seen_subcommand_from get env exec curl status cache profiles login logout completions man help" -f -a "logout" -d 'Remove the client secret that `login` stored for the base URL and client id the settings name'
-complete -c zuora-token -n "__fish_zuora_token_using_subcommand help; and not __fish_seen_subcommand_from get env exec curl status cache profiles login logout completions man help" -f -a "completions" -d 'Print a shell completion script (static; see the README for dynamic completion of profile names)'
-complete -c zuora-token -n "__fish_zuora_token_using_subcommand help; and not __fish_seen_subcommand_from get env exec curl status cache profiles login logout completions man help" -f -a "man" -d 'Print the man page (roff), or write every page (one per command) into a directory'
-complete -c zuora-token -n "__fish_zuora_token_using_subcommand help; and not __fish_seen_subcommand_from get env exec curl status cache profiles login logout completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c zuora-token -n "__fish_zuora_token_using_subcommand help; and not __fish_seen_subcommand_from get env exec api curl status cache profiles login logout completions man help" -f -a "get" -d 'Print a token: raw (the default), as JSON, or as an Authorization header'
+complete -c zuora-token -n "__fish_zuora_token_using_subcommand help; and not __fish_seen_subcommand_from get env exec api curl status cache profiles login logout completions man help" -f -a "env" -d 'Print statements that set ZUORA_ACCESS_TOKEN, ZUORA_TOKEN_EXPIRES_AT and ZUORA_BASE_URL in a shell'
+complete -c zuora-token -n "__fish_zuora_token_using_subcommand help; and not __fish_seen_subcommand_from get env exec api curl status cache profiles login logout completions man help" -f -a "exec" -d 'Run a command with ZUORA_ACCESS_TOKEN, ZUORA_TOKEN_EXPIRES_AT, ZUORA_BASE_URL (and ZUORA_ENTITY_ID when set) in its environment. The token never appears in any process\'s arguments'
+complete -c zuora-token -n "__fish_zuora_token_using_subcommand help; and not __fish_seen_subcommand_from get env exec api curl status cache profiles login logout completions man help" -f -a "api" -d 'Call Zuora\'s REST API with the token. The request is made here, so the token goes to the base URL and nowhere else; a 401 gets a new token and the same request again, a 429 (and a 5xx where repeating is safe) is retried'
+complete -c zuora-token -n "__fish_zuora_token_using_subcommand help; and not __fish_seen_subcommand_from get env exec api curl status cache profiles login logout completions man help" -f -a "curl" -d 'Run curl with every header a Zuora call needs, the token off the command line; a path is resolved against the base URL. A 401 gets a new token and one retry'
+complete -c zuora-token -n "__fish_zuora_token_using_subcommand help; and not __fish_seen_subcommand_from get env exec api curl status cache profiles login logout completions man help" -f -a "status" -d 'Show the cached token for the resolved credentials, without network access: expiry, scope, cache file. Never the token. Exits 0 if a token with at least --min-ttl left is cached, 1 otherwise'
+complete -c zuora-token -n "__fish_zuora_token_using_subcommand help; and not __fish_seen_subcommand_from get env exec api curl status cache profiles login logout completions man help" -f -a "cache" -d 'List or clear cached tokens'
+complete -c zuora-token -n "__fish_zuora_token_using_subcommand help; and not __fish_seen_subcommand_from get env exec api curl status cache profiles login logout completions man help" -f -a "profiles" -d 'List the config file\'s profiles: endpoint, client id and where the secret comes from (never the secret)'
+complete -c zuora-token -n "__fish_zuora_token_using_subcommand help; and not __fish_seen_subcommand_from get env exec api curl status cache profiles login logout completions man help" -f -a "login" -d 'Store the client secret in the OS keyring, for the base URL and client id the settings name'
+complete -c zuora-token -n "__fish_zuora_token_using_subcommand help; and not __fish_seen_subcommand_from get env exec api curl status cache profiles login logout completions man help" -f -a "logout" -d 'Remove the client secret that `login` stored for the base URL and client id the settings name'
+complete -c zuora-token -n "__fish_zuora_token_using_subcommand help; and not __fish_seen_subcommand_from get env exec api curl status cache profiles login logout completions man help" -f -a "completions" -d 'Print a shell completion script (static; see the README for dynamic completion of profile names)'
+complete -c zuora-token -n "__fish_zuora_token_using_subcommand help; and not __fish_seen_subcommand_from get env exec api curl status cache profiles login logout completions man help" -f -a "man" -d 'Print the man page (roff), or write every page (one per command) into a directory'
+complete -c zuora-token -n "__fish_zuora_token_using_subcommand help; and not __fish_seen_subcommand_from get env exec api curl status cache profiles login logout completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand help; and __fish_seen_subcommand_from cache" -f -a "list" -d 'List the cached tokens: base URL, client id, entity, expiry (never the tokens)'
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand help; and __fish_seen_subcommand_from cache" -f -a "clear" -d 'Remove the cached token for the resolved credentials, or every one'
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand completions; and not __fish_seen_subcommand_from bash elvish fish powershell zsh" -f -a "bash elvish fish powershell zsh"

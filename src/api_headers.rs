@@ -1,6 +1,7 @@
 //! The headers of a call to Zuora's REST API made with a token: the
 //! `Authorization` header, and the tenant's `Zuora-Entity-Ids`,
-//! `Zuora-Org-Ids` and `Zuora-Track-Id` where they are configured. One
+//! `Zuora-Org-Ids`, `Zuora-Track-Id` and `Zuora-Version` where they are
+//! configured. One
 //! bundle, so that `get -o headers`, `get -o curl` and the `curl` command
 //! send the same thing.
 //!
@@ -79,6 +80,58 @@ impl OrgIds {
     }
 }
 
+/// A `Zuora-Version` value: the minor version of Zuora's v1 API a call is
+/// answered in, as Zuora numbers them (`211.0`, `341.0`) or dates them
+/// (`2024-05-20`). Without one the tenant's own setting applies.
+///
+/// ```
+/// use zuora_token::ZuoraVersion;
+///
+/// assert_eq!(ZuoraVersion::parse("211.0")?.as_str(), "211.0");
+/// assert!(ZuoraVersion::parse("2024-05-20").is_ok());
+/// assert!(ZuoraVersion::parse("latest").is_err());
+/// assert!(ZuoraVersion::parse("2024-13-01").is_err());
+/// # Ok::<(), String>(())
+/// ```
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ZuoraVersion(String);
+
+impl ZuoraVersion {
+    /// Parses a numbered (`211.0`) or dated (`2024-05-20`) minor version;
+    /// the error says what is wrong.
+    pub fn parse(input: &str) -> Result<ZuoraVersion, String> {
+        let digits = |part: &str, min: usize, max: usize| {
+            (min..=max).contains(&part.len()) && part.bytes().all(|b| b.is_ascii_digit())
+        };
+        let numbered = input
+            .split_once('.')
+            .is_some_and(|(major, minor)| digits(major, 1, 4) && digits(minor, 1, 2));
+        let dated = match input.split('-').collect::<Vec<_>>()[..] {
+            [year, month, day] => {
+                digits(year, 4, 4)
+                    && digits(month, 2, 2)
+                    && digits(day, 2, 2)
+                    && (1..=12).contains(&month.parse::<u8>().unwrap_or(0))
+                    && (1..=31).contains(&day.parse::<u8>().unwrap_or(0))
+            }
+            _ => false,
+        };
+        match numbered || dated {
+            true => Ok(ZuoraVersion(input.to_owned())),
+            false => Err(
+                "it must be one of Zuora's minor versions: a number such as 211.0, or a date \
+                 such as 2024-05-20"
+                    .into(),
+            ),
+        }
+    }
+
+    /// The header's value.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
 /// The headers a call to Zuora's REST API needs, with a token: what
 /// [`TokenSource::api_headers`](crate::TokenSource::api_headers) makes.
 /// `Debug` hides the token.
@@ -102,6 +155,7 @@ pub struct ApiHeaders {
     entity_id: Option<EntityId>,
     org_ids: Option<OrgIds>,
     track_id: Option<TrackId>,
+    zuora_version: Option<ZuoraVersion>,
 }
 
 impl ApiHeaders {
@@ -112,6 +166,7 @@ impl ApiHeaders {
             entity_id: None,
             org_ids: None,
             track_id: None,
+            zuora_version: None,
         }
     }
 
@@ -133,6 +188,12 @@ impl ApiHeaders {
         self
     }
 
+    /// Adds `Zuora-Version`, if there is one.
+    pub fn with_zuora_version(mut self, version: Option<ZuoraVersion>) -> ApiHeaders {
+        self.zuora_version = version;
+        self
+    }
+
     /// The entity id, if one is sent.
     pub fn entity_id(&self) -> Option<&EntityId> {
         self.entity_id.as_ref()
@@ -148,6 +209,11 @@ impl ApiHeaders {
         self.track_id.as_ref()
     }
 
+    /// The API version, if one is asked for.
+    pub fn zuora_version(&self) -> Option<&ZuoraVersion> {
+        self.zuora_version.as_ref()
+    }
+
     /// Each header's name and value, `Authorization` first.
     pub fn iter(&self) -> impl Iterator<Item = (&'static str, &str)> {
         [
@@ -161,6 +227,9 @@ impl ApiHeaders {
             self.track_id
                 .as_ref()
                 .map(|id| ("Zuora-Track-Id", id.as_str())),
+            self.zuora_version
+                .as_ref()
+                .map(|v| ("Zuora-Version", v.as_str())),
         ]
         .into_iter()
         .flatten()
@@ -174,6 +243,7 @@ impl fmt::Debug for ApiHeaders {
             .field("entity_id", &self.entity_id)
             .field("org_ids", &self.org_ids)
             .field("track_id", &self.track_id)
+            .field("zuora_version", &self.zuora_version)
             .finish()
     }
 }
@@ -202,6 +272,30 @@ mod tests {
             &too_long,
         ] {
             assert!(OrgIds::parse(bad).is_err(), "{bad:?} was accepted");
+        }
+    }
+
+    #[test]
+    fn zuora_versions_are_numbers_or_dates() {
+        for good in ["211.0", "196.0", "341.0", "1.0", "2024-05-20", "2025-08-12"] {
+            assert!(ZuoraVersion::parse(good).is_ok(), "{good:?} was refused");
+        }
+        for bad in [
+            "",
+            "211",
+            "211.",
+            ".0",
+            "211.0.1",
+            "21100.0",
+            "v211.0",
+            "2024-5-20",
+            "2024-00-10",
+            "2024-01-32",
+            "2024-05-20T00",
+            "211.0\r\nX: y",
+            " 211.0",
+        ] {
+            assert!(ZuoraVersion::parse(bad).is_err(), "{bad:?} was accepted");
         }
     }
 

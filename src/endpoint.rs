@@ -273,12 +273,12 @@ impl fmt::Display for TokenUrl {
 
 /// Whether RFC 3986 allows `c` in a path as it is: unreserved characters,
 /// sub-delimiters, `:`, `@`, `/`, and the `%` of an escape.
-fn is_path_char(c: char) -> bool {
+pub(crate) fn is_path_char(c: char) -> bool {
     c.is_ascii_alphanumeric() || "-._~!$&'()*+,;=:@/%".contains(c)
 }
 
 /// Whether every `%` of `path` starts an escape of two hex digits.
-fn percent_escapes_are_complete(path: &str) -> bool {
+pub(crate) fn percent_escapes_are_complete(path: &str) -> bool {
     path.split('%').skip(1).all(|after| {
         after
             .as_bytes()
@@ -290,7 +290,7 @@ fn percent_escapes_are_complete(path: &str) -> bool {
 /// An absolute `https` or `http` URL split into its origin and its path
 /// (empty, or from its first `/`), refusing a user name, a password, a
 /// query and a fragment: the rules of every URL a secret is sent to.
-fn split_url(input: &str) -> Result<(BaseUrl, &str), String> {
+pub(crate) fn split_url(input: &str) -> Result<(BaseUrl, &str), String> {
     let (scheme, rest) = input
         .split_once("://")
         .ok_or("it must be an absolute URL, starting with https://")?;

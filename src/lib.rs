@@ -51,6 +51,7 @@
 
 #![warn(missing_docs)]
 
+mod api;
 mod api_headers;
 mod cache;
 mod credentials;
@@ -65,7 +66,8 @@ mod token;
 mod token_source;
 mod zuora;
 
-pub use api_headers::{ApiHeaders, OrgIds};
+pub use api::{ApiClient, ApiRequest, ApiResponse, ApiUrl, Method};
+pub use api_headers::{ApiHeaders, OrgIds, ZuoraVersion};
 pub use cache::{Cache, CacheFile, CacheMode, CachePolicy, CachedToken};
 pub use credentials::{ClientId, Credentials};
 pub use endpoint::{BaseUrl, ClearTextRefused, Endpoint, TokenUrl};

@@ -8,7 +8,7 @@ use std::time::{Duration, SystemTime};
 
 use log::{info, warn};
 
-use crate::api_headers::{ApiHeaders, OrgIds};
+use crate::api_headers::{ApiHeaders, OrgIds, ZuoraVersion};
 use crate::cache::{
     Cache, CacheMode, CachePolicy, Entry, Failure, Identity, LockFile, Lookup, Waited,
 };
@@ -92,6 +92,7 @@ pub struct TokenSource {
     credentials: Credentials,
     track_id: Option<TrackId>,
     org_ids: Option<OrgIds>,
+    zuora_version: Option<ZuoraVersion>,
     cache: CachePolicy,
 }
 
@@ -115,6 +116,7 @@ impl TokenSource {
             credentials,
             track_id: None,
             org_ids: None,
+            zuora_version: None,
             cache: CachePolicy::off(),
         }
     }
@@ -139,9 +141,17 @@ impl TokenSource {
         self
     }
 
+    /// Sends `version` as `Zuora-Version` with each API call (see
+    /// [`TokenSource::api_headers`]); like the org ids, not sent with the
+    /// token request.
+    pub fn with_zuora_version(mut self, version: ZuoraVersion) -> TokenSource {
+        self.zuora_version = Some(version);
+        self
+    }
+
     /// The headers of a call to Zuora's REST API with `token`: the
-    /// `Authorization` header, and the entity id, org ids and track id
-    /// this source is configured with.
+    /// `Authorization` header, and the entity id, org ids, track id and
+    /// API version this source is configured with.
     ///
     /// ```
     /// # use zuora_token::{BaseUrl, Client, ClientId, Credentials, Endpoint, OrgIds, Secret, TokenSource};
@@ -161,6 +171,7 @@ impl TokenSource {
             .with_entity_id(self.client.options().entity_id.clone())
             .with_org_ids(self.org_ids.clone())
             .with_track_id(self.track_id.clone())
+            .with_zuora_version(self.zuora_version.clone())
     }
 
     /// The client tokens are asked from.
@@ -204,7 +215,13 @@ impl TokenSource {
     ///
     /// As [`Client::create_token`].
     pub fn token(&self) -> Result<Token> {
-        let deadline = Deadline::after(self.client.options().timeout);
+        self.token_within(&Deadline::after(self.client.options().timeout))
+    }
+
+    /// [`TokenSource::token`] within `deadline`: a call to the API fetches
+    /// its token within the call's own deadline.
+    pub(crate) fn token_within(&self, deadline: &Deadline) -> Result<Token> {
+        let deadline = *deadline;
         let (dir, refresh) = match &self.cache.mode {
             CacheMode::Off => return self.fetch(&deadline),
             CacheMode::Use(dir) => (dir, false),
@@ -285,7 +302,12 @@ impl TokenSource {
     /// As [`Client::create_token`]; and [`ErrorKind::Refused`](crate::ErrorKind)
     /// for a token that [`TokenSource::may_replace`] says is not replaced.
     pub fn replace(&self, rejected: &Token) -> Result<Token> {
-        let deadline = Deadline::after(self.client.options().timeout);
+        self.replace_within(rejected, &Deadline::after(self.client.options().timeout))
+    }
+
+    /// [`TokenSource::replace`] within `deadline`.
+    pub(crate) fn replace_within(&self, rejected: &Token, deadline: &Deadline) -> Result<Token> {
+        let deadline = *deadline;
         let Some(entry) = self.entry() else {
             return self.fetch(&deadline);
         };

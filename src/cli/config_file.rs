@@ -53,6 +53,8 @@ pub struct Profile {
     pub track_id: Option<String>,
     /// `Zuora-Org-Ids` for API calls, comma-separated.
     pub org_ids: Option<String>,
+    /// `Zuora-Version` for API calls.
+    pub zuora_version: Option<String>,
     /// Seconds a cached token must have left to be handed out.
     pub min_ttl: Option<u64>,
     /// PEM certificates to trust instead of the system's.

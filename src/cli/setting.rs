@@ -25,6 +25,7 @@ pub enum Setting {
     EntityId,
     TrackId,
     OrgIds,
+    ZuoraVersion,
     CacheDir,
     MinTtl,
     Timeout,
@@ -33,7 +34,7 @@ pub enum Setting {
 }
 
 impl Setting {
-    pub const ALL: [Setting; 16] = [
+    pub const ALL: [Setting; 17] = [
         Setting::Profile,
         Setting::Config,
         Setting::ClientId,
@@ -47,6 +48,7 @@ impl Setting {
         Setting::EntityId,
         Setting::TrackId,
         Setting::OrgIds,
+        Setting::ZuoraVersion,
         Setting::CacheDir,
         Setting::MinTtl,
         Setting::Timeout,
@@ -132,6 +134,13 @@ impl Setting {
                 "Zuora-Org-Ids header for API calls (comma-separated org ids), for \
                  multi-org tenants",
             ),
+            Setting::ZuoraVersion => (
+                "zuora-version",
+                "ZUORA_VERSION",
+                "VERSION",
+                "Zuora-Version header for API calls: the v1 API's minor version, e.g. 211.0 or \
+                 2024-05-20 [default: the tenant's]",
+            ),
             Setting::CacheDir => (
                 "cache-dir",
                 "ZUORA_TOKEN_CACHE_DIR",
@@ -205,6 +214,7 @@ impl Setting {
             Setting::EntityId => Some("entity_id"),
             Setting::TrackId => Some("track_id"),
             Setting::OrgIds => Some("org_ids"),
+            Setting::ZuoraVersion => Some("zuora_version"),
             Setting::MinTtl => Some("min_ttl"),
             Setting::CaBundle => Some("ca_bundle"),
             Setting::Profile

@@ -16,7 +16,7 @@ use log::{info, warn};
 use zuora_token::{
     BaseUrl, CachePolicy, ClearTextRefused, Client, ClientId, Credentials, Endpoint, EntityId,
     Environment, Error, OrgIds, RequestOptions, Result, Secret, TokenSource, TokenUrl, TrackId,
-    Trust,
+    Trust, ZuoraVersion,
 };
 
 use super::args::{CacheUse, SettingsArgs};
@@ -139,6 +139,12 @@ impl Inputs<'_> {
             &p.track_id
         })?;
         let org_ids = layers.parsed(Setting::OrgIds, "org ids", OrgIds::parse, |p| &p.org_ids)?;
+        let zuora_version = layers.parsed(
+            Setting::ZuoraVersion,
+            "Zuora version",
+            ZuoraVersion::parse,
+            |p| &p.zuora_version,
+        )?;
         let min_ttl = layers.min_ttl()?;
         let ca_bundle = layers.first(Setting::CaBundle, |p| &p.ca_bundle);
         say_where_credentials_come_from(&endpoint, token_url.as_ref(), &client_id, &secret_source);
@@ -172,6 +178,9 @@ impl Inputs<'_> {
         }
         if let Some(org_ids) = org_ids {
             source = source.with_org_ids(org_ids);
+        }
+        if let Some(version) = zuora_version {
+            source = source.with_zuora_version(version);
         }
         Ok(Resolved {
             source,

@@ -33,6 +33,11 @@ pub enum Report {
 /// program started is a failure too, though Rust's runtime has by then
 /// quietly opened /dev/null in its place.
 pub fn print(text: &str) -> Result<()> {
+    print_bytes(text.as_bytes())
+}
+
+/// Writes `bytes` to stdout in one go, as [`print`] does.
+pub fn print_bytes(bytes: &[u8]) -> Result<()> {
     if stdout_was_closed() {
         return Err(Error::other(
             "cannot write to standard output: it was closed when zuora-token started",
@@ -40,7 +45,7 @@ pub fn print(text: &str) -> Result<()> {
     }
     let mut stdout = std::io::stdout().lock();
     stdout
-        .write_all(text.as_bytes())
+        .write_all(bytes)
         .and_then(|()| stdout.flush())
         .map_err(|e| Error::other(format!("cannot write to standard output: {e}")))
 }

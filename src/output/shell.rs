@@ -25,13 +25,14 @@ pub enum Shell {
 }
 
 /// The variables `env` sets and `exec` passes on: the token, its expiry
-/// and base URL, and the entity id, org ids and track id of `headers`
+/// and base URL, and the entity id, org ids, track id and API version of `headers`
 /// (the same token's) where they are configured.
 pub fn variables(token: &Token, headers: &ApiHeaders) -> Vec<(&'static str, String)> {
     let configured = [
         ("ZUORA_ENTITY_ID", headers.entity_id().map(|id| id.as_str())),
         ("ZUORA_ORG_IDS", headers.org_ids().map(|ids| ids.as_str())),
         ("ZUORA_TRACK_ID", headers.track_id().map(|id| id.as_str())),
+        ("ZUORA_VERSION", headers.zuora_version().map(|v| v.as_str())),
     ];
     let mut variables = vec![
         (

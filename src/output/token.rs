@@ -51,6 +51,7 @@ pub fn token(token: &Token, headers: &ApiHeaders, format: Format, now: SystemTim
                 entity_id: headers.entity_id().map(|id| id.as_str()),
                 org_ids: headers.org_ids().map(|ids| ids.as_str()),
                 track_id: headers.track_id().map(|id| id.as_str()),
+                zuora_version: headers.zuora_version().map(|v| v.as_str()),
             };
             to_json_line(&object)
         }
@@ -71,6 +72,7 @@ struct JsonToken<'a> {
     entity_id: Option<&'a str>,
     org_ids: Option<&'a str>,
     track_id: Option<&'a str>,
+    zuora_version: Option<&'a str>,
 }
 
 /// `headers` as a curl config file, one `header = "..."` line each, for

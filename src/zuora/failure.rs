@@ -56,8 +56,20 @@ impl Failed {
 
 /// The request could not be sent or its answer not received.
 pub(crate) fn transport(error: ureq::Error, cx: Context) -> Failed {
+    let retry = may_retry_transport(&error);
+    let error = transport_error(&error, cx);
+    let reason = error.to_string();
+    Failed {
+        error,
+        retry: retry.then(|| Retry::for_transport(reason)),
+    }
+}
+
+/// Whether a request that failed so may succeed if sent again: a
+/// connection refused, reset or cut short, a name not found.
+pub(crate) fn may_retry_transport(error: &ureq::Error) -> bool {
     use std::io::ErrorKind::*;
-    let retry = match &error {
+    match error {
         ureq::Error::HostNotFound | ureq::Error::ConnectionFailed => true,
         ureq::Error::Io(e) => matches!(
             e.kind(),
@@ -69,12 +81,6 @@ pub(crate) fn transport(error: ureq::Error, cx: Context) -> Failed {
                 | NotConnected
         ),
         _ => false,
-    };
-    let error = transport_error(&error, cx);
-    let reason = error.to_string();
-    Failed {
-        error,
-        retry: retry.then(|| Retry::for_transport(reason)),
     }
 }
 
@@ -107,9 +113,19 @@ pub(crate) fn invalid(why: &str, headers: &HeaderMap, cx: Context) -> Error {
 
 /// Words for a failure to talk HTTP with the server. None of these carry the body.
 fn transport_error(error: &ureq::Error, cx: Context) -> Error {
-    let url = cx.url();
+    unreachable(error, cx.url().as_str(), cx.provenance, cx.timeout)
+}
+
+/// Words for a failure to talk HTTP with `url`, a request to the token
+/// endpoint or to the REST API alike.
+pub(crate) fn unreachable(
+    error: &ureq::Error,
+    url: &str,
+    provenance: &dyn Provenance,
+    timeout: Duration,
+) -> Error {
     let (kind, what) = match error {
-        ureq::Error::Timeout(_) => return timed_out(cx),
+        ureq::Error::Timeout(_) => return timed_out_at(url, provenance, timeout),
         ureq::Error::HostNotFound => (
             Kind::Unreachable,
             format!("cannot resolve the host of {url}"),
@@ -121,7 +137,7 @@ fn transport_error(error: &ureq::Error, cx: Context) -> Error {
             return Error::new(Kind::Unreachable, format!("TLS failed with {url}: {error}"))
                 .with_hint(format!(
                     "if the server's certificate is issued by a private CA, trust it with {}",
-                    name_of(cx.provenance, Input::CaBundle)
+                    name_of(provenance, Input::CaBundle)
                 ));
         }
         ureq::Error::Protocol(_) | ureq::Error::LargeResponseHeader(..) => (
@@ -143,17 +159,21 @@ fn is_tls(error: &std::io::Error) -> bool {
 
 /// The request ran out of time.
 pub(crate) fn timed_out(cx: Context) -> Error {
+    timed_out_at(cx.url().as_str(), cx.provenance, cx.timeout)
+}
+
+/// A request to `url` ran out of `timeout`.
+pub(crate) fn timed_out_at(url: &str, provenance: &dyn Provenance, timeout: Duration) -> Error {
     Error::new(
         Kind::Unreachable,
         format!(
-            "timed out after {} s waiting for {}",
-            cx.timeout.as_secs_f64(),
-            cx.url()
+            "timed out after {} s waiting for {url}",
+            timeout.as_secs_f64()
         ),
     )
     .with_hint(format!(
         "a longer {} gives it more time",
-        name_of(cx.provenance, Input::Timeout)
+        name_of(provenance, Input::Timeout)
     ))
 }
 
@@ -309,6 +329,18 @@ pub(crate) fn header_summary(headers: &HeaderMap, secret: &Secret) -> String {
     } else {
         format!(" ({})", shown.join(", "))
     }
+}
+
+/// Zuora's message from the error body of an API call, as
+/// [`zuora_message`] finds it (the call carried no secret to scrub).
+pub(crate) fn server_message(body: &[u8]) -> Option<String> {
+    zuora_message(body, &Secret::new(String::new()))
+}
+
+/// A header's value that is safe to print as it is (short printable
+/// ASCII), such as `Zuora-Request-Id`, from the answer to an API call.
+pub(crate) fn printable_header(headers: &HeaderMap, name: &str) -> Option<String> {
+    header(headers, name, &Secret::new(String::new()))
 }
 
 /// Zuora's message from an error body, whatever its shape: `message`,

@@ -1,13 +1,14 @@
 //! Zuora's `createToken` operation: `POST /oauth/token` exactly as Zuora
 //! documents it, retried where that can help, within one deadline.
 
-mod failure;
-mod form;
+pub(crate) mod agent;
+pub(crate) mod failure;
+pub(crate) mod form;
 mod options;
-mod request;
+pub(crate) mod request;
 mod resolver;
 mod response;
-mod retry;
+pub(crate) mod retry;
 mod tls;
 
 use std::sync::Arc;

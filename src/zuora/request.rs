@@ -6,21 +6,16 @@ use std::time::{Instant, SystemTime};
 use log::info;
 use ureq::http::StatusCode;
 
+use super::agent::agent;
 use super::failure::{self, Context, Failed};
 use super::form::form;
-use super::options::{EntityId, GrantType, RequestOptions, TrackId, Trust};
-use super::resolver::Literals;
+use super::options::{EntityId, GrantType, RequestOptions, TrackId};
 use super::response::{self, read_body};
-use super::tls;
 use crate::deadline::Deadline;
 use crate::error::Result;
 use crate::token::TokenResponse;
 
-const USER_AGENT: &str = concat!("zuora-token/", env!("CARGO_PKG_VERSION"));
-
-/// The size of each of ureq's buffers: room for a TLS record (16 KiB and
-/// its framing), and for response headers far larger than Zuora's.
-const BUFFER: usize = 20 * 1024;
+pub(crate) const USER_AGENT: &str = concat!("zuora-token/", env!("CARGO_PKG_VERSION"));
 
 /// A token response and when the request for it was sent, which is when
 /// the token's life starts counting.
@@ -47,35 +42,12 @@ impl<'a> Request<'a> {
         track_id: Option<&'a TrackId>,
         deadline: &Deadline,
     ) -> Result<Request<'a>> {
-        let mut config = ureq::Agent::config_builder()
-            .http_status_as_error(false)
-            // The form carries the secret: never send it anywhere else.
-            .max_redirects(0)
-            // A token response and its headers take a few KiB; ureq's
-            // default of 128 KiB each way is zeroed for every request.
-            .input_buffer_size(BUFFER)
-            .output_buffer_size(BUFFER);
         // The token URL decides, not the base URL: that is where the
         // secret goes.
         let https = cx.url().is_https();
-        // The system's trust anchors are read for HTTPS only; a bundle the
-        // user named is read (and so checked) whenever a request is made.
-        let connect = if https || options.trust != Trust::System {
-            tls::connect(&options.trust, cx.provenance, deadline.instant())?
-        } else {
-            tls::Connect::plain()
-        };
-        if let Some(tls) = connect.ureq_tls() {
-            config = config.tls_config(tls);
-        }
-        if !https {
-            // Plain HTTP is allowed to loopback only, which no proxy should
-            // see: through one, the secret would cross a network in clear.
-            config = config.proxy(None);
-        }
         Ok(Request {
             cx,
-            agent: ureq::Agent::with_parts(config.build(), connect, Literals::default()),
+            agent: agent(https, options, cx.provenance, deadline)?,
             form: form(&[
                 ("client_id", cx.client_id.as_str()),
                 ("client_secret", cx.secret.expose()),

@@ -15,7 +15,7 @@ const BASE: Duration = Duration::from_secs(1);
 const MAX_BACKOFF: Duration = Duration::from_secs(30);
 
 /// Why an attempt may be retried, and the wait the server asked for, if any.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub(crate) struct Retry {
     pub reason: String,
     pub server_wait: Option<Duration>,
@@ -24,10 +24,15 @@ pub(crate) struct Retry {
 impl Retry {
     /// For statuses worth another try (429, 502, 503, 504); `None` for others.
     pub fn for_status(status: u16, headers: &HeaderMap) -> Option<Retry> {
-        matches!(status, 429 | 502 | 503 | 504).then(|| Retry {
+        matches!(status, 429 | 502 | 503 | 504).then(|| Retry::after_status(status, headers))
+    }
+
+    /// For a status the caller decided to retry, waiting as the server asks.
+    pub fn after_status(status: u16, headers: &HeaderMap) -> Retry {
+        Retry {
             reason: format!("HTTP {status}"),
             server_wait: server_wait(headers, SystemTime::now()),
-        })
+        }
     }
 
     /// For a connection that failed or broke (refused, reset, DNS hiccup).

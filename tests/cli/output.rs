@@ -89,19 +89,20 @@ fn json_has_every_field_with_the_time_left_now() {
         .keys()
         .map(String::as_str)
         .collect();
-    let mut expected = [
+    // In the documented order (the test's JSON keeps the order received).
+    let expected = [
         "access_token",
+        "token_type",
+        "expires_in",
+        "expires_at",
+        "scope",
+        "jti",
         "base_url",
         "entity_id",
-        "expires_at",
-        "expires_in",
-        "jti",
         "org_ids",
-        "scope",
-        "token_type",
         "track_id",
+        "zuora_version",
     ];
-    expected.sort();
     assert_eq!(keys, expected);
     assert_eq!(json["access_token"], TOKEN);
     assert_eq!(

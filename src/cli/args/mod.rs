@@ -24,13 +24,14 @@ Examples:
   zuora-token get --profile prod
   eval \"$(zuora-token env --profile prod)\"
   curl -fsS -H @<(zuora-token get -o header) \"$ZUORA_BASE_URL/v1/accounts/A-1\"
-  zuora-token curl -fsS /v1/accounts/A-1
+  zuora-token api /v1/accounts/A-1
   zuora-token exec --profile prod -- ./deploy.sh
   zuora-token env --shell github        # in a GitHub Actions step
 
 Exit codes: 0 ok, 1 other failure, 2 usage or configuration error,
 3 Zuora refused the request, 4 rate limited, 5 Zuora unreachable,
-6 invalid response from Zuora.";
+6 invalid response from Zuora, 7 (api) Zuora answered an API call with an
+HTTP error.";
 
 /// Fetch OAuth bearer tokens for Zuora's REST API and print them for shell
 /// scripts, CI jobs and curl.
@@ -104,6 +105,30 @@ its own; a command that is not found exits 127, one that cannot run 126.")]
         #[command(flatten)]
         cache: CacheUse,
     },
+
+    /// Call Zuora's REST API with the token. The request is made here, so the
+    /// token goes to the base URL and nowhere else; a 401 gets a new token and
+    /// the same request again, a 429 (and a 5xx where repeating is safe) is
+    /// retried.
+    #[command(after_help = "\
+Examples:
+  zuora-token api /v1/catalog/products
+  zuora-token api /v1/accounts/A00000001 | jq .basicInfo
+  zuora-token api -X POST /v1/accounts -f name=Acme -F autoPay=false -f currency=USD
+  zuora-token api -X POST /v1/accounts --input account.json -H 'Idempotency-Key: run-42'
+  zuora-token api --paginate /v1/subscriptions/accounts/A00000001 | jq -c '.subscriptions[]'
+  zuora-token api --paginate -X POST /v1/action/query -f queryString='select Id from Account'
+  zuora-token api --paginate '/object-query/accounts?pageSize=99' | jq -c '.data[]'
+
+Fields (-f, -F) go in the query of a GET and in a JSON object body otherwise
+(in the query with --input). -F reads numbers, true, false and null as JSON,
+and @FILE as a file's text (@- standard input).
+
+Output: the body, pretty-printed JSON on a terminal and as received
+otherwise; with --paginate one line of JSON per page. Exit codes as for the
+other commands, and 7 when Zuora answers with an HTTP status other than 2xx
+(the body still goes to stdout, a one-line summary to stderr).")]
+    Api(ApiArgs),
 
     /// Run curl with every header a Zuora call needs, the token off the
     /// command line; a path is resolved against the base URL. A 401 gets a
@@ -223,6 +248,44 @@ pub enum CacheCommand {
         #[arg(long)]
         all: bool,
     },
+}
+
+/// What `api` sends, and how it shows the answer.
+#[derive(Debug, PartialEq, Eq, Args)]
+pub struct ApiArgs {
+    /// A path on the base URL (/v1/accounts/A-1), or a URL on it.
+    #[arg(value_name = "PATH")]
+    pub path: String,
+
+    /// The HTTP method [default: GET, or POST with --input].
+    #[arg(short = 'X', long, value_name = "METHOD")]
+    pub method: Option<String>,
+
+    /// A field, its value a string (repeatable).
+    #[arg(short = 'f', long = "raw-field", value_name = "KEY=VALUE")]
+    pub raw_fields: Vec<String>,
+
+    /// A field, its value typed: a number, true, false, null, or @FILE
+    /// for a file's text (@- standard input) (repeatable).
+    #[arg(short = 'F', long = "field", value_name = "KEY=VALUE")]
+    pub fields: Vec<String>,
+
+    /// The request body, read from FILE ('-' for standard input).
+    #[arg(long, value_name = "FILE")]
+    pub input: Option<PathBuf>,
+
+    /// Another header, 'Name: value' (repeatable); never Authorization.
+    #[arg(short = 'H', long = "header", value_name = "NAME: VALUE")]
+    pub headers: Vec<String>,
+
+    /// Print the status line and the headers before the body.
+    #[arg(short, long)]
+    pub include: bool,
+
+    /// Follow Zuora's pagination to the last page: nextPage links,
+    /// Object Query cursors, and queryLocator through queryMore.
+    #[arg(long)]
+    pub paginate: bool,
 }
 
 /// How a command that fetches uses the cache.

@@ -287,7 +287,7 @@ fn exit_status(roff: &mut Roff, path: &[String]) {
         _ => "Success.",
     };
     let kinds = match command[..] {
-        [] | ["get" | "env" | "exec" | "curl"] => &ErrorKind::ALL[..],
+        [] | ["get" | "env" | "exec" | "api" | "curl"] => &ErrorKind::ALL[..],
         _ => &ErrorKind::ALL[..2],
     };
     // exec's command replaces it, and curl's exit status is passed on:
@@ -311,6 +311,14 @@ fn exit_status(roff: &mut Roff, path: &[String]) {
             _ => failure(kind).to_owned(),
         };
         codes.push((kind.exit_code(), meaning));
+    }
+    if let [] | ["api"] = command[..] {
+        codes.push((
+            super::api::HTTP_ERROR,
+            "api: Zuora answered with a status other than 2xx (after every retry); \
+             the body is printed all the same, and a summary on stderr."
+                .into(),
+        ));
     }
     if let [] | ["exec"] = command[..] {
         codes.push((126, "exec: the command was found but cannot be run.".into()));
@@ -504,6 +512,7 @@ mod tests {
                 "zuora-token-get.1",
                 "zuora-token-env.1",
                 "zuora-token-exec.1",
+                "zuora-token-api.1",
                 "zuora-token-curl.1",
                 "zuora-token-status.1",
                 "zuora-token-cache.1",

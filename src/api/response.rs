@@ -1,0 +1,102 @@
+//! Zuora's answer to an API call, read whole (bounded) so that it can be
+//! printed, paged through, or dropped for a retry.
+
+use ureq::http::Response;
+
+use crate::zuora::failure::{printable_header, server_message};
+
+/// An answer larger than this is refused: Zuora's pages are a few hundred
+/// KiB at most, and the body is held in memory to be printed whole.
+pub(crate) const MAX_BODY: u64 = 64 << 20;
+
+/// The status, headers and body of an answer from Zuora's REST API, whatever
+/// its status: a 404 is an answer, not an error of the call.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ApiResponse {
+    status: u16,
+    reason: &'static str,
+    headers: Vec<(String, String)>,
+    body: Vec<u8>,
+    /// `Zuora-Request-Id`, where it is safe to print as it is.
+    request_id: Option<String>,
+}
+
+impl ApiResponse {
+    /// Reads `response` whole, its body at most [`MAX_BODY`] bytes.
+    pub(crate) fn read(mut response: Response<ureq::Body>) -> Result<ApiResponse, ureq::Error> {
+        let body = response
+            .body_mut()
+            .with_config()
+            .limit(MAX_BODY)
+            .read_to_vec()?;
+        let status = response.status();
+        let headers = response
+            .headers()
+            .iter()
+            .map(|(name, value)| {
+                let value = String::from_utf8_lossy(value.as_bytes()).into_owned();
+                (name.as_str().to_owned(), value)
+            })
+            .collect();
+        Ok(ApiResponse {
+            status: status.as_u16(),
+            reason: status.canonical_reason().unwrap_or(""),
+            headers,
+            body,
+            request_id: printable_header(response.headers(), "zuora-request-id"),
+        })
+    }
+
+    /// The HTTP status.
+    pub fn status(&self) -> u16 {
+        self.status
+    }
+
+    /// Whether the status is 2xx.
+    pub fn is_success(&self) -> bool {
+        (200..300).contains(&self.status)
+    }
+
+    /// The status line, as `curl -i` shows it: `HTTP/1.1 200 OK`.
+    pub fn status_line(&self) -> String {
+        format!("HTTP/1.1 {} {}", self.status, self.reason)
+            .trim_end()
+            .to_owned()
+    }
+
+    /// The headers (names in lower case), in the order received.
+    pub fn headers(&self) -> &[(String, String)] {
+        &self.headers
+    }
+
+    /// The body.
+    pub fn body(&self) -> &[u8] {
+        &self.body
+    }
+
+    /// One line on a failed call: the status, Zuora's own message (from
+    /// `reasons[].message`, `message` or `error`, cut short), and the
+    /// `Zuora-Request-Id` to quote to Zuora's support.
+    ///
+    /// ```
+    /// # use zuora_token::ApiResponse;
+    /// # fn show(response: &ApiResponse) {
+    /// if !response.is_success() {
+    ///     eprintln!("{}", response.summary()); // HTTP 404 Not Found: Cannot find ... (Zuora-Request-Id: ...)
+    /// }
+    /// # }
+    /// ```
+    pub fn summary(&self) -> String {
+        let mut line = format!("HTTP {} {}", self.status, self.reason)
+            .trim_end()
+            .to_owned();
+        if let Some(message) = server_message(&self.body) {
+            line.push_str(": ");
+            line.push_str(&message);
+        }
+        if let Some(id) = &self.request_id {
+            line.push_str(&format!(" (Zuora-Request-Id: {id})"));
+        }
+        line
+    }
+}

@@ -1,0 +1,218 @@
+//! `api`: a call to Zuora's REST API, made here with the library's
+//! [`ApiClient`], so that the token goes to the base URL and nowhere else.
+//! This file turns the flags into an [`ApiRequest`] and prints the answer.
+
+use std::io::{IsTerminal, Read};
+use std::path::Path;
+use std::time::Instant;
+
+use serde_json::{Map, Value};
+use zuora_token::{ApiClient, ApiRequest, ApiResponse, ApiUrl, Error, Method, Result, files};
+
+use crate::cli::args::{ApiArgs, CacheUse};
+use crate::cli::report;
+use crate::cli::settings::Inputs;
+use crate::output;
+
+/// The exit code of a call that Zuora answered with a status other than
+/// 2xx (after every retry): the body is printed all the same.
+pub const HTTP_ERROR: u8 = 7;
+
+/// The largest body `--input` or a field's `@FILE` may give: Zuora's
+/// requests are a few KiB, and the body is kept to be sent again.
+const MAX_INPUT: u64 = 16 << 20;
+
+pub fn run(inputs: &Inputs, args: &ApiArgs) -> Result<u8> {
+    let source = inputs.token_source(&CacheUse::default())?;
+    let base = source.client().endpoint().base_url();
+    let deadline = Instant::now() + source.client().options().timeout;
+    let request = request(args, base, deadline)?;
+    let mut client = ApiClient::new(&source)?;
+    let pretty = std::io::stdout().is_terminal();
+    let mut request = Some(request);
+    while let Some(this) = request {
+        let response = client.send(&this)?;
+        print(&response, args, pretty)?;
+        if !response.is_success() {
+            report::error(&Error::other(summary(&response)));
+            return Ok(HTTP_ERROR);
+        }
+        request = match args.paginate {
+            true => this.next_page(&response)?,
+            false => None,
+        };
+    }
+    Ok(0)
+}
+
+/// The request the flags describe, every part checked before anything
+/// is sent.
+fn request(args: &ApiArgs, base: &zuora_token::BaseUrl, deadline: Instant) -> Result<ApiRequest> {
+    let url = ApiUrl::resolve(base, &args.path)
+        .map_err(|why| Error::usage(format!("the path {:?}: {why}", args.path)))?;
+    let method = match &args.method {
+        Some(method) => {
+            Method::parse(method).map_err(|why| Error::usage(format!("-X {method:?}: {why}")))?
+        }
+        None if args.input.is_some() => Method::post(),
+        None => Method::get(),
+    };
+    if args.input.as_deref() == Some(Path::new("-")) && reads_stdin(&args.fields) {
+        return Err(Error::usage(
+            "standard input can be read once: --input - and a field's @- cannot both have it",
+        ));
+    }
+    let fields = fields(args, deadline)?;
+    let in_query = method == Method::get() || args.input.is_some();
+    let mut request = match in_query {
+        true => {
+            let pairs: Vec<(String, String)> = fields
+                .into_iter()
+                .map(|(k, v)| (k, query_text(v)))
+                .collect();
+            let url = url.with_query(pairs.iter().map(|(k, v)| (k.as_str(), v.as_str())));
+            ApiRequest::new(method, url)
+        }
+        false if fields.is_empty() => ApiRequest::new(method, url),
+        false => {
+            let object: Map<String, Value> = fields.into_iter().collect();
+            let body = serde_json::to_vec(&object).expect("JSON values serialize");
+            ApiRequest::new(method, url).with_json_body(body)
+        }
+    };
+    if let Some(path) = &args.input {
+        request = request.with_json_body(read_input(path, "--input", deadline)?);
+    }
+    for header in &args.headers {
+        let (name, value) = header
+            .split_once(':')
+            .ok_or_else(|| Error::usage(format!("-H {header:?}: a header is 'Name: value'")))?;
+        request = request
+            .with_header(name.trim(), value)
+            .map_err(|why| Error::usage(format!("-H {name:?}: {why}")))?;
+    }
+    Ok(request)
+}
+
+/// The fields, `-f`'s as strings, then `-F`'s typed.
+fn fields(args: &ApiArgs, deadline: Instant) -> Result<Vec<(String, Value)>> {
+    let raw = args.raw_fields.iter().map(|field| {
+        let (key, value) = key_value(field, "-f")?;
+        Ok((key, Value::String(value.to_owned())))
+    });
+    let typed = args.fields.iter().map(|field| {
+        let (key, value) = key_value(field, "-F")?;
+        Ok((key, typed(value, deadline)?))
+    });
+    raw.chain(typed).collect()
+}
+
+/// `key=value`, its key not empty.
+fn key_value<'a>(field: &'a str, flag: &str) -> Result<(String, &'a str)> {
+    match field.split_once('=') {
+        Some((key, value)) if !key.is_empty() => Ok((key.to_owned(), value)),
+        _ => Err(Error::usage(format!(
+            "{flag} {field:?}: a field is key=value"
+        ))),
+    }
+}
+
+/// A `-F` value: JSON's literals and numbers as such, `@FILE` as the
+/// file's text, anything else a string.
+fn typed(value: &str, deadline: Instant) -> Result<Value> {
+    if let Some(path) = value.strip_prefix('@') {
+        let bytes = read_input(Path::new(path), "-F", deadline)?;
+        let text = String::from_utf8(bytes)
+            .map_err(|_| Error::usage(format!("-F @{path}: the file is not UTF-8 text")))?;
+        return Ok(Value::String(text));
+    }
+    Ok(match value {
+        "true" => Value::Bool(true),
+        "false" => Value::Bool(false),
+        "null" => Value::Null,
+        _ => match serde_json::from_str::<serde_json::Number>(value) {
+            Ok(number) => Value::Number(number),
+            Err(_) => Value::String(value.to_owned()),
+        },
+    })
+}
+
+/// A field's value in a query: a string as it is, anything else as JSON.
+fn query_text(value: Value) -> String {
+    match value {
+        Value::String(text) => text,
+        other => other.to_string(),
+    }
+}
+
+/// Whether a `-F` field reads standard input.
+fn reads_stdin(fields: &[String]) -> bool {
+    fields
+        .iter()
+        .any(|f| f.split_once('=').is_some_and(|(_, v)| v == "@-"))
+}
+
+/// The bytes of `path` (`-`: standard input), at most [`MAX_INPUT`].
+fn read_input(path: &Path, flag: &str, deadline: Instant) -> Result<Vec<u8>> {
+    let bytes = match path == Path::new("-") {
+        true => read_stdin(),
+        false => files::read_setting(path, MAX_INPUT, deadline),
+    };
+    bytes.map_err(|e| Error::usage(format!("{flag}: cannot read {}: {e}", path.display())))
+}
+
+/// Standard input to its end, at most [`MAX_INPUT`] bytes.
+fn read_stdin() -> std::io::Result<Vec<u8>> {
+    let mut bytes = Vec::new();
+    std::io::stdin()
+        .take(MAX_INPUT.saturating_add(1))
+        .read_to_end(&mut bytes)?;
+    match bytes.len() as u64 > MAX_INPUT {
+        true => Err(std::io::Error::other(format!(
+            "it is larger than {MAX_INPUT} bytes"
+        ))),
+        false => Ok(bytes),
+    }
+}
+
+/// Prints one answer: with `-i` its status line and headers first; the
+/// body pretty-printed on a terminal when it is JSON, else as received,
+/// or (paging) as one line of JSON.
+fn print(response: &ApiResponse, args: &ApiArgs, pretty: bool) -> Result<()> {
+    let mut out = Vec::new();
+    if args.include {
+        out.extend_from_slice(response.status_line().as_bytes());
+        out.push(b'\n');
+        for (name, value) in response.headers() {
+            out.extend_from_slice(format!("{name}: {value}\n").as_bytes());
+        }
+        out.push(b'\n');
+    }
+    let json = match pretty || args.paginate {
+        true => serde_json::from_slice::<Value>(response.body()).ok(),
+        false => None,
+    };
+    match json {
+        Some(json) if pretty => {
+            let text = serde_json::to_string_pretty(&json).expect("JSON values serialize");
+            out.extend_from_slice(text.as_bytes());
+            out.push(b'\n');
+        }
+        Some(json) => {
+            out.extend_from_slice(json.to_string().as_bytes());
+            out.push(b'\n');
+        }
+        None => out.extend_from_slice(response.body()),
+    }
+    output::print_bytes(&out)
+}
+
+/// The one-line summary of an answer that is not a success, and where a
+/// redirect went (it is not followed: the token goes nowhere else).
+fn summary(response: &ApiResponse) -> String {
+    let summary = response.summary();
+    match (300..400).contains(&response.status()) {
+        true => format!("{summary}; redirects are not followed"),
+        false => summary,
+    }
+}

@@ -1,6 +1,8 @@
 //! One run of curl with the API headers, and what it got back.
 //!
-//! The headers reach curl as a config file on a pipe of this process
+//! curl's first argument is `-q`, so that it reads no `.curlrc` (which
+//! could name a proxy or another URL): curl honours `-q` only there. The
+//! headers reach curl as a config file on a pipe of this process
 //! (`--config /dev/fd/N`), never in its arguments, so `ps` and
 //! `/proc/PID/cmdline` show no token; curl's standard input, output and
 //! error stay the user's. To retry a 401, the wrapper must see the status
@@ -80,6 +82,7 @@ fn start(
     let (config_read, mut config_write) = io::pipe()?;
     let mut command = Command::new(program);
     command
+        .arg("-q")
         .arg("--config")
         .arg(fd_path(config_read.as_raw_fd()));
     let mut inherited = vec![config_read.as_raw_fd()];

@@ -6,7 +6,7 @@ use std::os::unix::fs::PermissionsExt;
 use std::path::PathBuf;
 use std::process::Stdio;
 
-use zuora_token_testkit::{FakeZuora, Sandbox, have, run};
+use zuora_token_testkit::{FakeZuora, Reply, Sandbox, have, run};
 
 use crate::sandbox;
 
@@ -400,6 +400,36 @@ fn the_users_curlrc_is_not_read() {
 }
 
 #[test]
+fn a_run_of_several_transfers_is_not_sent_again_after_a_401() {
+    if !have("curl") {
+        return;
+    }
+    let sb = sandbox();
+    cached_token(&sb);
+    // The first transfer succeeds, the second meets a 401.
+    sb.zuora
+        .then(Reply::Zuora)
+        .then(Reply::status(401, r#"{"message":"Authentication error"}"#));
+    let account = "/v1/accounts/A00000001";
+    let out = run(sb.authed().args(["curl", "-sS", PRODUCTS, account]));
+    out.ok()
+        .stdout_has("\"products\"")
+        .stdout_has("Authentication error")
+        .stderr_has("not sent again because the run made several transfers");
+    assert_eq!(
+        sb.zuora.count_path(PRODUCTS),
+        1,
+        "the success is not repeated"
+    );
+    assert_eq!(sb.zuora.count_path(account), 1);
+    assert_eq!(
+        sb.zuora.count_path("/oauth/token"),
+        2,
+        "replaced for next time"
+    );
+}
+
+#[test]
 fn a_body_from_stdin_in_any_spelling_is_not_sent_again() {
     if !have("curl") {
         return;
@@ -433,6 +463,35 @@ fn a_body_from_stdin_in_any_spelling_is_not_sent_again() {
         assert_eq!(calls.len(), 1, "{args:?}: sent again");
         assert_eq!(sb.zuora.count_path("/oauth/token"), 2, "{args:?}");
     }
+}
+
+#[test]
+fn curls_messages_are_passed_on_whatever_the_outcome() {
+    if !have("curl") {
+        return;
+    }
+    // A connection refused, on a single transfer that could be retried.
+    let sb = sandbox();
+    let closed = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let base = format!("http://{}", closed.local_addr().unwrap());
+    drop(closed);
+    let out = run(sb
+        .authed()
+        .env("ZUORA_BASE_URL", &base)
+        .env("ZUORA_TOKEN_URL", format!("{}/oauth/token", sb.zuora.url()))
+        .args(["curl", "-sS", "-w", "[%{http_code}]", PRODUCTS]));
+    out.code(7).stderr_has("curl: (7)").stdout_has("[000]");
+    // A 401 dropped for the retry: curl's -v trace of both exchanges is
+    // passed on, but not -f's message about the 401.
+    let sb = sandbox();
+    cached_token(&sb);
+    sb.zuora.revoke_tokens();
+    let out = run(sb.authed().args(["curl", "-fsS", "-v", PRODUCTS]));
+    out.ok().stdout_has("\"products\"");
+    assert!(out.stderr.contains("< HTTP/1.1 401"), "{}", out.stderr);
+    assert!(out.stderr.contains("< HTTP/1.1 200"), "{}", out.stderr);
+    assert!(!out.stderr.contains("curl: (22)"), "{}", out.stderr);
+    assert_eq!(sb.zuora.count_path(PRODUCTS), 2);
 }
 
 #[test]

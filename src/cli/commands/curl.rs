@@ -62,8 +62,8 @@ mod unix {
         let ran = curl::run(OsStr::new(CURL), &config, &args.args, retry);
         match ran.map_err(|e| launch_failed(OsStr::new(CURL), e, Some(NO_CURL))) {
             Err(code) => Ok(code),
-            Ok(Ran::Finished { code, status }) => {
-                if status == Some(401) {
+            Ok(Ran::Finished { code, met_401 }) => {
+                if met_401 {
                     unretried_401(&source, &token, &args)?;
                 }
                 Ok(code)

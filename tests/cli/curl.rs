@@ -6,7 +6,7 @@ use std::os::unix::fs::PermissionsExt;
 use std::path::PathBuf;
 use std::process::Stdio;
 
-use zuora_token_testkit::{Sandbox, have, run};
+use zuora_token_testkit::{FakeZuora, Reply, Sandbox, have, run};
 
 use crate::sandbox;
 
@@ -103,8 +103,11 @@ fn a_path_is_called_on_the_base_url_and_the_token_is_not_in_curls_arguments() {
         "the token is in curl's argv:\n{argv}"
     );
     let lines: Vec<&str> = argv.lines().collect();
-    assert_eq!(lines[0], "--config", "{argv}");
-    assert!(lines[1].starts_with("/dev/fd/"), "{argv}");
+    // `-q` first, the only place curl honours it: no .curlrc is read.
+    assert_eq!(lines[..2], ["-q", "--config"], "{argv}");
+    assert!(lines[2].starts_with("/dev/fd/"), "{argv}");
+    // Globbing off; no proxy for a plain-HTTP base URL.
+    assert!(argv.contains("--globoff\n--noproxy\n*\n-fsS\n"), "{argv}");
     assert!(
         lines.contains(&format!("{}{PRODUCTS}", sb.zuora.url()).as_str()),
         "the path is not resolved: {argv}"
@@ -227,6 +230,268 @@ fn a_url_off_the_base_url_is_refused_before_anything_is_sent() {
     out.code(2)
         .stderr_has("refusing to send the token to \"https://evil.example/v1/x\"");
     assert_eq!(sb.zuora.count(), 0);
+}
+
+/// `host:port` of a fake.
+fn authority(fake: &FakeZuora) -> String {
+    fake.url().trim_start_matches("http://").to_owned()
+}
+
+/// Asserts that `elsewhere` (anyone but Zuora) saw no request at all.
+fn saw_nothing(elsewhere: &FakeZuora) {
+    assert_eq!(
+        elsewhere.count(),
+        0,
+        "another origin was reached: {:#?}",
+        elsewhere.requests()
+    );
+}
+
+#[test]
+fn every_option_that_could_send_the_token_elsewhere_is_refused_before_anything_runs() {
+    let sb = sandbox();
+    let elsewhere = FakeZuora::start();
+    let other = elsewhere.url();
+    let host = authority(&elsewhere);
+    let zuora = authority(&sb.zuora);
+    let config = sb.file("curl.cfg", &format!("url = \"{other}/v1/leak\"\n"));
+    let headers = sb.file("headers.txt", "Authorization: Bearer mine\n");
+    let config = config.to_str().unwrap();
+    let headers = format!("@{}", headers.display());
+    let cases: &[(&[&str], &str)] = &[
+        // A config file, on disk or on stdin, and variables.
+        (
+            &["-K", config],
+            "-K is not allowed: it reads a curl config file",
+        ),
+        (&["--config", "-"], "--config is zuora-token's option"),
+        (&["--variable", "u=x"], "--variable is not allowed"),
+        (&["--expand-url", "{{u}}"], "--expand-url is not allowed"),
+        // Redirects, trusted or not.
+        (&["-L"], "-L is not allowed: following a redirect"),
+        (&["--location-trusted"], "--location-trusted is not allowed"),
+        // Re-routing the connection.
+        (
+            &["--connect-to", &format!("::{host}")],
+            "--connect-to is not allowed",
+        ),
+        (
+            &["--resolve", &format!("{zuora}:127.0.0.1")],
+            "--resolve is not allowed",
+        ),
+        (&["--unix-socket", "/tmp/s"], "--unix-socket is not allowed"),
+        (
+            &["--doh-url", &format!("{other}/dns")],
+            "--doh-url is not allowed",
+        ),
+        // Proxies.
+        (&["-x", &other], "-x is not allowed: a proxy"),
+        (&["--proxy", &other], "--proxy is not allowed"),
+        (&["--socks5", &host], "--socks5 is not allowed"),
+        (&["--preproxy", &other], "--preproxy is not allowed"),
+        (&["--noproxy", ""], "--noproxy is not allowed"),
+        // Credentials.
+        (&["-u", "a:b"], "-u is not allowed"),
+        (&["--oauth2-bearer", "t"], "--oauth2-bearer is not allowed"),
+        (&["--netrc-file", config], "--netrc-file is not allowed"),
+        (
+            &["-H", "Authorization: Bearer mine"],
+            "header \"Authorization\" is not allowed",
+        ),
+        (&["-H", &headers], "is not allowed: a header file"),
+        // Other transfers, and options the list does not know.
+        (&["-:", &format!("{other}/v1/leak")], "-: is not allowed"),
+        (&["--next"], "--next is not allowed"),
+        (&["--parallel"], "--parallel is not allowed"),
+        (&["--no-globoff"], "--no-globoff is not allowed"),
+        (&["--locat"], "--locat is not allowed"),
+        // One of ours, written after `curl`.
+        (
+            &["--profile", "sandbox"],
+            "--profile is zuora-token's option: put it before 'curl'",
+        ),
+    ];
+    for (args, message) in cases {
+        let out = run(sb
+            .authed()
+            .arg("curl")
+            .args(*args)
+            .arg(PRODUCTS)
+            .write_stdin(format!("url = \"{other}/v1/leak\"\n")));
+        out.code(2).stderr_has(message);
+        assert!(out.stderr.starts_with("zuora-token: error: "), "{out:?}");
+        assert_eq!(out.stdout, "");
+        saw_nothing(&elsewhere);
+        assert_eq!(sb.zuora.count(), 0, "{args:?}: something was sent");
+    }
+}
+
+#[test]
+fn no_proxy_from_the_environment_sees_a_plain_http_request() {
+    if !have("curl") {
+        return;
+    }
+    let sb = sandbox();
+    let proxy = FakeZuora::start();
+    let variables = [
+        "http_proxy",
+        "HTTPS_PROXY",
+        "https_proxy",
+        "ALL_PROXY",
+        "all_proxy",
+    ];
+    // The proof that the proxy would be used: curl on its own goes there.
+    let mut bare = assert_cmd::Command::new("curl");
+    bare.env_clear()
+        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+        .env("http_proxy", proxy.url())
+        .args(["-sS", "-o", "/dev/null"])
+        .arg(format!("{}{PRODUCTS}", sb.zuora.url()));
+    run(&mut bare);
+    assert_eq!(proxy.count(), 1, "curl does not use http_proxy here");
+    let proxy_seen = proxy.count();
+    let out = run(sb
+        .authed()
+        .envs(variables.map(|v| (v, proxy.url())))
+        .args(["curl", "-fsS", PRODUCTS]));
+    out.ok().stdout_has("\"products\"");
+    assert_eq!(proxy.count(), proxy_seen, "{:#?}", proxy.requests());
+    assert_eq!(calls_with(&sb, PRODUCTS, &cached_token(&sb)), 1);
+}
+
+#[test]
+fn the_users_curlrc_is_not_read() {
+    if !have("curl") {
+        return;
+    }
+    let sb = sandbox();
+    let elsewhere = FakeZuora::start();
+    let curlrc = format!(
+        "proxy = \"{other}\"\nurl = \"{other}/v1/leak\"\nheader = \"X-From: curlrc\"\n",
+        other = elsewhere.url()
+    );
+    // Where curl looks: $CURL_HOME, $XDG_CONFIG_HOME, $HOME.
+    sb.file(".curlrc", &curlrc);
+    sb.file(".config/.curlrc", &curlrc);
+    sb.file("curl-home/.curlrc", &curlrc);
+    let curl_home = sb.home().join("curl-home");
+    // The proof that curl would read it: curl on its own does.
+    let mut bare = assert_cmd::Command::new("curl");
+    bare.env_clear()
+        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+        .env("HOME", sb.home())
+        .args(["-s", "-o", "/dev/null"]);
+    run(&mut bare);
+    assert!(elsewhere.count() > 0, "curl did not read the .curlrc");
+    let seen = elsewhere.count();
+    for home in [None, Some(&curl_home)] {
+        let mut cmd = sb.authed();
+        if let Some(home) = home {
+            cmd.env("CURL_HOME", home);
+        }
+        let out = run(cmd.args(["curl", "-fsS", PRODUCTS]));
+        out.ok().stdout_has("\"products\"");
+        assert_eq!(elsewhere.count(), seen, "{:#?}", elsewhere.requests());
+    }
+    let calls = sb.zuora.requests();
+    let products: Vec<_> = calls.iter().filter(|r| r.path == PRODUCTS).collect();
+    assert_eq!(products.len(), 2);
+    assert!(products.iter().all(|r| r.header("x-from").is_none()));
+}
+
+#[test]
+fn a_run_of_several_transfers_is_not_sent_again_after_a_401() {
+    if !have("curl") {
+        return;
+    }
+    let sb = sandbox();
+    cached_token(&sb);
+    // The first transfer succeeds, the second meets a 401.
+    sb.zuora
+        .then(Reply::Zuora)
+        .then(Reply::status(401, r#"{"message":"Authentication error"}"#));
+    let account = "/v1/accounts/A00000001";
+    let out = run(sb.authed().args(["curl", "-sS", PRODUCTS, account]));
+    out.ok()
+        .stdout_has("\"products\"")
+        .stdout_has("Authentication error")
+        .stderr_has("not sent again because the run made several transfers");
+    assert_eq!(
+        sb.zuora.count_path(PRODUCTS),
+        1,
+        "the success is not repeated"
+    );
+    assert_eq!(sb.zuora.count_path(account), 1);
+    assert_eq!(
+        sb.zuora.count_path("/oauth/token"),
+        2,
+        "replaced for next time"
+    );
+}
+
+#[test]
+fn a_body_from_stdin_in_any_spelling_is_not_sent_again() {
+    if !have("curl") {
+        return;
+    }
+    for args in [
+        &["--json", "@-"][..],
+        &["--data-binary", "@-"],
+        &["--data-urlencode", "name@-"],
+        &["-F", "file=<-"],
+        &["-Ffile=@-;type=text/plain"],
+        &["-T", "-"],
+        &["-X", "POST", "-w", "@-"],
+    ] {
+        let sb = sandbox();
+        cached_token(&sb);
+        sb.zuora.revoke_tokens();
+        let out = run(sb
+            .authed()
+            .arg("curl")
+            .args(args)
+            .arg(PRODUCTS)
+            .write_stdin("{\"name\":\"stdin body\"}"));
+        out.ok()
+            .stderr_has("not sent again because its body was read from standard input");
+        let calls: Vec<_> = sb
+            .zuora
+            .requests()
+            .into_iter()
+            .filter(|r| r.path.starts_with(PRODUCTS))
+            .collect();
+        assert_eq!(calls.len(), 1, "{args:?}: sent again");
+        assert_eq!(sb.zuora.count_path("/oauth/token"), 2, "{args:?}");
+    }
+}
+
+#[test]
+fn curls_messages_are_passed_on_whatever_the_outcome() {
+    if !have("curl") {
+        return;
+    }
+    // A connection refused, on a single transfer that could be retried.
+    let sb = sandbox();
+    let closed = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let base = format!("http://{}", closed.local_addr().unwrap());
+    drop(closed);
+    let out = run(sb
+        .authed()
+        .env("ZUORA_BASE_URL", &base)
+        .env("ZUORA_TOKEN_URL", format!("{}/oauth/token", sb.zuora.url()))
+        .args(["curl", "-sS", "-w", "[%{http_code}]", PRODUCTS]));
+    out.code(7).stderr_has("curl: (7)").stdout_has("[000]");
+    // A 401 dropped for the retry: curl's -v trace of both exchanges is
+    // passed on, but not -f's message about the 401.
+    let sb = sandbox();
+    cached_token(&sb);
+    sb.zuora.revoke_tokens();
+    let out = run(sb.authed().args(["curl", "-fsS", "-v", PRODUCTS]));
+    out.ok().stdout_has("\"products\"");
+    assert!(out.stderr.contains("< HTTP/1.1 401"), "{}", out.stderr);
+    assert!(out.stderr.contains("< HTTP/1.1 200"), "{}", out.stderr);
+    assert!(!out.stderr.contains("curl: (22)"), "{}", out.stderr);
+    assert_eq!(sb.zuora.count_path(PRODUCTS), 2);
 }
 
 #[test]

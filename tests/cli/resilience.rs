@@ -474,3 +474,30 @@ fn the_system_store_is_read_as_openssl_reads_it() {
         missing.display()
     ));
 }
+
+#[test]
+fn ssl_cert_dir_is_a_list_of_directories_as_openssl_reads_it() {
+    let ca = TestCa::generate();
+    let sb = Sandbox::with_zuora(crate::BIN, FakeZuora::start_tls(&ca));
+    sb.file("certs/test-ca.pem", &ca.ca_pem);
+    let other = TestCa::generate();
+    sb.file("others/other-ca.pem", &other.ca_pem);
+    let get = |dirs: &[&std::path::Path]| {
+        let list = std::env::join_paths(dirs).unwrap();
+        run(sb
+            .authed()
+            .env("SSL_CERT_DIR", list)
+            .args(["get", "--no-cache", "--retries", "0"]))
+    };
+    // A directory that is not there, then the one with the CA.
+    let missing = std::path::Path::new("/nonexistent");
+    get(&[missing, &sb.home().join("certs")]).ok();
+    // Every directory is read, not only the first.
+    get(&[&sb.home().join("others"), &sb.home().join("certs")]).ok();
+    assert_eq!(sb.zuora.count(), 2);
+    // None of them holds the CA: nothing is sent.
+    get(&[missing, &sb.home().join("others")])
+        .code(5)
+        .stderr_has("TLS failed with");
+    assert_eq!(sb.zuora.count(), 2);
+}

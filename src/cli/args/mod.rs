@@ -140,7 +140,13 @@ Examples:
   zuora-token --org-ids o-1,o-2 curl -fsS /v1/accounts/A-1 | jq .basicInfo
 
 Everything after `curl` is curl's: put zuora-token's own flags (-p, -v, ...)
-before it. The exit code is curl's; 127 if curl is not installed.")]
+before it. Only curl options that cannot change where the request goes or
+what credentials it carries are passed on (output, verbosity, method, body,
+headers but Authorization, timeouts, --fail, ...); any other (-K, -L, -x,
+--connect-to, -u, ...) is refused with exit 2. curl reads no .curlrc, and
+uses no proxy for a plain-HTTP base URL. A run of one transfer whose body
+is not read from stdin is retried after a 401. The exit code is curl's; 127
+if curl is not installed.")]
     Curl {
         /// curl's arguments: options, and URLs or paths (/v1/...) on the
         /// base URL.

@@ -54,16 +54,17 @@ mod unix {
             // be read from them.
             return Ok(unwatched(&source, &token, &args));
         }
-        // A body read from standard input cannot be sent twice, and a token
-        // that just replaced a refused one is not replaced again.
-        let retry = !args.reads_stdin && source.may_replace(&token);
+        // A run that cannot be sent again as it was (see `once_only`) is
+        // not, and a token that just replaced a refused one is not
+        // replaced again.
+        let retry = once_only(&args).is_none() && source.may_replace(&token);
         let config = output::curl_config(&source.api_headers(&token));
         let ran = curl::run(OsStr::new(CURL), &config, &args.args, retry);
         match ran.map_err(|e| launch_failed(OsStr::new(CURL), e, Some(NO_CURL))) {
             Err(code) => Ok(code),
-            Ok(Ran::Finished { code, status }) => {
-                if status == Some(401) {
-                    unretried_401(&source, &token)?;
+            Ok(Ran::Finished { code, met_401 }) => {
+                if met_401 {
+                    unretried_401(&source, &token, &args)?;
                 }
                 Ok(code)
             }
@@ -76,10 +77,23 @@ mod unix {
         }
     }
 
+    /// Why a run of curl with `args` cannot be sent again as it was, if it
+    /// cannot: a body from standard input is gone, and of several
+    /// transfers some may have succeeded already.
+    fn once_only(args: &CurlArgs) -> Option<&'static str> {
+        if args.reads_stdin {
+            Some("its body was read from standard input")
+        } else if args.transfers > 1 {
+            Some("the run made several transfers")
+        } else {
+            None
+        }
+    }
+
     /// After a 401 that was passed on, not retried: the token is replaced
-    /// for the next call (its body came from standard input), or, if it had
+    /// for the next call (the run could not be sent again), or, if it had
     /// just replaced a refused one, left as it is; the user is told which.
-    fn unretried_401(source: &TokenSource, token: &Token) -> Result<()> {
+    fn unretried_401(source: &TokenSource, token: &Token, args: &CurlArgs) -> Result<()> {
         if !source.may_replace(token) {
             warn!(
                 "Zuora answered 401 Unauthorized to a token fetched less than {} s ago in \
@@ -90,9 +104,10 @@ mod unix {
             return Ok(());
         }
         source.replace(token)?;
+        let why = once_only(args).unwrap_or("its output had been passed on already");
         warn!(
             "Zuora answered 401 Unauthorized; the token was replaced, but the request was not \
-             sent again because its body was read from standard input: run it again"
+             sent again because {why}: run it again"
         );
         Ok(())
     }

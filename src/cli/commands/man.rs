@@ -358,8 +358,8 @@ const OTHER_VARIABLES: [(&str, &str); 7] = [
     ),
     (
         "SSL_CERT_DIR",
-        "A directory of certificates named by subject hash, as update-ca-certificates \
-         and c_rehash make them, read as OpenSSL reads it.",
+        "Directories of certificates named by subject hash, as update-ca-certificates \
+         and c_rehash make them, separated by ':' and read as OpenSSL reads them.",
     ),
     (
         "ALL_PROXY, HTTPS_PROXY, HTTP_PROXY",

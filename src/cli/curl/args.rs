@@ -1,294 +1,429 @@
-//! The user's curl arguments, read as curl reads them, as far as the
-//! wrapper needs: which are URLs (a path such as `/v1/accounts/A-1` is
-//! made a URL on the base URL, and any other URL must be on the base URL,
-//! since the request carries the token), whether the request's body comes
-//! from standard input (which cannot be sent twice), and whether the user
-//! took the response headers for themselves (`-D`), which the wrapper reads
-//! the status from.
+//! The user's curl arguments, let through only where the wrapper can vouch
+//! for them: the request carries the token, so nothing may change where it
+//! goes or what credentials it carries.
+//!
+//! curl's option language is larger than any table of it (config files,
+//! proxies, re-routing, redirects, variables), so this is an allow-list:
+//! an option is passed on only if [`ALLOWED`] names it, and anything else
+//! (an option of curl's it does not know, or one of zuora-token's own
+//! written after `curl`) is refused before anything runs. Every argument
+//! that is not an option or its value is a URL, and must be on the base
+//! URL (a path such as `/v1/accounts/A-1` is made a URL on it).
 //!
 //! curl takes no `--name=value` form, so an option's value is always the
-//! next argument, or the rest of a cluster of short options (`-XPOST`).
-//! Which options take a value is curl's own table (`curl --help all`,
-//! 7.88, plus newer options); an option not in it is taken as a switch.
+//! next argument, or the rest of a cluster of short options (`-XPOST`). A
+//! long name must be written whole (curl 7 also takes an unambiguous
+//! prefix, which the table would not know), and `--no-NAME` is taken for
+//! an allowed switch `NAME`.
 
 use std::ffi::{OsStr, OsString};
 
 use zuora_token::{BaseUrl, Error, Result};
 
-/// curl's short options that take a value.
-const SHORT_WITH_VALUE: &[u8] = b"AbcCdDeEFHKmoPQrtTuUwxXyYz";
+use crate::cli::setting::Setting;
 
-/// curl's long options that take a value (`--expand-NAME` is `--NAME`).
-const LONG_WITH_VALUE: &[&str] = &[
-    "abstract-unix-socket",
-    "alt-svc",
-    "aws-sigv4",
-    "cacert",
-    "capath",
-    "cert",
-    "cert-type",
-    "ciphers",
-    "config",
-    "connect-timeout",
-    "connect-to",
-    "continue-at",
-    "cookie",
-    "cookie-jar",
-    "create-file-mode",
-    "crlfile",
-    "curves",
-    "data",
-    "data-ascii",
-    "data-binary",
-    "data-raw",
-    "data-urlencode",
-    "delegation",
-    "dns-interface",
-    "dns-ipv4-addr",
-    "dns-ipv6-addr",
-    "dns-servers",
-    "doh-url",
-    "dump-header",
-    "ech",
-    "egd-file",
-    "engine",
-    "etag-compare",
-    "etag-save",
-    "expect100-timeout",
-    "form",
-    "form-string",
-    "ftp-account",
-    "ftp-alternative-to-user",
-    "ftp-method",
-    "ftp-port",
-    "ftp-ssl-ccc-mode",
-    "happy-eyeballs-timeout-ms",
-    "header",
-    "hostpubmd5",
-    "hostpubsha256",
-    "hsts",
-    "interface",
-    "ip-tos",
-    "json",
-    "keepalive-cnt",
-    "keepalive-time",
-    "key",
-    "key-type",
-    "knownhosts",
-    "krb",
-    "libcurl",
-    "limit-rate",
-    "local-port",
-    "login-options",
-    "mail-auth",
-    "mail-from",
-    "mail-rcpt",
-    "max-filesize",
-    "max-redirs",
-    "max-time",
-    "netrc-file",
-    "noproxy",
-    "oauth2-bearer",
-    "output",
-    "output-dir",
-    "parallel-max",
-    "parallel-max-host",
-    "pass",
-    "pinnedpubkey",
-    "preproxy",
-    "proto",
-    "proto-default",
-    "proto-redir",
-    "proxy",
-    "proxy-cacert",
-    "proxy-capath",
-    "proxy-cert",
-    "proxy-cert-type",
-    "proxy-ciphers",
-    "proxy-crlfile",
-    "proxy-header",
-    "proxy-key",
-    "proxy-key-type",
-    "proxy-pass",
-    "proxy-pinnedpubkey",
-    "proxy-service-name",
-    "proxy-tls13-ciphers",
-    "proxy-tlsauthtype",
-    "proxy-tlspassword",
-    "proxy-tlsuser",
-    "proxy-user",
-    "proxy1.0",
-    "pubkey",
-    "quote",
-    "random-file",
-    "range",
-    "rate",
-    "referer",
-    "request",
-    "request-target",
-    "resolve",
-    "retry",
-    "retry-delay",
-    "retry-max-time",
-    "sasl-authzid",
-    "service-name",
-    "sigalgs",
-    "socks4",
-    "socks4a",
-    "socks5",
-    "socks5-gssapi-service",
-    "socks5-hostname",
-    "speed-limit",
-    "speed-time",
-    "ssl-sessions",
-    "stderr",
-    "telnet-option",
-    "tftp-blksize",
-    "time-cond",
-    "tls-max",
-    "tls13-ciphers",
-    "tlsauthtype",
-    "tlspassword",
-    "tlsuser",
-    "trace",
-    "trace-ascii",
-    "trace-config",
-    "unix-socket",
-    "upload-file",
-    "upload-flags",
-    "url",
-    "url-query",
-    "user",
-    "user-agent",
-    "variable",
-    "vlan-priority",
-    "write-out",
+/// What an allowed option takes, and what its value is checked for.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Takes {
+    /// Nothing: a switch (`--no-NAME` turns it off).
+    Nothing,
+    /// A value the wrapper need not look at.
+    Value,
+    /// A URL, which must be on the base URL.
+    Url,
+    /// A header, which must not be `Authorization` nor come from a file.
+    Header,
+    /// A body, read from a file after `@` (`-d @-` is standard input).
+    Data,
+    /// `[name]@file` reads a file (`--data-urlencode name@-`).
+    Urlencoded,
+    /// `name=@file` or `name=<file` reads a file (`-F x=@-`, `-F x=<-`).
+    Form,
+    /// A file to upload: `-` or `.` is standard input.
+    Upload,
+    /// A format, read from a file after `@`.
+    Format,
+    /// The response headers, taken by the user (`-D`).
+    DumpHeader,
+}
+
+/// An option curl may be given: its long name, its short letter if any,
+/// what it takes.
+type Allowed = (&'static str, Option<u8>, Takes);
+
+/// The curl options passed on: those that cannot change where a request
+/// goes or what credentials it carries. Grouped by what they touch.
+const ALLOWED: &[Allowed] = &[
+    // What curl shows and writes, and where: the response stays on this
+    // machine. (`-v` and `--trace` show the request's headers, the token
+    // among them, to the user who asked for them.)
+    ("verbose", Some(b'v'), Takes::Nothing),
+    ("silent", Some(b's'), Takes::Nothing),
+    ("show-error", Some(b'S'), Takes::Nothing),
+    ("progress-bar", Some(b'#'), Takes::Nothing),
+    ("progress-meter", None, Takes::Nothing),
+    ("include", Some(b'i'), Takes::Nothing),
+    ("output", Some(b'o'), Takes::Value),
+    ("remote-name", Some(b'O'), Takes::Nothing),
+    ("remote-name-all", None, Takes::Nothing),
+    ("output-dir", None, Takes::Value),
+    ("create-dirs", None, Takes::Nothing),
+    ("dump-header", Some(b'D'), Takes::DumpHeader),
+    ("write-out", Some(b'w'), Takes::Format),
+    ("buffer", Some(b'N'), Takes::Nothing),
+    ("trace", None, Takes::Value),
+    ("trace-ascii", None, Takes::Value),
+    ("trace-time", None, Takes::Nothing),
+    // How an HTTP error ends the run.
+    ("fail", Some(b'f'), Takes::Nothing),
+    ("fail-with-body", None, Takes::Nothing),
+    ("fail-early", None, Takes::Nothing),
+    // The request: method, body and headers, to the URL given.
+    ("request", Some(b'X'), Takes::Value),
+    ("get", Some(b'G'), Takes::Nothing),
+    ("head", Some(b'I'), Takes::Nothing),
+    ("data", Some(b'd'), Takes::Data),
+    ("data-ascii", None, Takes::Data),
+    ("data-binary", None, Takes::Data),
+    ("data-raw", None, Takes::Value),
+    ("data-urlencode", None, Takes::Urlencoded),
+    ("json", None, Takes::Data),
+    ("form", Some(b'F'), Takes::Form),
+    ("form-string", None, Takes::Value),
+    ("upload-file", Some(b'T'), Takes::Upload),
+    ("header", Some(b'H'), Takes::Header),
+    ("user-agent", Some(b'A'), Takes::Value),
+    ("referer", None, Takes::Value),
+    ("compressed", None, Takes::Nothing),
+    ("url", None, Takes::Url),
+    ("url-query", None, Takes::Urlencoded),
+    // Globbing is always off (see `CurlArgs::parse`); saying so again is
+    // harmless, but `--no-globoff` is not allowed.
+    ("globoff", Some(b'g'), Takes::Nothing),
+    // Time limits, pace, and curl's own retries of the same request.
+    ("connect-timeout", None, Takes::Value),
+    ("max-time", Some(b'm'), Takes::Value),
+    ("expect100-timeout", None, Takes::Value),
+    ("speed-limit", Some(b'Y'), Takes::Value),
+    ("speed-time", Some(b'y'), Takes::Value),
+    ("limit-rate", None, Takes::Value),
+    ("keepalive", None, Takes::Nothing),
+    ("keepalive-time", None, Takes::Value),
+    ("retry", None, Takes::Value),
+    ("retry-delay", None, Takes::Value),
+    ("retry-max-time", None, Takes::Value),
+    ("retry-connrefused", None, Takes::Nothing),
+    ("retry-all-errors", None, Takes::Nothing),
+    // The protocol version and address family, to the same host and port.
+    ("http1.0", Some(b'0'), Takes::Nothing),
+    ("http1.1", None, Takes::Nothing),
+    ("http2", None, Takes::Nothing),
+    ("ipv4", Some(b'4'), Takes::Nothing),
+    ("ipv6", Some(b'6'), Takes::Nothing),
 ];
+
+/// Switches the wrapper sets itself, which the user may not turn off.
+const FORCED: &[&str] = &["globoff"];
+
+/// The arguments curl is given before the user's: globbing off, so that
+/// each URL is one transfer, taken as written (`{a,b}` and `[1-3]` would
+/// make several).
+const LEADING: &[&str] = &["--globoff"];
+
+/// For a plain-HTTP base URL (loopback only), added to [`LEADING`]: no
+/// proxy, whatever the environment says, since one would see the request
+/// whole, token included. (Through HTTPS, a proxy sees only `CONNECT`.)
+const NO_PROXY: &[&str] = &["--noproxy", "*"];
 
 /// The user's arguments, ready for curl.
 #[derive(Debug, PartialEq, Eq)]
 pub struct CurlArgs {
-    /// As given, with each path made a URL on the base URL.
+    /// The wrapper's own ([`LEADING`]), then the user's, as given but for
+    /// each path made a URL on the base URL.
     pub args: Vec<OsString>,
-    /// The request's body (or config) is read from standard input: the
-    /// request cannot be sent a second time.
+    /// The request's body (or another value) is read from standard input:
+    /// the request cannot be sent a second time.
     pub reads_stdin: bool,
     /// The user asked for the response headers (`-D`): the wrapper cannot
     /// read the status from them.
     pub dumps_headers: bool,
+    /// How many URLs were given: the number of transfers, globbing being
+    /// off.
+    pub transfers: usize,
 }
 
 /// One argument as curl reads it.
-enum Read<'a> {
+enum Read {
     /// A URL: every argument that is neither an option nor its value.
     Url,
-    /// An option that takes the next argument as its value; its long name
-    /// (or the short letter's long name where it matters).
-    TakesNext(&'a str),
-    /// An option with its value in the same argument (`-XPOST`), or a
-    /// switch.
-    Done { name: &'a str, value: &'a str },
+    /// Allowed options, the last of which takes the next argument as its
+    /// value.
+    TakesNext(Takes),
+    /// Allowed options, the last with its value in the same argument
+    /// (`-XPOST`, `-H@file`).
+    WithValue(Takes, usize),
+    /// Allowed switches only, or the `--` after which all is URLs.
+    Switches,
+    /// The option (as written, `-x` or `--name`) is not allowed.
+    Refused(String),
 }
 
 impl CurlArgs {
-    /// Reads `args` as curl would, making each path (`/v1/...`) a URL on
-    /// `base`.
+    /// Reads `args` as curl would, refusing every option not in
+    /// [`ALLOWED`] and every URL not on `base`, and making each path
+    /// (`/v1/...`) a URL on `base`.
     ///
     /// # Errors
     ///
-    /// A URL that is not on `base` (the request carries the token, which
-    /// must go to Zuora only), or an argument that is not UTF-8.
+    /// An option that is not allowed, a URL that is not on `base`, a value
+    /// that is not allowed (an `Authorization` header), or an argument
+    /// that is not UTF-8.
     pub fn parse(args: &[OsString], base: &BaseUrl) -> Result<CurlArgs> {
+        let mut leading = LEADING.to_vec();
+        if !base.is_https() {
+            leading.extend(NO_PROXY);
+        }
         let mut out = CurlArgs {
-            args: Vec::with_capacity(args.len()),
+            args: leading.into_iter().map(OsString::from).collect(),
             reads_stdin: false,
             dumps_headers: false,
+            transfers: 0,
         };
-        let mut pending: Option<String> = None;
+        let mut pending: Option<Takes> = None;
         let mut options_ended = false;
         for arg in args {
             let text = utf8(arg)?;
-            if let Some(option) = pending.take() {
-                out.note(&option, text);
-                out.args.push(match option.as_str() {
-                    "url" => url(text, base)?,
-                    _ => arg.clone(),
-                });
-                continue;
-            }
-            if text == "--" && !options_ended {
-                options_ended = true;
-                out.args.push(arg.clone());
-                continue;
-            }
-            let read = match options_ended {
-                true => Read::Url,
-                false => read(text),
+            let read = match pending.take() {
+                Some(Takes::Url) => Read::Url,
+                Some(takes) => Read::WithValue(takes, 0),
+                None if text == "--" && !options_ended => {
+                    options_ended = true;
+                    Read::Switches
+                }
+                None if options_ended => Read::Url,
+                None => read(text),
             };
             match read {
-                Read::Url => out.args.push(url(text, base)?),
-                Read::TakesNext(name) => {
-                    pending = Some(name.to_owned());
-                    out.args.push(arg.clone());
+                Read::Url => {
+                    out.transfers += 1;
+                    out.args.push(url(text, base)?);
+                    continue;
                 }
-                Read::Done { name, value } => {
-                    out.note(name, value);
-                    out.args.push(arg.clone());
-                }
+                Read::TakesNext(takes) => pending = Some(takes),
+                Read::WithValue(takes, at) => out.note(takes, &text[at..])?,
+                Read::Switches => {}
+                Read::Refused(option) => return Err(refused(&option)),
             }
+            out.args.push(arg.clone());
         }
         Ok(out)
     }
 
-    /// Notes what option `name` with `value` means for the wrapper.
-    fn note(&mut self, name: &str, value: &str) {
-        match name {
-            "dump-header" => self.dumps_headers = true,
-            // `-T .` is standard input too, read without blocking.
-            "upload-file" if value == "-" || value == "." => self.reads_stdin = true,
-            "config" if value == "-" => self.reads_stdin = true,
-            _ if value.ends_with("@-") => self.reads_stdin = true,
-            _ => {}
+    /// Checks `value`, given to an option that `takes` it, and notes what
+    /// it means for the wrapper.
+    fn note(&mut self, takes: Takes, value: &str) -> Result<()> {
+        match takes {
+            Takes::Header => header(value)?,
+            Takes::DumpHeader => self.dumps_headers = true,
+            _ => self.reads_stdin |= reads_stdin(takes, value),
         }
+        Ok(())
     }
 }
 
-/// How curl reads `arg`, on its own.
-fn read(arg: &str) -> Read<'_> {
-    if let Some(long) = arg.strip_prefix("--").filter(|l| !l.is_empty()) {
-        let name = long.strip_prefix("expand-").unwrap_or(long);
-        return match LONG_WITH_VALUE.contains(&name) {
-            true => Read::TakesNext(name),
-            false => Read::Done { name, value: "" },
+/// Whether an option that `takes` `value` reads standard input, in any of
+/// curl's spellings. When unsure, yes: the cost is a request not retried.
+fn reads_stdin(takes: Takes, value: &str) -> bool {
+    match takes {
+        Takes::Data | Takes::Format => value == "@-",
+        Takes::Urlencoded => value.ends_with("@-"),
+        Takes::Upload => value == "-" || value == ".",
+        Takes::Form => {
+            let content = value.split_once('=').map_or("", |(_, content)| content);
+            content.starts_with(['@', '<'])
+                && content[1..]
+                    .split([',', ';'])
+                    .any(|file| file.trim().trim_matches('"') == "-")
+        }
+        _ => false,
+    }
+}
+
+/// How curl reads `arg`, an option or a URL, on its own.
+fn read(arg: &str) -> Read {
+    if let Some(long) = arg.strip_prefix("--") {
+        return match allowed_long(long) {
+            Some(Takes::Nothing) => Read::Switches,
+            Some(takes) => Read::TakesNext(takes),
+            None => Read::Refused(arg.to_owned()),
         };
     }
-    let Some(cluster) = arg.strip_prefix('-').filter(|c| !c.is_empty()) else {
+    let Some(cluster) = arg.strip_prefix('-') else {
         return Read::Url;
     };
+    if cluster.is_empty() {
+        return Read::Refused(arg.to_owned());
+    }
     // In a cluster, the first letter that takes a value takes the rest.
-    for (at, letter) in cluster.bytes().enumerate() {
-        if SHORT_WITH_VALUE.contains(&letter) {
-            let name = short_name(letter);
-            return match &cluster[at + 1..] {
-                "" => Read::TakesNext(name),
-                value => Read::Done { name, value },
-            };
+    for (at, letter) in cluster.char_indices() {
+        let takes = u8::try_from(letter).ok().and_then(allowed_short);
+        match takes {
+            None => return Read::Refused(format!("-{letter}")),
+            Some(Takes::Nothing) => continue,
+            Some(takes) if at + 1 == cluster.len() => return Read::TakesNext(takes),
+            // After the `-` and the letter, which is ASCII.
+            Some(takes) => return Read::WithValue(takes, at + 2),
         }
     }
-    Read::Done {
-        name: "",
-        value: "",
+    Read::Switches
+}
+
+/// What the short option `letter` takes, if it is allowed.
+fn allowed_short(letter: u8) -> Option<Takes> {
+    ALLOWED
+        .iter()
+        .find(|(_, short, _)| *short == Some(letter))
+        .map(|(_, _, takes)| *takes)
+}
+
+/// What the long option `name` (without `--`) takes, if it is allowed.
+fn allowed_long(name: &str) -> Option<Takes> {
+    let find = |name: &str| {
+        ALLOWED
+            .iter()
+            .find(|(long, _, _)| *long == name)
+            .map(|(_, _, takes)| *takes)
+    };
+    match name.strip_prefix("no-") {
+        Some(switch) if !FORCED.contains(&switch) => {
+            find(switch).filter(|takes| *takes == Takes::Nothing)
+        }
+        Some(_) => None,
+        None => find(name),
     }
 }
 
-/// The long name of a short option, where the wrapper cares which it is.
-fn short_name(letter: u8) -> &'static str {
-    match letter {
-        b'D' => "dump-header",
-        b'K' => "config",
-        b'T' => "upload-file",
-        _ => "",
+/// The error for `option` (as written), which is not allowed: one of
+/// zuora-token's own, written after `curl`, or curl's, with what it could
+/// do.
+fn refused(option: &str) -> Error {
+    if let Some(ours) = ours(option) {
+        return Error::usage(format!(
+            "{option} is zuora-token's option: put it before 'curl' (zuora-token {ours} curl ...)"
+        ));
     }
+    Error::usage(format!(
+        "the curl option {option} is not allowed: {}",
+        why_refused(option.trim_start_matches('-'))
+    ))
+    .with_hint(
+        "zuora-token curl passes on only the curl options that cannot change where the \
+         request goes or what credentials it carries (see the README); call Zuora with \
+         `zuora-token api`, or, taking the responsibility yourself: \
+         zuora-token get -o curl | curl -K - ...",
+    )
+}
+
+/// zuora-token's own `option` (`--profile`, `-p`, `-q`, as written), as it
+/// is written before `curl`, with the name of its value if it takes one.
+fn ours(option: &str) -> Option<String> {
+    let setting = match option.strip_prefix("--") {
+        Some("quiet") => return Some(option.to_owned()),
+        Some(long) => Setting::ALL.iter().find(|s| s.flag() == long),
+        None if option == "-q" => return Some(option.to_owned()),
+        None => {
+            let short = option.strip_prefix('-').and_then(|s| s.chars().next());
+            Setting::ALL
+                .iter()
+                .find(|s| s.short().is_some() && s.short() == short)
+        }
+    }?;
+    Some(format!("{option} {}", setting.value_name()))
+}
+
+/// Why curl's option `name` (without dashes) is refused, for the classes
+/// that can send the token elsewhere; any other is simply not one the
+/// wrapper knows.
+fn why_refused(name: &str) -> &'static str {
+    // A name, or a family of them (`proxy` for `proxy-user`, ...).
+    let any = |names: &[&str]| {
+        names
+            .iter()
+            .any(|n| name == *n || (n.len() > 2 && name.starts_with(n)))
+    };
+    if any(&["K", "config", "disable", "variable", "expand-"]) {
+        "it reads a curl config file or variables, which can name any URL, proxy or header"
+    } else if any(&["x", "U", "proxy", "socks", "preproxy", "noproxy", "haproxy"]) {
+        "a proxy would see the request, token included"
+    } else if any(&[
+        "connect-to",
+        "resolve",
+        "unix-socket",
+        "abstract-unix-socket",
+        "interface",
+        "dns-",
+        "doh-",
+        "local-port",
+    ]) {
+        "it changes where the connection goes"
+    } else if any(&["L", "location", "max-redirs", "proto-redir"]) {
+        "following a redirect would send the token wherever the answer points"
+    } else if any(&[
+        "u",
+        "user",
+        "oauth2-bearer",
+        "n",
+        "netrc",
+        "aws-sigv4",
+        "E",
+        "cert",
+        "key",
+        "basic",
+        "digest",
+        "ntlm",
+        "negotiate",
+        "anyauth",
+        "b",
+        "cookie",
+        "c",
+        "delegation",
+    ]) {
+        "zuora-token sets the only credentials the request carries"
+    } else if any(&[
+        "k",
+        "insecure",
+        "cacert",
+        "capath",
+        "pinnedpubkey",
+        "crlfile",
+    ]) {
+        "it changes which server is trusted with the token"
+    } else if any(&[":", "next", "Z", "parallel", "libcurl"]) {
+        "it starts other transfers, or writes the request out"
+    } else if name == "no-globoff" {
+        "globbing stays off, so that each URL is one transfer"
+    } else {
+        "it is not one zuora-token can vouch for"
+    }
+}
+
+/// Checks a header given with `-H`: the request's `Authorization` is
+/// zuora-token's, a header file (`@file`) could hold one, and a line break
+/// would start another header.
+fn header(value: &str) -> Result<()> {
+    let name = value.split([':', ';']).next().unwrap_or_default().trim();
+    let why = if value.starts_with('@') {
+        "a header file could hold an Authorization header; give each header with -H"
+    } else if name.eq_ignore_ascii_case("authorization") {
+        "zuora-token sets the Authorization header"
+    } else if value.contains(['\r', '\n']) {
+        "a line break would start another header"
+    } else {
+        return Ok(());
+    };
+    Err(Error::usage(format!(
+        "the curl header {name:?} is not allowed: {why}"
+    )))
 }
 
 /// `text` as a URL for curl: a path is put on `base`; anything else must
@@ -329,14 +464,23 @@ fn utf8(arg: &OsStr) -> Result<&str> {
 mod tests {
     use super::*;
 
-    fn parse(args: &[&str]) -> Result<CurlArgs> {
-        let base = BaseUrl::parse("https://rest.zuora.com").unwrap();
+    fn parse_on(base: &str, args: &[&str]) -> Result<CurlArgs> {
+        let base = BaseUrl::parse(base).unwrap();
         let args: Vec<OsString> = args.iter().map(OsString::from).collect();
         CurlArgs::parse(&args, &base)
     }
 
+    fn parse(args: &[&str]) -> Result<CurlArgs> {
+        parse_on("https://rest.zuora.com", args)
+    }
+
     fn texts(parsed: &CurlArgs) -> Vec<&str> {
         parsed.args.iter().map(|a| a.to_str().unwrap()).collect()
+    }
+
+    fn refusal(args: &[&str]) -> String {
+        let error = parse(args).expect_err(&format!("{args:?} is refused"));
+        format!("{error}")
     }
 
     #[test]
@@ -353,11 +497,14 @@ mod tests {
             "/v1/a",
             "-w",
             "%{http_code}",
+            "-H",
+            "Zuora-Version: 211.0",
         ])
         .unwrap();
         assert_eq!(
             texts(&parsed),
             [
+                "--globoff",
                 "-sS",
                 "-o",
                 "/tmp/out",
@@ -369,9 +516,217 @@ mod tests {
                 "https://rest.zuora.com/v1/a",
                 "-w",
                 "%{http_code}",
+                "-H",
+                "Zuora-Version: 211.0",
             ]
         );
         assert!(!parsed.reads_stdin && !parsed.dumps_headers);
+        assert_eq!(parsed.transfers, 2);
+    }
+
+    #[test]
+    fn globbing_is_off_and_plain_http_goes_through_no_proxy() {
+        let https = parse(&["/v1/x"]).unwrap();
+        assert_eq!(
+            texts(&https)[..2],
+            ["--globoff", "https://rest.zuora.com/v1/x"]
+        );
+        let http = parse_on("http://127.0.0.1:8080", &["/v1/{a,b}"]).unwrap();
+        assert_eq!(
+            texts(&http),
+            [
+                "--globoff",
+                "--noproxy",
+                "*",
+                "http://127.0.0.1:8080/v1/{a,b}"
+            ]
+        );
+        assert_eq!(http.transfers, 1);
+        assert!(refusal(&["--no-globoff", "/v1/x"]).contains("globbing stays off"));
+    }
+
+    #[test]
+    fn the_allowed_options_pass_in_every_spelling() {
+        for args in [
+            &["-fsS", "-i", "-v", "-#", "--no-progress-meter"][..],
+            &["--fail-with-body", "--silent", "--show-error", "--verbose"],
+            &["-o", "x", "-ox", "-O", "--output-dir", "d", "--create-dirs"],
+            &[
+                "-D",
+                "h",
+                "-w",
+                "%{http_code}",
+                "--trace",
+                "t",
+                "--trace-ascii",
+                "-",
+            ],
+            &["-X", "PUT", "-XDELETE", "-G", "-I", "--head", "--get"],
+            &[
+                "-d",
+                "a=1",
+                "-da=1",
+                "--data-binary",
+                "@f",
+                "--data-raw",
+                "@x",
+            ],
+            &[
+                "--json",
+                "{}",
+                "--data-urlencode",
+                "a=b",
+                "-F",
+                "f=@x",
+                "--form-string",
+                "a=<b",
+            ],
+            &[
+                "-T",
+                "file",
+                "-A",
+                "agent",
+                "--referer",
+                "r",
+                "--compressed",
+            ],
+            &[
+                "--connect-timeout",
+                "3",
+                "-m",
+                "5",
+                "-m5",
+                "--retry",
+                "2",
+                "--retry-all-errors",
+            ],
+            &[
+                "--http1.1",
+                "--http2",
+                "-4",
+                "--no-keepalive",
+                "-N",
+                "--no-buffer",
+                "-g",
+            ],
+            &["-H", "Content-Type: application/json", "-HAccept: */*"],
+            &["--url-query", "a=b", "--", "https://rest.zuora.com/v1/x"],
+        ] {
+            let parsed = parse(args).unwrap_or_else(|e| panic!("{args:?}: {e}"));
+            assert_eq!(texts(&parsed)[1..], *args, "{args:?}");
+        }
+    }
+
+    #[test]
+    fn every_other_option_is_refused_and_named() {
+        for (args, option, why) in [
+            (&["-K", "cfg"][..], "-K", "config file"),
+            (&["--config", "-"], "--config", "zuora-token's option"),
+            (&["-sK-"], "-K", "config file"),
+            (&["--disable"], "--disable", "config file"),
+            (&["--variable", "x=y"], "--variable", "config file"),
+            (&["--expand-url", "{{x}}"], "--expand-url", "config file"),
+            (&["-x", "http://127.0.0.1:9"], "-x", "proxy"),
+            (&["--proxy", "p"], "--proxy", "proxy"),
+            (&["--socks5-hostname", "p"], "--socks5-hostname", "proxy"),
+            (&["--preproxy", "p"], "--preproxy", "proxy"),
+            (&["--noproxy", "*"], "--noproxy", "proxy"),
+            (
+                &["--connect-to", "::127.0.0.1:9"],
+                "--connect-to",
+                "where the connection",
+            ),
+            (
+                &["--resolve", "a:1:127.0.0.1"],
+                "--resolve",
+                "where the connection",
+            ),
+            (
+                &["--unix-socket", "s"],
+                "--unix-socket",
+                "where the connection",
+            ),
+            (
+                &["--dns-servers", "s"],
+                "--dns-servers",
+                "where the connection",
+            ),
+            (&["--doh-url", "u"], "--doh-url", "where the connection"),
+            (
+                &["--interface", "lo"],
+                "--interface",
+                "where the connection",
+            ),
+            (&["-L"], "-L", "redirect"),
+            (&["-sL"], "-L", "redirect"),
+            (&["--location-trusted"], "--location-trusted", "redirect"),
+            (&["-u", "a:b"], "-u", "credentials"),
+            (&["--oauth2-bearer", "t"], "--oauth2-bearer", "credentials"),
+            (&["--netrc-file", "n"], "--netrc-file", "credentials"),
+            (&["--aws-sigv4", "a"], "--aws-sigv4", "credentials"),
+            (&["-E", "c"], "-E", "credentials"),
+            (&["-k"], "-k", "trusted"),
+            (&["--cacert", "c"], "--cacert", "trusted"),
+            (&["-:"], "-:", "other transfers"),
+            (&["--next"], "--next", "other transfers"),
+            (&["-Z"], "-Z", "other transfers"),
+            (&["--libcurl", "x.c"], "--libcurl", "writes the request"),
+            (&["--locat"], "--locat", "not one zuora-token can vouch for"),
+            (
+                &["--output=x"],
+                "--output=x",
+                "not one zuora-token can vouch for",
+            ),
+            (&["-"], "-", "not one zuora-token can vouch for"),
+        ] {
+            let message = refusal(args);
+            assert!(
+                message.contains(&format!("option {option} is not allowed"))
+                    || message.starts_with(&format!("{option} is zuora-token's")),
+                "{args:?}: {message}"
+            );
+            assert!(message.contains(why), "{args:?}: {message}");
+        }
+    }
+
+    #[test]
+    fn zuora_tokens_own_options_are_sent_before_curl() {
+        for (args, message) in [
+            (
+                &["--profile", "sandbox", "/v1/x"][..],
+                "--profile is zuora-token's option: put it before 'curl' \
+                 (zuora-token --profile NAME curl ...)",
+            ),
+            (&["-p", "sandbox"], "-p is zuora-token's option"),
+            (&["-e", "sandbox"], "-e is zuora-token's option"),
+            (
+                &["--client-secret", "s3cr3t"],
+                "--client-secret is zuora-token's",
+            ),
+            (&["--quiet"], "--quiet is zuora-token's option"),
+            (&["-q"], "-q is zuora-token's option"),
+        ] {
+            let refused = refusal(args);
+            assert!(refused.contains(message), "{args:?}: {refused}");
+            assert!(!refused.contains("s3cr3t") && !refused.contains("sandbox"));
+        }
+    }
+
+    #[test]
+    fn an_authorization_header_or_a_header_file_is_refused() {
+        for header in [
+            "Authorization: Bearer x",
+            "authorization:x",
+            " AUTHORIZATION ;",
+            "@headers.txt",
+            "@-",
+            "X-A: b\r\nAuthorization: c",
+        ] {
+            assert!(parse(&["-H", header]).is_err(), "{header:?}");
+            assert!(parse(&[&format!("-H{header}")]).is_err(), "{header:?}");
+            assert!(parse(&["--header", header]).is_err(), "{header:?}");
+        }
+        assert!(!refusal(&["-H", "Authorization: Bearer s3cr3t"]).contains("s3cr3t"));
     }
 
     #[test]
@@ -383,42 +738,69 @@ mod tests {
             "http is another origin"
         );
         for bad in [
-            "https://evil.example/v1",
-            "evil.example",
-            "--url",
-            "https://rest.zuora.com.evil",
+            &["https://evil.example/v1"][..],
+            &["evil.example"],
+            &["--url", "https://x.example"],
+            &["--url", "@urls.txt"],
+            &["https://rest.zuora.com.evil"],
+            &["https://rest.zuora.com@evil.example/"],
+            &["-d", "x", "--", "-d"],
         ] {
-            let args = match bad {
-                "--url" => vec!["--url", "https://x.example"],
-                _ => vec![bad],
-            };
-            assert!(parse(&args).is_err(), "{bad}");
+            assert!(parse(bad).is_err(), "{bad:?}");
         }
     }
 
     #[test]
-    fn a_body_from_stdin_and_dumped_headers_are_noticed() {
+    fn a_body_from_stdin_is_noticed_in_every_spelling() {
         for args in [
             &["-d", "@-", "/v1/x"][..],
+            &["-d@-"],
+            &["--data", "@-"],
+            &["--data-ascii", "@-"],
             &["--data-binary", "@-"],
+            &["--json", "@-"],
+            &["--data-urlencode", "@-"],
+            &["--data-urlencode", "name@-"],
+            &["--url-query", "q@-"],
             &["-F", "file=@-"],
+            &["-F", "file=<-"],
+            &["-Ffile=@-;type=text/plain"],
+            &["-F", "file=@\"-\""],
+            &["-F", "files=@a.txt,-"],
             &["-T", "-"],
             &["-T-"],
+            &["-T", "."],
             &["--upload-file", "."],
-            &["-K", "-"],
+            &["-w", "@-"],
         ] {
             assert!(parse(args).unwrap().reads_stdin, "{args:?}");
         }
+        for args in [
+            &["-d", "@body.json", "-o", "-"][..],
+            &["--data-raw", "@-"],
+            &["--form-string", "a=@-"],
+            &["-F", "a=b@-c"],
+            &["-T", "file-"],
+            &["-w", "%{http_code}"],
+        ] {
+            assert!(!parse(args).unwrap().reads_stdin, "{args:?}");
+        }
+    }
+
+    #[test]
+    fn dumped_headers_are_noticed() {
         for args in [&["-D", "h.txt"][..], &["-sD-"], &["--dump-header", "-"]] {
             assert!(parse(args).unwrap().dumps_headers, "{args:?}");
         }
-        assert!(!parse(&["-d", "@body.json", "-o", "-"]).unwrap().reads_stdin);
     }
 
     #[test]
     fn after_a_double_dash_everything_is_a_url() {
         assert!(parse(&["--", "-d"]).is_err());
         let parsed = parse(&["--", "/v1/x"]).unwrap();
-        assert_eq!(texts(&parsed), ["--", "https://rest.zuora.com/v1/x"]);
+        assert_eq!(
+            texts(&parsed),
+            ["--globoff", "--", "https://rest.zuora.com/v1/x"]
+        );
     }
 }

@@ -1,6 +1,8 @@
 //! One run of curl with the API headers, and what it got back.
 //!
-//! The headers reach curl as a config file on a pipe of this process
+//! curl's first argument is `-q`, so that it reads no `.curlrc` (which
+//! could name a proxy or another URL): curl honours `-q` only there. The
+//! headers reach curl as a config file on a pipe of this process
 //! (`--config /dev/fd/N`), never in its arguments, so `ps` and
 //! `/proc/PID/cmdline` show no token; curl's standard input, output and
 //! error stay the user's. To retry a 401, the wrapper must see the status
@@ -8,8 +10,10 @@
 //! to a second pipe (`--dump-header /dev/fd/M`), which it flushes line by
 //! line before it writes any of the body, and its standard output and
 //! error pass through this process, held until the first final status (not
-//! 1xx) is known. A 401 that can be retried is then dropped, curl's message
-//! about it too; anything else passes on as it came.
+//! 1xx) is known. A 401 that can be retried is then dropped: the response
+//! (curl's standard output) and curl's message about it; curl's other
+//! messages (`-v`'s trace, say) pass on. Anything else passes on as it
+//! came, and a run that is not to be retried is not held at all.
 
 use std::ffi::{OsStr, OsString};
 use std::io::{self, PipeReader, PipeWriter, Read, Write};
@@ -30,11 +34,11 @@ const MAX_HELD: usize = 1024 * 1024;
 /// How one run of curl ended.
 #[derive(Debug, PartialEq, Eq)]
 pub enum Ran {
-    /// curl's exit code (128 + the signal that killed it), and the status
-    /// of the response, if one was seen.
-    Finished { code: u8, status: Option<u16> },
+    /// curl's exit code (128 + the signal that killed it), and whether
+    /// any of its responses was a 401 (passed on).
+    Finished { code: u8, met_401: bool },
     /// Zuora answered 401, and since the request can be sent again, the
-    /// response was dropped: the user saw nothing of it.
+    /// response was dropped: the user saw none of it but curl's trace.
     Dropped401,
 }
 
@@ -54,7 +58,7 @@ pub fn run(program: &OsStr, config: &str, args: &[OsString], retry: bool) -> io:
     let code = exit_code(child.wait()?);
     Ok(match watched {
         Watched::Dropped401 => Ran::Dropped401,
-        Watched::Passed(status) => Ran::Finished { code, status },
+        Watched::Passed { met_401 } => Ran::Finished { code, met_401 },
     })
 }
 
@@ -80,6 +84,7 @@ fn start(
     let (config_read, mut config_write) = io::pipe()?;
     let mut command = Command::new(program);
     command
+        .arg("-q")
         .arg("--config")
         .arg(fd_path(config_read.as_raw_fd()));
     let mut inherited = vec![config_read.as_raw_fd()];
@@ -136,7 +141,7 @@ enum Watched {
     /// A 401: dropped.
     Dropped401,
     /// Passed on; the final status, if one was seen.
-    Passed(Option<u16>),
+    Passed { met_401: bool },
 }
 
 /// What becomes of curl's output (and its messages) for now.
@@ -146,7 +151,8 @@ enum Decision {
     Pending,
     /// Written out as it comes.
     Pass,
-    /// Dropped: a 401 to retry.
+    /// A 401 to retry: the response is dropped, and of curl's messages
+    /// only the one about the 401.
     Drop,
 }
 
@@ -177,26 +183,60 @@ impl<R: Read + AsRawFd> Stream<R> {
             return Ok(());
         };
         let n = pipe.read(buffer)?;
-        match (n, decision) {
-            (0, _) => self.pipe = None,
-            (n, Decision::Pending) => self.held.extend_from_slice(&buffer[..n]),
-            (n, Decision::Pass) => self.write(&buffer[..n]),
-            (_, Decision::Drop) => {}
+        if n == 0 {
+            self.pipe = None;
+        }
+        match decision {
+            Decision::Pending => self.held.extend_from_slice(&buffer[..n]),
+            Decision::Pass => self.write(&buffer[..n]),
+            Decision::Drop => self.drop_401(&buffer[..n]),
         }
         Ok(())
     }
 
-    /// Acts on a decision made: the held output is written or dropped.
+    /// Acts on a decision made: the held output is written, or dropped as
+    /// the 401's.
     fn decided(&mut self, decision: Decision) {
         let held = std::mem::take(&mut self.held);
-        if decision == Decision::Pass {
-            self.write(&held);
+        match decision {
+            Decision::Pending => self.held = held,
+            Decision::Pass => self.write(&held),
+            Decision::Drop => self.drop_401(&held),
+        }
+    }
+
+    /// Drops what belongs to a 401 that is retried: all of standard output
+    /// (the one transfer's response), and of standard error the line in
+    /// which curl reports the 401 (`-f`'s `curl: (22) ...: 401`); the rest
+    /// of standard error, a line at a time (a line ends at `\n` or at a
+    /// progress meter's `\r`), is written, the last line once the pipe
+    /// has ended (or once it is too long to be that message).
+    fn drop_401(&mut self, bytes: &[u8]) {
+        if self.is_stdout {
+            return;
+        }
+        self.held.extend_from_slice(bytes);
+        let ended = self.pipe.is_none() || self.held.len() > MAX_HELD;
+        while let Some(end) = self
+            .held
+            .iter()
+            .position(|b| matches!(b, b'\n' | b'\r'))
+            .map(|at| at + 1)
+            .or_else(|| (ended && !self.held.is_empty()).then_some(self.held.len()))
+        {
+            let line: Vec<u8> = self.held.drain(..end).collect();
+            if !is_401_message(&line) {
+                self.write(&line);
+            }
         }
     }
 
     /// Writes `bytes` where curl would have. If the reader of standard
     /// output has gone away, curl's is closed too, for curl to say so.
     fn write(&mut self, bytes: &[u8]) {
+        if bytes.is_empty() {
+            return;
+        }
         let written = match self.is_stdout {
             true => write_all(&mut io::stdout().lock(), bytes),
             false => write_all(&mut io::stderr().lock(), bytes),
@@ -207,15 +247,25 @@ impl<R: Read + AsRawFd> Stream<R> {
     }
 }
 
+/// Whether `line` of curl's standard error is its report of a 401 (with
+/// `-f`): `curl: (22) The requested URL returned error: 401`.
+fn is_401_message(line: &[u8]) -> bool {
+    let line = String::from_utf8_lossy(line);
+    line.starts_with("curl: (22) ") && line.trim_end().contains(" 401")
+}
+
 fn write_all(to: &mut impl Write, bytes: &[u8]) -> io::Result<()> {
     to.write_all(bytes).and_then(|()| to.flush())
 }
 
 /// Passes curl's standard output and error on, held until the response
-/// headers on `headers` give the first final status, and dropped if that
-/// is 401 and `retry` says so. The pipes are read in one loop, the headers
+/// headers on `headers` give the first final status, and dropped (as
+/// [`Stream::drop_401`] says) if that is 401 and `retry` says so; without
+/// `retry`, nothing is held. The pipes are read in one loop, the headers
 /// first: curl flushes them before it writes the body, so when the body
 /// is readable the headers that precede it are already in their pipe.
+/// Nothing held is lost: the loop ends when every pipe has, and what is
+/// still held then is written.
 fn watch_output(
     stdout: ChildStdout,
     stderr: ChildStderr,
@@ -226,7 +276,10 @@ fn watch_output(
     let mut stderr = Stream::new(stderr, false);
     let mut headers = Some(headers);
     let mut status = StatusLine::default();
-    let mut decision = Decision::Pending;
+    let mut decision = match retry {
+        true => Decision::Pending,
+        false => Decision::Pass,
+    };
     let mut buffer = vec![0; 64 * 1024];
     while stdout.pipe.is_some() || stderr.pipe.is_some() || headers.is_some() {
         let ready = poll([
@@ -247,11 +300,11 @@ fn watch_output(
         } else if ready[2] {
             stderr.read(&mut buffer, decision)?;
         }
-        let held = stdout.held.len().saturating_add(stderr.held.len());
-        let ended = headers.is_none() || stdout.pipe.is_none() || held > MAX_HELD;
         if decision == Decision::Pending {
+            let held = stdout.held.len().saturating_add(stderr.held.len());
+            let ended = headers.is_none() || stdout.pipe.is_none() || held > MAX_HELD;
             decision = match status.final_status {
-                Some(401) if retry => Decision::Drop,
+                Some(401) => Decision::Drop,
                 Some(_) => Decision::Pass,
                 None if ended => Decision::Pass,
                 None => Decision::Pending,
@@ -262,7 +315,9 @@ fn watch_output(
     }
     Ok(match decision {
         Decision::Drop => Watched::Dropped401,
-        _ => Watched::Passed(status.final_status),
+        _ => Watched::Passed {
+            met_401: status.met_401,
+        },
     })
 }
 
@@ -289,13 +344,15 @@ fn poll<const N: usize>(fds: [Option<RawFd>; N]) -> io::Result<[bool; N]> {
 }
 
 /// The response headers as curl dumps them, read for the first final
-/// status: a block of lines from `HTTP/... CODE` to an empty line, where
-/// a 1xx block (`100 Continue`) is followed by another.
+/// status, and for a 401 among the final statuses of every transfer: a
+/// block of lines from `HTTP/... CODE` to an empty line, where a 1xx block
+/// (`100 Continue`) is followed by another.
 #[derive(Default)]
 struct StatusLine {
     line: Vec<u8>,
     block_status: Option<u16>,
     final_status: Option<u16>,
+    met_401: bool,
     seen: usize,
 }
 
@@ -303,9 +360,6 @@ impl StatusLine {
     fn feed(&mut self, bytes: &[u8]) {
         self.seen = self.seen.saturating_add(bytes.len());
         for &byte in bytes {
-            if self.final_status.is_some() {
-                return;
-            }
             if byte != b'\n' {
                 if self.line.len() < 8 * 1024 {
                     self.line.push(byte);
@@ -320,7 +374,10 @@ impl StatusLine {
     fn line_ended(&mut self, line: &[u8]) {
         if line.is_empty() {
             match self.block_status.take() {
-                Some(status) if !(100..200).contains(&status) => self.final_status = Some(status),
+                Some(status) if !(100..200).contains(&status) => {
+                    self.final_status.get_or_insert(status);
+                    self.met_401 |= status == 401;
+                }
                 _ => {}
             }
             return;
@@ -367,6 +424,11 @@ mod tests {
             Some(404)
         );
         assert_eq!(final_status("HTTP/1.1 401 Unauthorized\r\nA: b\r\n"), None);
+        let mut several = StatusLine::default();
+        several.feed(b"HTTP/1.1 200 OK\r\n\r\nHTTP/1.1 100 Continue\r\n\r\n");
+        assert!(!several.met_401);
+        several.feed(b"HTTP/1.1 401 Unauthorized\r\n\r\n");
+        assert_eq!((several.final_status, several.met_401), (Some(200), true));
         assert_eq!(final_status(""), None);
     }
 

@@ -69,22 +69,19 @@ fn system_roots(_: Instant) -> Result<Connect> {
 /// curl and OpenSSL do: the file `SSL_CERT_FILE` names, else the
 /// distribution's one bundle (`/etc/ssl/certs/ca-certificates.crt` and the
 /// like, where `update-ca-certificates` puts corporate CAs too); the
-/// certificate directory only where there is no bundle, or where
-/// `SSL_CERT_DIR` names one. Each certificate counts once (a bundle and a
-/// directory often hold the same ones).
+/// certificate directories only where there is no bundle, or where
+/// `SSL_CERT_DIR` names them (a list, `:`-separated as OpenSSL reads it; a
+/// directory that is not there is passed over). Each certificate counts
+/// once (a bundle and a directory often hold the same ones).
 #[cfg(not(any(target_os = "macos", target_os = "ios", windows)))]
 fn system_roots(deadline: Instant) -> Result<Connect> {
-    let variable = |name| {
-        std::env::var_os(name)
-            .filter(|v| !v.is_empty())
-            .map(PathBuf::from)
-    };
-    let named_file = variable("SSL_CERT_FILE");
-    let named_dir = variable("SSL_CERT_DIR");
+    let variable = |name| std::env::var_os(name).filter(|v| !v.is_empty());
+    let named_file = variable("SSL_CERT_FILE").map(PathBuf::from);
+    let named_dirs = variable("SSL_CERT_DIR");
     let probed = openssl_probe::probe();
     let file = named_file.clone().or(probed.cert_file);
-    let dirs = match (&file, named_dir) {
-        (_, Some(dir)) => vec![dir],
+    let dirs = match (&file, named_dirs) {
+        (_, Some(list)) => std::env::split_paths(&list).collect(),
         (None, None) => probed.cert_dir,
         (Some(_), None) => Vec::new(),
     };

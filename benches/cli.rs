@@ -16,7 +16,10 @@
 //! 5. a cached `get` whose secret comes from a command that takes a second,
 //!    vs one whose secret is inline;
 //! 6. peak memory (max RSS) of a cached get and of cold fetches, as GNU
-//!    time reports it (see [`peak_rss_kib`]), and the binary's size.
+//!    time reports it (see [`peak_rss_kib`]), and the binary's size;
+//! 7. `api --paginate` over a 50-page list on the HTTPS fake, vs the shell
+//!    loop a user would write instead: `get -o header | curl -H @-` for
+//!    each page, and jq for its `nextPage`.
 
 use std::ffi::OsString;
 use std::process::{Command, Stdio};
@@ -35,6 +38,18 @@ const BURSTS: usize = 20;
 const BURST_SIZE: usize = 32;
 /// How long the fake takes to answer in the burst measure.
 const SLOW_SERVER: Duration = Duration::from_millis(200);
+/// The pages of the list `api --paginate` walks.
+const PAGES: usize = 50;
+/// The fake's paged list.
+const LIST: &str = "/v1/subscriptions/accounts/A00000001";
+/// What a user would write without `api --paginate`: each page through
+/// curl with the cached token's header, the next page's URL from jq.
+const PAGE_LOOP: &str = r#"url="$ZUORA_BASE_URL$LIST"
+while [ -n "$url" ]; do
+  page=$("$ZT" get -o header --ca-bundle "$CA" | curl -fsS --cacert "$CA" -H @- "$url") || exit 1
+  printf '%s\n' "$page"
+  url=$(printf '%s' "$page" | jq -r '.nextPage // empty')
+done"#;
 
 /// A command under measurement, and its peak memory once measured.
 struct Subject {
@@ -159,6 +174,20 @@ fn installed(program: &str) -> bool {
 fn zuora_token(sandbox: &Sandbox, args: &[&str]) -> Command {
     let mut command = sandbox.spawnable();
     command.args(args);
+    command
+}
+
+/// `script` run by `sh` in `sandbox`'s environment, `$ZT` naming the
+/// binary.
+fn shell(sandbox: &Sandbox, script: &str) -> Command {
+    let mut command = Command::new("sh");
+    command.env_clear();
+    for (name, value) in sandbox.spawnable().get_envs() {
+        if let Some(value) = value {
+            command.env(name, value);
+        }
+    }
+    command.env("ZT", BIN).args(["-c", script]);
     command
 }
 
@@ -419,15 +448,35 @@ fn main() {
     let h = http.zuora.url();
     let curl_jq_http =
         (have_curl && have_jq).then(|| Subject::new("curl | jq", move || curl_jq(&h)));
-    let hs = https.zuora.url();
+    let (hs, bundle) = (https.zuora.url(), ca_file.clone());
     let curl_https = have_curl.then(|| {
         Subject::new("curl --cacert", move || {
-            curl(&hs, &["--cacert".into(), ca_file.clone().into()])
+            curl(&hs, &["--cacert".into(), bundle.clone().into()])
         })
     });
     let hs = https.zuora.url();
     let curl_https_os = (have_curl && os_store)
         .then(|| Subject::new("curl (default store)", move || curl(&hs, &[])));
+
+    // A cached token for the paged list, walked by `api` and by a loop.
+    https.zuora.pages(PAGES);
+    let mut warm_https = zuora_token(&https, &["get"]);
+    warm_https.arg("--ca-bundle").arg(&ca_file);
+    assert!(measure(&mut warm_https, "warming the HTTPS cache") > Duration::ZERO);
+    let (sb, bundle) = (Rc::clone(&https), ca_file.clone());
+    let paginate = Subject::new("zuora-token api --paginate", move || {
+        let mut command = zuora_token(&sb, &["api", "--paginate", LIST]);
+        command.arg("--ca-bundle").arg(&bundle);
+        command
+    });
+    let (sb, bundle) = (Rc::clone(&https), ca_file.clone());
+    let page_loop = (have_curl && have_jq).then(|| {
+        Subject::new("a loop of get -o header | curl, jq", move || {
+            let mut command = shell(&sb, PAGE_LOOP);
+            command.env("CA", &bundle).env("LIST", LIST);
+            command
+        })
+    });
 
     let mut table = vec![
         compare("cached get vs cat", Some(&cached), Some(&cat), 1.0),
@@ -466,6 +515,12 @@ fn main() {
             Some(&cached_command),
             Some(&cached_inline),
             1.05,
+        ),
+        compare(
+            "api --paginate, 50 pages, HTTPS, vs a shell loop of curl",
+            Some(&paginate),
+            page_loop.as_ref(),
+            0.3,
         ),
     ];
 

@@ -190,17 +190,11 @@ impl<'a> ApiClient<'a> {
         for (name, value) in request.headers() {
             builder = builder.header(name, value);
         }
-        let body = request.body().unwrap_or_default().to_vec();
-        let http = builder
-            .body(body)
-            .map_err(|e| (Error::usage(format!("cannot make the request: {e}")), None))?;
-        let http = self
-            .agent
-            .configure_request(http)
-            .timeout_global(Some(deadline.remaining()))
-            .build();
         let started = std::time::Instant::now();
-        let response = self.agent.run(http).and_then(ApiResponse::read);
+        let response = match request.body() {
+            Some(body) => self.run(builder.body(body), deadline),
+            None => self.run(builder.body(()), deadline),
+        };
         let took = started.elapsed().as_millis();
         let method = request.method().as_str();
         match response {
@@ -217,6 +211,22 @@ impl<'a> ApiClient<'a> {
             }
         }
     }
+
+    /// Sends `request` (with a body, or with none at all: no
+    /// `Content-Length: 0` on a GET) within `deadline`, and reads the
+    /// answer.
+    fn run<B: ureq::AsSendBody>(
+        &self,
+        request: ureq::http::Result<Request<B>>,
+        deadline: &Deadline,
+    ) -> std::result::Result<ApiResponse, ureq::Error> {
+        let request = self
+            .agent
+            .configure_request(request?)
+            .timeout_global(Some(deadline.remaining()))
+            .build();
+        self.agent.run(request).and_then(ApiResponse::read)
+    }
 }
 
 /// A 429, or a server error where sending again is safe: worth another try.
@@ -226,16 +236,7 @@ fn retry_status(response: &ApiResponse, request: &ApiRequest) -> Option<Retry> {
     if status != 429 && !(server_error && request.may_repeat()) {
         return None;
     }
-    let mut headers = ureq::http::HeaderMap::new();
-    for (name, value) in response.headers() {
-        if let (Ok(name), Ok(value)) = (
-            ureq::http::HeaderName::try_from(name.as_str()),
-            ureq::http::HeaderValue::try_from(value.as_str()),
-        ) {
-            headers.append(name, value);
-        }
-    }
-    Some(Retry::after_status(status, &headers))
+    Some(Retry::after_status(status, response.header_map()))
 }
 
 /// Says why a 401 is passed on rather than retried.

@@ -1,7 +1,7 @@
 //! Zuora's answer to an API call, read whole (bounded) so that it can be
 //! printed, paged through, or dropped for a retry.
 
-use ureq::http::Response;
+use ureq::http::{HeaderMap, Response};
 
 use crate::zuora::failure::{printable_header, server_message};
 
@@ -15,10 +15,8 @@ pub(crate) const MAX_BODY: u64 = 64 << 20;
 pub struct ApiResponse {
     status: u16,
     reason: &'static str,
-    headers: Vec<(String, String)>,
+    headers: HeaderMap,
     body: Vec<u8>,
-    /// `Zuora-Request-Id`, where it is safe to print as it is.
-    request_id: Option<String>,
 }
 
 impl ApiResponse {
@@ -30,20 +28,11 @@ impl ApiResponse {
             .limit(MAX_BODY)
             .read_to_vec()?;
         let status = response.status();
-        let headers = response
-            .headers()
-            .iter()
-            .map(|(name, value)| {
-                let value = String::from_utf8_lossy(value.as_bytes()).into_owned();
-                (name.as_str().to_owned(), value)
-            })
-            .collect();
         Ok(ApiResponse {
             status: status.as_u16(),
             reason: status.canonical_reason().unwrap_or(""),
-            headers,
+            headers: std::mem::take(response.headers_mut()),
             body,
-            request_id: printable_header(response.headers(), "zuora-request-id"),
         })
     }
 
@@ -64,8 +53,19 @@ impl ApiResponse {
             .to_owned()
     }
 
-    /// The headers (names in lower case), in the order received.
-    pub fn headers(&self) -> &[(String, String)] {
+    /// The headers (names in lower case), in the order received, each
+    /// value as text (bytes that are not UTF-8 replaced).
+    pub fn headers(&self) -> impl Iterator<Item = (&str, String)> {
+        self.headers.iter().map(|(name, value)| {
+            (
+                name.as_str(),
+                String::from_utf8_lossy(value.as_bytes()).into_owned(),
+            )
+        })
+    }
+
+    /// The headers, as the retry reads its wait from them.
+    pub(crate) fn header_map(&self) -> &HeaderMap {
         &self.headers
     }
 
@@ -94,7 +94,7 @@ impl ApiResponse {
             line.push_str(": ");
             line.push_str(&message);
         }
-        if let Some(id) = &self.request_id {
+        if let Some(id) = printable_header(&self.headers, "zuora-request-id") {
             line.push_str(&format!(" (Zuora-Request-Id: {id})"));
         }
         line

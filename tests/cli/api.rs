@@ -76,6 +76,7 @@ fn a_get_carries_every_configured_header_and_prints_the_body_as_received() {
             .starts_with("zuora-token/")
     );
     assert_eq!(call.header("content-type"), None, "no body, no type");
+    assert_eq!(call.header("content-length"), None, "nor a length");
     out.never_shows(&token);
 }
 

@@ -338,7 +338,15 @@ fn ours(option: &str) -> Option<String> {
                 .find(|s| s.short().is_some() && s.short() == short)
         }
     }?;
-    Some(format!("{option} {}", setting.value_name()))
+    // The secret's own flag is not shown as the way to go: it puts the
+    // secret in the process list.
+    Some(match setting {
+        Setting::ClientSecret => format!(
+            "--client-secret-file {}",
+            Setting::ClientSecretFile.value_name()
+        ),
+        _ => format!("{option} {}", setting.value_name()),
+    })
 }
 
 /// Why curl's option `name` (without dashes) is refused, for the classes
@@ -701,7 +709,8 @@ mod tests {
             (&["-e", "sandbox"], "-e is zuora-token's option"),
             (
                 &["--client-secret", "s3cr3t"],
-                "--client-secret is zuora-token's",
+                "--client-secret is zuora-token's option: put it before 'curl' \
+                 (zuora-token --client-secret-file PATH curl ...)",
             ),
             (&["--quiet"], "--quiet is zuora-token's option"),
             (&["-q"], "-q is zuora-token's option"),

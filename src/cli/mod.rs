@@ -15,6 +15,7 @@ mod report;
 mod secret_source;
 mod setting;
 mod settings;
+mod stdin;
 
 pub use args::Cli;
 pub use commands::env::parse_failed as env_parse_failed;

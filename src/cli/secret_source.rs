@@ -2,7 +2,7 @@
 //! standard input), a command that prints it (a password manager), or the
 //! OS keyring.
 
-use std::io::{self, Read};
+use std::io;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::Instant;
@@ -11,6 +11,7 @@ use zuora_token::{Error, Result, Secret, SourceIdentity, files};
 
 use super::keyring::KeyringEntry;
 use super::origin::Origin;
+use super::stdin::read_stdin;
 
 /// Where the secret is to be read from, as configured.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -111,7 +112,7 @@ pub fn non_empty(text: &str, from: &dyn std::fmt::Display) -> Result<Secret> {
 /// delivers, until `deadline`.
 fn read_file(path: &Path, origin: &Origin, deadline: Instant) -> Result<String> {
     let bytes = if path == Path::new("-") {
-        read_stdin()
+        read_secret_stdin()
     } else {
         files::read_setting(path, MAX_SECRET_FILE, deadline)
     };
@@ -126,18 +127,8 @@ fn read_file(path: &Path, origin: &Origin, deadline: Instant) -> Result<String> 
 }
 
 /// Standard input to its end, at most [`MAX_SECRET_FILE`] bytes.
-pub fn read_stdin() -> io::Result<Vec<u8>> {
-    let mut bytes = Vec::new();
-    let limit = MAX_SECRET_FILE.saturating_add(1);
-    std::io::stdin()
-        .take(limit)
-        .read_to_end(&mut bytes)
-        .and_then(|n| match n as u64 > MAX_SECRET_FILE {
-            true => Err(io::Error::other(format!(
-                "it is larger than {MAX_SECRET_FILE} bytes"
-            ))),
-            false => Ok(bytes),
-        })
+pub fn read_secret_stdin() -> io::Result<Vec<u8>> {
+    read_stdin(MAX_SECRET_FILE)
 }
 
 /// Runs `command` through the platform's shell, as `git`'s credential helpers

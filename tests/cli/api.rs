@@ -3,11 +3,9 @@
 //! second fake stands for "anyone else": whatever a test tries, it never
 //! sees a request.
 
-use std::process::Stdio;
-
 use zuora_token_testkit::{ACCOUNT_NUMBER, FakeZuora, Recorded, Reply, Sandbox, TestCa, run};
 
-use crate::sandbox;
+use crate::{in_parallel, sandbox};
 
 const PRODUCTS: &str = "/v1/catalog/products";
 const LIST: &str = "/v1/subscriptions/accounts/A00000001";
@@ -185,20 +183,12 @@ fn a_401_after_revocation_gets_a_new_token_and_the_same_request_body_included() 
 #[test]
 fn twenty_parallel_calls_after_a_revocation_make_one_token_request() {
     let sb = sandbox();
-    prime(&sb);
+    let old = prime(&sb);
     sb.zuora.revoke_tokens();
-    let children: Vec<_> = (0..20)
-        .map(|_| {
-            sb.spawnable()
-                .args(["api", PRODUCTS])
-                .stdout(Stdio::piped())
-                .stderr(Stdio::piped())
-                .spawn()
-                .unwrap()
-        })
-        .collect();
-    for child in children {
-        let out = child.wait_with_output().unwrap();
+    // Slow enough that every call is made with the revoked token before
+    // any process has a new one.
+    sb.zuora.delay(std::time::Duration::from_millis(300));
+    for out in in_parallel(&sb, 20, &["api", PRODUCTS]) {
         assert!(out.status.success(), "{out:?}");
         assert!(String::from_utf8_lossy(&out.stdout).contains("Gold Plan"));
     }
@@ -206,6 +196,17 @@ fn twenty_parallel_calls_after_a_revocation_make_one_token_request() {
         token_requests(&sb),
         2,
         "the first token, and one replacement"
+    );
+    let bearer = format!("Bearer {old}");
+    let calls = calls(&sb, PRODUCTS);
+    let with_old = calls
+        .iter()
+        .filter(|r| r.header("authorization") == Some(bearer.as_str()))
+        .count();
+    assert_eq!(
+        (with_old, calls.len()),
+        (20, 40),
+        "each met one 401, then once more"
     );
 }
 

@@ -4,11 +4,10 @@
 
 use std::os::unix::fs::PermissionsExt;
 use std::path::PathBuf;
-use std::process::Stdio;
 
 use zuora_token_testkit::{FakeZuora, Reply, Sandbox, have, run};
 
-use crate::sandbox;
+use crate::{in_parallel, sandbox};
 
 const PRODUCTS: &str = "/v1/catalog/products";
 
@@ -157,18 +156,7 @@ fn twenty_wrappers_after_a_revocation_make_one_token_request() {
     // Slow enough that every wrapper's first call is made before any has
     // a new token.
     sb.zuora.delay(std::time::Duration::from_millis(300));
-    let children: Vec<_> = (0..20)
-        .map(|_| {
-            sb.spawnable()
-                .args(["curl", "-fsS", PRODUCTS])
-                .stdout(Stdio::piped())
-                .stderr(Stdio::piped())
-                .spawn()
-                .unwrap()
-        })
-        .collect();
-    for child in children {
-        let out = child.wait_with_output().unwrap();
+    for out in in_parallel(&sb, 20, &["curl", "-fsS", PRODUCTS]) {
         let stderr = String::from_utf8_lossy(&out.stderr);
         assert!(out.status.success(), "{stderr}");
         assert!(out.stdout.starts_with(b"{\"products\""), "{stderr}");

@@ -49,6 +49,26 @@ fn sandbox() -> Sandbox {
     Sandbox::new(BIN)
 }
 
+/// Starts `n` processes of the binary with working credentials and
+/// `args`, all at once, and waits for each; their outputs, in order.
+fn in_parallel(sb: &Sandbox, n: usize, args: &[&str]) -> Vec<std::process::Output> {
+    use std::process::Stdio;
+    let children: Vec<_> = (0..n)
+        .map(|_| {
+            sb.spawnable()
+                .args(args)
+                .stdout(Stdio::piped())
+                .stderr(Stdio::piped())
+                .spawn()
+                .unwrap()
+        })
+        .collect();
+    children
+        .into_iter()
+        .map(|child| child.wait_with_output().unwrap())
+        .collect()
+}
+
 /// `get ARGS` with working credentials and `env` besides.
 fn run_get(sb: &Sandbox, args: &[&str], env: &[(&str, &str)]) -> Run {
     run(sb.authed().arg("get").args(args).envs(env.iter().copied()))

@@ -2,16 +2,19 @@
 //! [`ApiClient`], so that the token goes to the base URL and nowhere else.
 //! This file turns the flags into an [`ApiRequest`] and prints the answer.
 
-use std::io::{IsTerminal, Read};
+use std::io::IsTerminal;
 use std::path::Path;
 use std::time::Instant;
 
 use serde_json::{Map, Value};
-use zuora_token::{ApiClient, ApiRequest, ApiResponse, ApiUrl, Error, Method, Result, files};
+use zuora_token::{
+    ApiClient, ApiRequest, ApiResponse, ApiUrl, BaseUrl, Error, Method, Result, files,
+};
 
 use crate::cli::args::{ApiArgs, CacheUse};
 use crate::cli::report;
 use crate::cli::settings::Inputs;
+use crate::cli::stdin::read_stdin;
 use crate::output;
 
 /// The exit code of a call that Zuora answered with a status other than
@@ -47,7 +50,7 @@ pub fn run(inputs: &Inputs, args: &ApiArgs) -> Result<u8> {
 
 /// The request the flags describe, every part checked before anything
 /// is sent.
-fn request(args: &ApiArgs, base: &zuora_token::BaseUrl, deadline: Instant) -> Result<ApiRequest> {
+fn request(args: &ApiArgs, base: &BaseUrl, deadline: Instant) -> Result<ApiRequest> {
     let url = ApiUrl::resolve(base, &args.path)
         .map_err(|why| Error::usage(format!("the path {:?}: {why}", args.path)))?;
     let method = match &args.method {
@@ -155,24 +158,10 @@ fn reads_stdin(fields: &[String]) -> bool {
 /// The bytes of `path` (`-`: standard input), at most [`MAX_INPUT`].
 fn read_input(path: &Path, flag: &str, deadline: Instant) -> Result<Vec<u8>> {
     let bytes = match path == Path::new("-") {
-        true => read_stdin(),
+        true => read_stdin(MAX_INPUT),
         false => files::read_setting(path, MAX_INPUT, deadline),
     };
     bytes.map_err(|e| Error::usage(format!("{flag}: cannot read {}: {e}", path.display())))
-}
-
-/// Standard input to its end, at most [`MAX_INPUT`] bytes.
-fn read_stdin() -> std::io::Result<Vec<u8>> {
-    let mut bytes = Vec::new();
-    std::io::stdin()
-        .take(MAX_INPUT.saturating_add(1))
-        .read_to_end(&mut bytes)?;
-    match bytes.len() as u64 > MAX_INPUT {
-        true => Err(std::io::Error::other(format!(
-            "it is larger than {MAX_INPUT} bytes"
-        ))),
-        false => Ok(bytes),
-    }
 }
 
 /// Prints one answer: with `-i` its status line and headers first; the

@@ -7,7 +7,7 @@ use std::io::IsTerminal;
 use zuora_token::{Error, Result, Secret};
 
 use crate::cli::keyring::{self, KeyringEntry};
-use crate::cli::secret_source::{non_empty, read_stdin};
+use crate::cli::secret_source::{non_empty, read_secret_stdin};
 use crate::cli::settings::{Inputs, deadline_after};
 
 use super::note;
@@ -51,7 +51,7 @@ fn read_secret(entry: &KeyringEntry) -> Result<Secret> {
                 "cannot read the client secret from standard input: {why}"
             ))
         };
-        let bytes = read_stdin().map_err(|e| failed(&e))?;
+        let bytes = read_secret_stdin().map_err(|e| failed(&e))?;
         let text = String::from_utf8(bytes).map_err(|_| failed(&"it is not UTF-8 text"))?;
         non_empty(&text, &"standard input")
     }

@@ -3,7 +3,7 @@
 //! second fake stands for "anyone else": whatever a test tries, it never
 //! sees a request.
 
-use zuora_token_testkit::{ACCOUNT_NUMBER, FakeZuora, Recorded, Reply, Sandbox, TestCa, run};
+use zuora_token_testkit::{ACCOUNT_NUMBER, FakeZuora, Recorded, Reply, Sandbox, TestCa, have, run};
 
 use crate::{in_parallel, sandbox};
 
@@ -76,6 +76,27 @@ fn a_get_carries_every_configured_header_and_prints_the_body_as_received() {
     assert_eq!(call.header("content-type"), None, "no body, no type");
     assert_eq!(call.header("content-length"), None, "nor a length");
     out.never_shows(&token);
+}
+
+#[test]
+fn on_a_terminal_json_is_pretty_printed() {
+    if !have("script") {
+        return;
+    }
+    let sb = sandbox();
+    // util-linux's script runs the command on a pseudo-terminal.
+    let out = sb.shell(
+        "bash",
+        &format!(r#"script -qec '"$ZT" api {PRODUCTS}' /dev/null"#),
+    );
+    out.ok();
+    let lines: Vec<&str> = out
+        .stdout
+        .lines()
+        .map(|l| l.trim_end_matches('\r'))
+        .collect();
+    assert_eq!(lines[..2], ["{", r#"  "products": ["#], "{}", out.stdout);
+    assert_eq!(lines.last(), Some(&"}"));
 }
 
 #[test]

@@ -1,0 +1,215 @@
+//! `zuora-token api` attacked: hostile paths, pages, bodies, headers and
+//! settings, each class tried once against the real binary. Zuora, or
+//! whatever answers at the base URL, is the attacker here as much as the
+//! command line is; a second fake stands for anyone else, and sees nothing.
+
+use std::time::{Duration, Instant};
+
+use zuora_token_testkit::{FakeZuora, Recorded, Reply, Sandbox, run};
+
+use crate::sandbox;
+
+const PRODUCTS: &str = "/v1/catalog/products";
+
+/// A token cached beforehand, so that queued replies answer API calls.
+fn prime(sb: &Sandbox) -> String {
+    run(sb.authed().arg("get")).ok().stdout.trim().to_owned()
+}
+
+/// The API calls made (token requests left out).
+fn api_calls(sb: &Sandbox) -> Vec<Recorded> {
+    sb.zuora
+        .requests()
+        .into_iter()
+        .filter(|r| r.path != "/oauth/token")
+        .collect()
+}
+
+/// A 200 page whose `nextPage` is `next`.
+fn page_to(next: &str) -> Reply {
+    Reply::status(200, serde_json::json!({ "nextPage": next }).to_string())
+}
+
+/// Asserts that `other` saw no request at all.
+fn untouched(other: &FakeZuora) {
+    assert_eq!(other.count(), 0, "{:#?}", other.requests());
+}
+
+/// `nextPage` from a hostile server: every spelling of another origin is
+/// refused unfollowed (exit 6), and anything that is not a link is a
+/// cursor, sent back percent-encoded to the base URL.
+#[test]
+fn a_hostile_next_page_reaches_no_one_else() {
+    let sb = sandbox();
+    let other = FakeZuora::start();
+    let own = sb.zuora.url();
+    let own_port = own.rsplit(':').next().unwrap().to_owned();
+    let port = other.url().rsplit(':').next().unwrap().to_owned();
+    prime(&sb);
+    for next in [
+        other.url(),
+        format!("//127.0.0.1:{port}/v1/x"),
+        format!("/\\127.0.0.1:{port}/v1/x"),
+        format!("HTTP://127.0.0.1:{port}/v1/x"),
+        format!("http://localhost:{port}/v1/x"),
+        format!("http://[::1]:{port}/v1/x"),
+        format!("http://localhost:{own_port}/v1/x"),
+        format!("https://127.0.0.1:{own_port}/v1/x"),
+        format!("{own}@127.0.0.1:{port}/v1/x"),
+        format!("{own}\\@127.0.0.1:{port}/v1/x"),
+        format!("http://127.0.0.1%3A{port}/v1/x"),
+        format!(" {}/v1/x", other.url()),
+        format!("{own}/v1/x\t"),
+        format!("{own}/v1/x\r\nHost: 127.0.0.1:{port}"),
+        format!("{own}/v1/x#{}", other.url()),
+        format!("{own}/v1/é"),
+    ] {
+        sb.zuora.then(page_to(&next));
+        run(sb.authed().args(["api", "--paginate", "/v1/first"]))
+            .code(6)
+            .stderr_has("zuora-token: error: Zuora's nextPage link is not followed");
+    }
+    for (cursor, sent) in [
+        ("?x", "%3Fx"),
+        ("\\\\127.0.0.1/x", "%5C%5C127.0.0.1%2Fx"),
+        ("a&b=c#d\r\nHost: x", "a%26b%3Dc%23d%0D%0AHost%3A%20x"),
+        ("http:127.0.0.1", "http%3A127.0.0.1"),
+    ] {
+        sb.zuora
+            .then(page_to(cursor))
+            .then(Reply::status(200, "{}"));
+        run(sb
+            .authed()
+            .args(["api", "--paginate", "/v1/first?cursor=0"]))
+        .ok();
+        let last = api_calls(&sb).pop().unwrap();
+        assert_eq!(last.path, format!("/v1/first?cursor={sent}"), "{cursor:?}");
+    }
+    untouched(&other);
+}
+
+/// A ZOQL `queryLocator` is only ever a JSON string in a body to the base
+/// URL, whatever it holds.
+#[test]
+fn a_hostile_query_locator_stays_a_string_in_the_body() {
+    let sb = sandbox();
+    prime(&sb);
+    let locator = "\"}, \"x\": 1\r\n{\\";
+    let batch = serde_json::json!({ "done": false, "queryLocator": locator, "records": [] });
+    sb.zuora
+        .then(Reply::status(200, batch.to_string()))
+        .then(Reply::status(200, r#"{"done":true,"records":[]}"#));
+    run(sb
+        .authed()
+        .args(["api", "--paginate", "-X", "POST", "/v1/action/query"]))
+    .ok();
+    let more = api_calls(&sb).pop().unwrap();
+    assert_eq!(more.path, "/v1/action/queryMore");
+    let body: serde_json::Value = serde_json::from_str(&more.body).unwrap();
+    assert_eq!(body, serde_json::json!({ "queryLocator": locator }));
+}
+
+/// `Retry-After` from a hostile server: a wait past the deadline is not
+/// made (the 429 is the answer at once), garbage and negatives fall back
+/// to backoff.
+#[test]
+fn a_hostile_retry_after_neither_overflows_nor_hangs() {
+    let sb = sandbox();
+    prime(&sb);
+    for (value, retried) in [
+        ("18446744073709551615", false),
+        ("99999999999999999999999", true),
+        ("-1", true),
+        ("soon", true),
+        ("1e9", true),
+    ] {
+        sb.zuora
+            .then(Reply::status(429, "{}").header("Retry-After", value))
+            .then(Reply::status(200, "{}"));
+        let started = Instant::now();
+        let out = run(sb.authed().args(["--timeout", "5", "api", PRODUCTS]));
+        assert!(started.elapsed() < Duration::from_secs(4), "{value}");
+        if retried {
+            out.ok();
+        } else {
+            // A wait that would pass the deadline is not made; the 200
+            // answers the next call.
+            out.code(7).stderr_has("HTTP 429");
+            run(sb.authed().args(["api", PRODUCTS])).ok();
+        }
+    }
+}
+
+/// Headers that would split the request, smuggle a second one or pass as
+/// the token's: refused before anything is sent.
+#[test]
+fn a_hostile_header_is_refused_before_anything_is_sent() {
+    let sb = sandbox();
+    for header in [
+        "X-A: a\nb",
+        "X-A: a\rb",
+        "X-A: a\u{7f}",
+        "X\u{e9}: 1",
+        "X A: 1",
+        "Authorization : Bearer x",
+        "\tAuthorization: x",
+        "TE: trailers",
+        "Transfer-Encoding: chunked",
+        ": 1",
+    ] {
+        run(sb.authed().args(["api", PRODUCTS, "-H", header]))
+            .code(2)
+            .stderr_has("zuora-token: error: -H");
+    }
+    assert_eq!(sb.zuora.count(), 0, "nothing was sent");
+    run(sb
+        .authed()
+        .args(["api", PRODUCTS, "-H", "X-Name: caf\u{e9}"]))
+    .ok();
+}
+
+/// Over HTTPS a proxy from the environment is used, as a tunnel: it sees
+/// `CONNECT`, never the request, so never the token.
+#[test]
+fn a_proxy_of_an_https_call_sees_a_tunnel_not_the_token() {
+    let ca = zuora_token_testkit::TestCa::generate();
+    let sb = Sandbox::with_zuora(crate::BIN, FakeZuora::start_tls(&ca));
+    let proxy = FakeZuora::start();
+    let bundle = sb.file("ca.pem", &ca.ca_pem);
+    run(sb.authed().arg("--ca-bundle").arg(&bundle).arg("get")).ok();
+    let out = run(sb
+        .authed()
+        .arg("--ca-bundle")
+        .arg(&bundle)
+        .env("HTTPS_PROXY", proxy.url())
+        .args(["--retries", "0", "api", PRODUCTS]));
+    assert_ne!(out.code, 0, "the proxy does not tunnel: {out:?}");
+    for request in proxy.requests() {
+        assert_eq!(request.method, "CONNECT", "{request:#?}");
+        assert_eq!(request.header("authorization"), None);
+    }
+    assert!(proxy.count() > 0, "the proxy was asked");
+}
+
+/// A call whose token cannot be had fails with the token's own exit code
+/// (3 refused, 4 rate limited, 5 unreachable), never 7 nor a half answer.
+#[test]
+fn a_call_without_a_token_keeps_the_tokens_exit_code() {
+    let sb = sandbox();
+    let wrong = run(sb
+        .authed()
+        .env("ZUORA_CLIENT_SECRET", "wrong")
+        .args(["api", PRODUCTS]));
+    sb.zuora
+        .then(Reply::status(429, "{}").header("Retry-After", "600"));
+    let limited = run(sb.authed().args(["api", PRODUCTS]));
+    let unreachable = run(sb
+        .authed()
+        .env("ZUORA_BASE_URL", "http://127.0.0.1:9")
+        .args(["--retries", "0", "api", PRODUCTS]));
+    for (out, code) in [(wrong, 3), (limited, 4), (unreachable, 5)] {
+        out.code(code).stderr_has("zuora-token: error: ");
+        assert_eq!(out.stdout, "", "{out:?}");
+    }
+    assert_eq!(sb.zuora.count_path(PRODUCTS), 0);
+}

@@ -140,6 +140,29 @@ fn a_hostile_retry_after_neither_overflows_nor_hangs() {
     }
 }
 
+/// Settings at their limits: a timeout too long for the clock is as good
+/// as none, the largest retry count is taken, and anything past them is a
+/// usage error.
+#[test]
+fn extreme_settings_neither_panic_nor_hang() {
+    let sb = sandbox();
+    for timeout in ["1e19", "18446744073709551615", "1e300"] {
+        let out = run(sb.authed().args(["--timeout", timeout, "api", PRODUCTS]));
+        assert!([0, 2].contains(&out.code), "{timeout}: {out:?}");
+        assert!(!out.stderr.contains("panicked"), "{timeout}: {out:?}");
+    }
+    run(sb.authed().args(["--timeout", "1e19", "api", PRODUCTS])).ok();
+    run(sb.authed().args(["--retries", "100", "api", PRODUCTS])).ok();
+    for (flag, value) in [
+        ("--timeout", "0"),
+        ("--timeout", "-1"),
+        ("--timeout", "NaN"),
+        ("--retries", "4294967295"),
+    ] {
+        run(sb.authed().args([flag, value, "api", PRODUCTS])).code(2);
+    }
+}
+
 /// Headers that would split the request, smuggle a second one or pass as
 /// the token's: refused before anything is sent.
 #[test]

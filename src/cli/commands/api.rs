@@ -11,7 +11,7 @@ use zuora_token::{ApiClient, ApiRequest, ApiResponse, ApiUrl, Error, Method, Res
 
 use crate::cli::args::{ApiArgs, CacheUse};
 use crate::cli::report;
-use crate::cli::settings::Inputs;
+use crate::cli::settings::{Inputs, deadline_after};
 use crate::output;
 
 /// The exit code of a call that Zuora answered with a status other than
@@ -25,7 +25,8 @@ const MAX_INPUT: u64 = 16 << 20;
 pub fn run(inputs: &Inputs, args: &ApiArgs) -> Result<u8> {
     let source = inputs.token_source(&CacheUse::default())?;
     let base = source.client().endpoint().base_url();
-    let deadline = Instant::now() + source.client().options().timeout;
+    // Not `Instant::now() + timeout`: a --timeout of 1e19 would overflow.
+    let deadline = deadline_after(source.client().options().timeout);
     let request = request(args, base, deadline)?;
     let mut client = ApiClient::new(&source)?;
     let pretty = std::io::stdout().is_terminal();

@@ -200,7 +200,10 @@ impl<'a> ApiClient<'a> {
             .timeout_global(Some(deadline.remaining()))
             .build();
         let started = std::time::Instant::now();
-        let response = self.agent.run(http).and_then(ApiResponse::read);
+        let response = self
+            .agent
+            .run(http)
+            .and_then(|response| ApiResponse::read(response, token));
         let took = started.elapsed().as_millis();
         let method = request.method().as_str();
         match response {

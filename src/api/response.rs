@@ -3,7 +3,9 @@
 
 use ureq::http::Response;
 
-use crate::zuora::failure::{printable_header, server_message};
+use crate::secret::Secret;
+use crate::token::Token;
+use crate::zuora::failure::{header, zuora_message};
 
 /// An answer larger than this is refused: Zuora's pages are a few hundred
 /// KiB at most, and the body is held in memory to be printed whole.
@@ -19,11 +21,20 @@ pub struct ApiResponse {
     body: Vec<u8>,
     /// `Zuora-Request-Id`, where it is safe to print as it is.
     request_id: Option<String>,
+    /// The token the call carried, scrubbed from whatever [`summary`]
+    /// quotes: a server, or a gateway before it, may echo the request.
+    ///
+    /// [`summary`]: ApiResponse::summary
+    token: Secret,
 }
 
 impl ApiResponse {
-    /// Reads `response` whole, its body at most [`MAX_BODY`] bytes.
-    pub(crate) fn read(mut response: Response<ureq::Body>) -> Result<ApiResponse, ureq::Error> {
+    /// Reads `response` whole, its body at most [`MAX_BODY`] bytes: the
+    /// answer to a call that carried `token`.
+    pub(crate) fn read(
+        mut response: Response<ureq::Body>,
+        token: &Token,
+    ) -> Result<ApiResponse, ureq::Error> {
         let body = response
             .body_mut()
             .with_config()
@@ -38,12 +49,14 @@ impl ApiResponse {
                 (name.as_str().to_owned(), value)
             })
             .collect();
+        let token = Secret::new(token.access_token().as_str());
         Ok(ApiResponse {
             status: status.as_u16(),
             reason: status.canonical_reason().unwrap_or(""),
             headers,
             body,
-            request_id: printable_header(response.headers(), "zuora-request-id"),
+            request_id: header(response.headers(), "zuora-request-id", &token),
+            token,
         })
     }
 
@@ -76,7 +89,8 @@ impl ApiResponse {
 
     /// One line on a failed call: the status, Zuora's own message (from
     /// `reasons[].message`, `message` or `error`, cut short), and the
-    /// `Zuora-Request-Id` to quote to Zuora's support.
+    /// `Zuora-Request-Id` to quote to Zuora's support; never the token,
+    /// should the server echo it.
     ///
     /// ```
     /// # use zuora_token::ApiResponse;
@@ -90,7 +104,7 @@ impl ApiResponse {
         let mut line = format!("HTTP {} {}", self.status, self.reason)
             .trim_end()
             .to_owned();
-        if let Some(message) = server_message(&self.body) {
+        if let Some(message) = zuora_message(&self.body, &self.token) {
             line.push_str(": ");
             line.push_str(&message);
         }

@@ -307,7 +307,7 @@ fn context(headers: &HeaderMap, secret: &Secret) -> String {
 
 /// A header's value if it is short printable ASCII (safe to print as is),
 /// with the secret scrubbed from it: a server may echo anything.
-fn header(headers: &HeaderMap, name: &str, secret: &Secret) -> Option<String> {
+pub(crate) fn header(headers: &HeaderMap, name: &str, secret: &Secret) -> Option<String> {
     let value = headers.get(name)?.to_str().ok()?;
     let printable = value.bytes().all(|b| b.is_ascii_graphic() || b == b' ');
     (value.len() <= 64 && printable).then(|| scrub(value, secret))
@@ -331,22 +331,10 @@ pub(crate) fn header_summary(headers: &HeaderMap, secret: &Secret) -> String {
     }
 }
 
-/// Zuora's message from the error body of an API call, as
-/// [`zuora_message`] finds it (the call carried no secret to scrub).
-pub(crate) fn server_message(body: &[u8]) -> Option<String> {
-    zuora_message(body, &Secret::new(String::new()))
-}
-
-/// A header's value that is safe to print as it is (short printable
-/// ASCII), such as `Zuora-Request-Id`, from the answer to an API call.
-pub(crate) fn printable_header(headers: &HeaderMap, name: &str) -> Option<String> {
-    header(headers, name, &Secret::new(String::new()))
-}
-
 /// Zuora's message from an error body, whatever its shape: `message`,
 /// `error`/`error_description`, or `reasons[].message`; or the text itself if
 /// the body is short plain text. Cleaned and cut to a sane length.
-fn zuora_message(body: &[u8], secret: &Secret) -> Option<String> {
+pub(crate) fn zuora_message(body: &[u8], secret: &Secret) -> Option<String> {
     let text = match serde_json::from_slice::<Value>(body) {
         Ok(json) => json_message(&json)?,
         Err(_) => {

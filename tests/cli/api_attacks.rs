@@ -214,6 +214,35 @@ fn a_proxy_of_an_https_call_sees_a_tunnel_not_the_token() {
     assert!(proxy.count() > 0, "the proxy was asked");
 }
 
+/// Whatever the server says, the token is never on stderr: not in the
+/// summary of a failed call (a gateway echoing the request, say), not in
+/// `-v`'s lines.
+#[test]
+fn the_token_is_never_on_stderr_even_when_the_server_echoes_it() {
+    let sb = sandbox();
+    let token = prime(&sb);
+    for body in [
+        format!(
+            r#"{{"reasons":[{{"code":1,"message":"bad header Authorization: Bearer {token}"}}]}}"#
+        ),
+        format!(r#"{{"message":"token {token} is not valid"}}"#),
+        format!("Authorization: Bearer {token}"),
+    ] {
+        sb.zuora
+            .then(Reply::status(400, body).header("Zuora-Request-Id", &token));
+        let out = run(sb.authed().args(["-v", "api", PRODUCTS]));
+        out.code(7).stderr_has("HTTP 400 Bad Request");
+        assert!(!out.stderr.contains(&token), "{}", out.stderr);
+    }
+    sb.zuora.revoke_tokens();
+    let out = run(sb.authed().args(["-v", "api", "--paginate", PRODUCTS]));
+    out.ok().stderr_has("replacing the token");
+    let new = run(sb.authed().arg("get")).ok().stdout.trim().to_owned();
+    for token in [token, new] {
+        assert!(!out.stderr.contains(&token), "{}", out.stderr);
+    }
+}
+
 /// A call whose token cannot be had fails with the token's own exit code
 /// (3 refused, 4 rate limited, 5 unreachable), never 7 nor a half answer.
 #[test]

@@ -140,6 +140,14 @@ pub(crate) fn unreachable(
                     name_of(provenance, Input::CaBundle)
                 ));
         }
+        // Not "cannot reach": the server answered, too much to read.
+        ureq::Error::BodyExceedsLimit(limit) => (
+            Kind::BadResponse,
+            format!(
+                "the answer from {url} is larger than {} KiB; refusing to read it",
+                limit / 1024
+            ),
+        ),
         ureq::Error::Protocol(_) | ureq::Error::LargeResponseHeader(..) => (
             Kind::BadResponse,
             format!("{url} did not answer with valid HTTP: {error}"),

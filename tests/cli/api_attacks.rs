@@ -243,6 +243,53 @@ fn the_token_is_never_on_stderr_even_when_the_server_echoes_it() {
     }
 }
 
+/// Answers that are too large, never come, or bend HTTP: each a clear
+/// failure with its own code, none a hang or a crash.
+#[test]
+fn hostile_answers_fail_clearly_and_in_time() {
+    let sb = sandbox();
+    prime(&sb);
+    sb.zuora.then(Reply::Large((64 << 20) + 1));
+    run(sb.authed().args(["api", PRODUCTS]))
+        .code(6)
+        .stderr_has("larger than");
+
+    sb.zuora.then(Reply::Hang);
+    let started = Instant::now();
+    run(sb
+        .authed()
+        .args(["--timeout", "2", "--retries", "0", "api", PRODUCTS]))
+    .code(5)
+    .stderr_has("timed out after 2 s");
+    assert!(started.elapsed() < Duration::from_secs(10));
+
+    let raw = b"HTTP/1.1 200 OK\r\nContent-Length: 2\r\nX-Bin: \xff\xfe\r\n\r\n{}".to_vec();
+    sb.zuora.then(Reply::Raw(raw));
+    run(sb.authed().args(["api", "-i", PRODUCTS]))
+        .ok()
+        .stdout_has("x-bin: \u{fffd}\u{fffd}");
+
+    for raw in [
+        &b"garbage\r\n\r\n"[..],
+        b"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\nfffffffffffffffffff\r\nx",
+        b"HTTP/1.1 200 OK\r\nContent-Length: 1\r\nContent-Length: 2\r\n\r\n{}",
+    ] {
+        sb.zuora.then(Reply::Raw(raw.to_vec()));
+        run(sb.authed().args(["--retries", "0", "api", PRODUCTS])).code(6);
+    }
+    let odd = b"HTTP/1.1 999 Odd\r\nContent-Length: 2\r\n\r\n{}".to_vec();
+    sb.zuora.then(Reply::Raw(odd));
+    run(sb.authed().args(["api", PRODUCTS]))
+        .code(7)
+        .stderr_has("zuora-token: error: HTTP 999\n");
+
+    sb.zuora.then(Reply::status(200, "<html>"));
+    run(sb.authed().args(["api", "--paginate", PRODUCTS]))
+        .code(6)
+        .stdout_has("<html>")
+        .stderr_has("not JSON");
+}
+
 /// A call whose token cannot be had fails with the token's own exit code
 /// (3 refused, 4 rate limited, 5 unreachable), never 7 nor a half answer.
 #[test]

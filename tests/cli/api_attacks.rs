@@ -290,6 +290,24 @@ fn hostile_answers_fail_clearly_and_in_time() {
         .stderr_has("not JSON");
 }
 
+/// Pages that lead back to one already fetched would be fetched forever:
+/// the first repeat stops the run (exit 6), however long the cycle.
+#[test]
+fn a_page_seen_before_stops_the_pagination() {
+    let sb = sandbox();
+    prime(&sb);
+    sb.zuora
+        .then(page_to("/v1/b"))
+        .then(page_to("/v1/c"))
+        .then(page_to("/v1/a"));
+    sb.zuora.otherwise(page_to("/v1/b"));
+    let out = run(sb.authed().args(["api", "--paginate", "/v1/a"]));
+    out.code(6).stderr_has("already fetched");
+    let paths: Vec<String> = api_calls(&sb).into_iter().map(|r| r.path).collect();
+    assert_eq!(paths, ["/v1/a", "/v1/b", "/v1/c"]);
+    assert_eq!(out.stdout.lines().count(), 3, "each page once");
+}
+
 /// A call whose token cannot be had fails with the token's own exit code
 /// (3 refused, 4 rate limited, 5 unreachable), never 7 nor a half answer.
 #[test]

@@ -2,12 +2,16 @@
 //! [`ApiClient`], so that the token goes to the base URL and nowhere else.
 //! This file turns the flags into an [`ApiRequest`] and prints the answer.
 
+use std::collections::HashSet;
+use std::hash::{BuildHasher, RandomState};
 use std::io::{IsTerminal, Read};
 use std::path::Path;
 use std::time::Instant;
 
 use serde_json::{Map, Value};
-use zuora_token::{ApiClient, ApiRequest, ApiResponse, ApiUrl, Error, Method, Result, files};
+use zuora_token::{
+    ApiClient, ApiRequest, ApiResponse, ApiUrl, Error, ErrorKind, Method, Result, files,
+};
 
 use crate::cli::args::{ApiArgs, CacheUse};
 use crate::cli::report;
@@ -30,8 +34,21 @@ pub fn run(inputs: &Inputs, args: &ApiArgs) -> Result<u8> {
     let request = request(args, base, deadline)?;
     let mut client = ApiClient::new(&source)?;
     let pretty = std::io::stdout().is_terminal();
+    // A hash of every request sent: a server leading back to a page
+    // already fetched (A, B, A, ...) would be paged through forever. A
+    // server can still send pages without end, each new, as a body can be
+    // endless; each costs it a round trip, and us a few bytes here.
+    let keys = RandomState::new();
+    let mut sent = HashSet::new();
     let mut request = Some(request);
     while let Some(this) = request {
+        let key = keys.hash_one((this.method().as_str(), this.url().as_str(), this.body()));
+        if !sent.insert(key) {
+            return Err(Error::new(
+                ErrorKind::BadResponse,
+                "Zuora's answer names a page already fetched as the next one; stopping",
+            ));
+        }
         let response = client.send(&this)?;
         print(&response, args, pretty)?;
         if !response.is_success() {

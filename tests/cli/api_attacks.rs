@@ -3,6 +3,7 @@
 //! whatever answers at the base URL, is the attacker here as much as the
 //! command line is; a second fake stands for anyone else, and sees nothing.
 
+use std::process::Command;
 use std::time::{Duration, Instant};
 
 use zuora_token_testkit::{FakeZuora, Recorded, Reply, Sandbox, run};
@@ -306,6 +307,47 @@ fn a_page_seen_before_stops_the_pagination() {
     let paths: Vec<String> = api_calls(&sb).into_iter().map(|r| r.path).collect();
     assert_eq!(paths, ["/v1/a", "/v1/b", "/v1/c"]);
     assert_eq!(out.stdout.lines().count(), 3, "each page once");
+}
+
+/// What a body or a field may be read from: bounded, never a device, a
+/// directory or standard input twice.
+#[test]
+fn inputs_are_read_bounded_and_once() {
+    let sb = sandbox();
+    let dir = sb.home().display().to_string();
+    for args in [
+        vec!["--input", "/dev/zero"],
+        vec!["--input", "/dev/urandom"],
+        vec!["--input", &dir],
+        vec!["-X", "POST", "-F", "x=@/dev/zero"],
+        vec!["-X", "POST", "-F", "x=@/dev/urandom"],
+        vec!["-X", "POST", "-F", &format!("x=@{dir}")],
+        vec!["--input", "-", "-F", "x=@-"],
+        vec!["-X", "POST", "-F", "x=@-", "-F", "y=@-"],
+    ] {
+        run(sb.authed().arg("api").arg(PRODUCTS).args(&args))
+            .code(2)
+            .stderr_has("zuora-token: error: ");
+    }
+    // A FIFO no one writes to: given up on at the timeout.
+    let fifo = sb.home().join("fifo");
+    assert!(
+        Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .unwrap()
+            .success()
+    );
+    run(sb
+        .authed()
+        .args(["--timeout", "1", "api", PRODUCTS, "--input"])
+        .arg(&fifo))
+    .code(2);
+    let big = sb.file("big.json", &" ".repeat((16 << 20) + 1));
+    run(sb.authed().args(["api", PRODUCTS, "--input"]).arg(&big))
+        .code(2)
+        .stderr_has("larger than");
+    assert_eq!(sb.zuora.count(), 0, "nothing was sent");
 }
 
 /// A call whose token cannot be had fails with the token's own exit code

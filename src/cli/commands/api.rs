@@ -75,9 +75,10 @@ fn request(args: &ApiArgs, base: &zuora_token::BaseUrl, deadline: Instant) -> Re
         None if args.input.is_some() => Method::post(),
         None => Method::get(),
     };
-    if args.input.as_deref() == Some(Path::new("-")) && reads_stdin(&args.fields) {
+    let stdin_input = usize::from(args.input.as_deref() == Some(Path::new("-")));
+    if stdin_readers(&args.fields).saturating_add(stdin_input) > 1 {
         return Err(Error::usage(
-            "standard input can be read once: --input - and a field's @- cannot both have it",
+            "standard input can be read once: only one of --input - and the fields' @- can have it",
         ));
     }
     let fields = fields(args, deadline)?;
@@ -163,11 +164,13 @@ fn query_text(value: Value) -> String {
     }
 }
 
-/// Whether a `-F` field reads standard input.
-fn reads_stdin(fields: &[String]) -> bool {
+/// How many `-F` fields read standard input: a second would read it
+/// empty, and send that.
+fn stdin_readers(fields: &[String]) -> usize {
     fields
         .iter()
-        .any(|f| f.split_once('=').is_some_and(|(_, v)| v == "@-"))
+        .filter(|f| f.split_once('=').is_some_and(|(_, v)| v == "@-"))
+        .count()
 }
 
 /// The bytes of `path` (`-`: standard input), at most [`MAX_INPUT`].

@@ -41,11 +41,12 @@ impl ApiUrl {
         if target.contains('#') {
             return Err("it must not have a fragment (#)".into());
         }
-        let path_and_query = if target.contains("://") {
-            let (before_query, query) = match target.split_once('?') {
-                Some((before, query)) => (before, Some(query)),
-                None => (target, None),
-            };
+        let (before_query, query) = match target.split_once('?') {
+            Some((before, query)) => (before, Some(query)),
+            None => (target, None),
+        };
+        // A URL before the query; one in it (`?url=https://...`) is data.
+        let path_and_query = if before_query.contains("://") {
             let (origin, path) = split_url(before_query)?;
             if origin != *base {
                 return Err(format!(
@@ -375,6 +376,23 @@ mod tests {
             "/v1/é",
         ] {
             assert!(ok(bad).is_err(), "{bad:?} was accepted");
+        }
+    }
+
+    #[test]
+    fn a_url_in_the_query_leaves_the_path_a_path() {
+        let url = ApiUrl::resolve(&base(), "/v1/x?url=https://evil.example/a").unwrap();
+        assert_eq!(
+            url.as_str(),
+            "https://rest.zuora.com/v1/x?url=https://evil.example/a"
+        );
+        let url = ApiUrl::resolve(&base(), "https://rest.zuora.com/v1?u=http://e").unwrap();
+        assert_eq!(url.as_str(), "https://rest.zuora.com/v1?u=http://e");
+        for bad in [
+            "//evil.example?x=http://y",
+            "https://evil.example?u=https://rest.zuora.com",
+        ] {
+            assert!(ApiUrl::resolve(&base(), bad).is_err(), "{bad:?}");
         }
     }
 

@@ -86,6 +86,11 @@ fn a_hostile_next_page_reaches_no_one_else() {
         let last = api_calls(&sb).pop().unwrap();
         assert_eq!(last.path, format!("/v1/first?cursor={sent}"), "{cursor:?}");
     }
+    // A URL in a link's query is data: the link stays on the base URL.
+    let link = format!("/v1/second?from={}/v1/x", other.url());
+    sb.zuora.then(page_to(&link)).then(Reply::status(200, "{}"));
+    run(sb.authed().args(["api", "--paginate", "/v1/first"])).ok();
+    assert_eq!(api_calls(&sb).pop().unwrap().path, link);
     untouched(&other);
 }
 

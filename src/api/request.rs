@@ -148,6 +148,7 @@ impl fmt::Display for ApiUrl {
 /// assert!(Method::parse("GET")?.is_idempotent());
 /// assert!(!Method::parse("POST")?.is_idempotent());
 /// assert!(Method::parse("GET /x").is_err());
+/// assert!(Method::parse("trace").is_err());
 /// # Ok::<(), String>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -164,12 +165,21 @@ impl Method {
         Method("POST".into())
     }
 
-    /// Parses a method name (any case) of 1 to 16 ASCII letters.
+    /// Parses a method name (any case) of 1 to 16 ASCII letters, but for
+    /// two that are no call to an API: `CONNECT` asks for a tunnel (the
+    /// path is dropped, the token sent all the same), and `TRACE` asks
+    /// the server to echo the request, token included, into the answer.
     pub fn parse(input: &str) -> Result<Method, String> {
         let letters = input.bytes().all(|b| b.is_ascii_alphabetic());
-        match letters && (1..=16).contains(&input.len()) {
-            true => Ok(Method(input.to_ascii_uppercase())),
-            false => Err("an HTTP method is a word of letters, such as GET or POST".into()),
+        if !(letters && (1..=16).contains(&input.len())) {
+            return Err("an HTTP method is a word of letters, such as GET or POST".into());
+        }
+        let method = input.to_ascii_uppercase();
+        match method.as_str() {
+            "CONNECT" | "TRACE" => Err(format!(
+                "{method} is not a call to Zuora's API, and would show or tunnel the token"
+            )),
+            _ => Ok(Method(method)),
         }
     }
 
@@ -183,7 +193,7 @@ impl Method {
     pub fn is_idempotent(&self) -> bool {
         matches!(
             self.0.as_str(),
-            "GET" | "HEAD" | "PUT" | "DELETE" | "OPTIONS" | "TRACE"
+            "GET" | "HEAD" | "PUT" | "DELETE" | "OPTIONS"
         )
     }
 }

@@ -355,6 +355,27 @@ fn inputs_are_read_bounded_and_once() {
     assert_eq!(sb.zuora.count(), 0, "nothing was sent");
 }
 
+/// `-X` names a method of Zuora's API: not `CONNECT` (a tunnel, which
+/// would drop the path and send the token) nor `TRACE` (an echo of the
+/// request, token included, onto stdout), nor anything but a word.
+#[test]
+fn a_method_that_is_no_api_call_is_refused() {
+    let sb = sandbox();
+    for method in [
+        "CONNECT",
+        "trace",
+        "GET /x",
+        "G\u{e9}T",
+        "",
+        &"A".repeat(17),
+    ] {
+        run(sb.authed().args(["api", "-X", method, PRODUCTS]))
+            .code(2)
+            .stderr_has("zuora-token: error: -X");
+    }
+    assert_eq!(sb.zuora.count(), 0, "nothing was sent");
+}
+
 /// A call whose token cannot be had fails with the token's own exit code
 /// (3 refused, 4 rate limited, 5 unreachable), never 7 nor a half answer.
 #[test]

@@ -378,12 +378,12 @@ fn json_message(json: &Value) -> Option<String> {
 }
 
 /// Makes server text safe to print: the secret is scrubbed, control
-/// characters become spaces, runs of space are folded, and the text is cut
-/// short. Scrubbing comes first, so a cut cannot expose a fragment of the
-/// secret.
+/// characters (bidirectional ones too) become spaces, runs of space are
+/// folded, and the text is cut short. Scrubbing comes first, so a cut
+/// cannot expose a fragment of the secret.
 fn clean(text: &str, secret: &Secret) -> String {
     let folded = scrub(text, secret)
-        .split(|c: char| c.is_whitespace() || c.is_control())
+        .split(|c: char| c.is_whitespace() || c.is_control() || is_bidi_control(c))
         .filter(|w| !w.is_empty())
         .collect::<Vec<_>>()
         .join(" ");
@@ -391,6 +391,15 @@ fn clean(text: &str, secret: &Secret) -> String {
         Some((cut, _)) => format!("{}...", &folded[..cut]),
         None => folded,
     }
+}
+
+/// Unicode's bidirectional controls: they reorder what a terminal shows
+/// after them, so that a message could read as another.
+fn is_bidi_control(c: char) -> bool {
+    matches!(
+        c,
+        '\u{61c}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}'
+    )
 }
 
 /// `text` with the secret replaced by `<redacted>` in every form a server
@@ -445,6 +454,15 @@ mod tests {
         assert_eq!(msg("<html><body>502</body></html>"), None);
         assert_eq!(msg("{}"), None);
         assert_eq!(msg(&"x".repeat(1000)).unwrap().len(), MAX_MESSAGE + 3);
+    }
+
+    #[test]
+    fn no_control_or_bidirectional_character_reaches_the_terminal() {
+        let text = "a\u{1b}[2Jb\u{9b}1mc\u{202e}d\u{2066}e\u{200f}f\u{61c}g\rh";
+        assert_eq!(
+            clean(text, &Secret::new(String::new())),
+            "a [2Jb 1mc d e f g h"
+        );
     }
 
     #[test]

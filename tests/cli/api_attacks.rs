@@ -115,6 +115,34 @@ fn a_hostile_query_locator_stays_a_string_in_the_body() {
     assert_eq!(body, serde_json::json!({ "queryLocator": locator }));
 }
 
+/// The one-line summary quotes the server: no terminal escape, C1 control,
+/// bidirectional override or line break of its own gets through, nor a
+/// request id that is not plain text.
+#[test]
+fn the_summary_is_cleaned_of_control_characters() {
+    let sb = sandbox();
+    prime(&sb);
+    let body = serde_json::json!({
+        "reasons": [{ "message": "a\u{1b}]0;owned\u{7}b\u{1b}[2Jc\u{9b}31md\r\nzuora-token: ok\u{7f}\u{202e}lmth.exe" }]
+    });
+    sb.zuora
+        .then(Reply::status(404, body.to_string()).header("Zuora-Request-Id", "id\u{e9}"));
+    let out = run(sb.authed().args(["api", PRODUCTS]));
+    out.code(7);
+    let line = out
+        .stderr
+        .lines()
+        .find(|l| l.contains("HTTP 404"))
+        .unwrap_or_else(|| panic!("{}", out.stderr));
+    assert!(!line.chars().any(char::is_control), "{line:?}");
+    assert!(
+        !line.contains('\u{202e}'),
+        "no bidirectional override: {line:?}"
+    );
+    assert!(!out.stderr.contains("Zuora-Request-Id"), "{line:?}");
+    assert_eq!(out.stderr.lines().count(), 1, "{}", out.stderr);
+}
+
 /// `Retry-After` from a hostile server: a wait past the deadline is not
 /// made (the 429 is the answer at once), garbage and negatives fall back
 /// to backoff.

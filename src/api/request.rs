@@ -318,6 +318,7 @@ impl ApiRequest {
     pub(crate) fn to(&self, url: ApiUrl) -> ApiRequest {
         ApiRequest {
             url,
+            headers: self.headers_for_another(),
             ..self.clone()
         }
     }
@@ -328,9 +329,20 @@ impl ApiRequest {
         ApiRequest {
             method,
             url,
-            headers: self.headers.clone(),
+            headers: self.headers_for_another(),
             body: Some(body),
         }
+    }
+
+    /// The caller's headers for another request (a next page), but for an
+    /// `Idempotency-Key`: it names this request, and Zuora answers another
+    /// sent with it as it answered this one (or with 422, for another URL).
+    fn headers_for_another(&self) -> Vec<(String, String)> {
+        self.headers
+            .iter()
+            .filter(|(name, _)| !name.eq_ignore_ascii_case("idempotency-key"))
+            .cloned()
+            .collect()
     }
 }
 

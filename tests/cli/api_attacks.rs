@@ -426,3 +426,19 @@ fn a_call_without_a_token_keeps_the_tokens_exit_code() {
     }
     assert_eq!(sb.zuora.count_path(PRODUCTS), 0);
 }
+
+/// A page is printed as Zuora wrote its values: one line of JSON, but no
+/// number rounded through a float on the way.
+#[test]
+fn paged_json_keeps_every_number_as_written() {
+    let sb = sandbox();
+    prime(&sb);
+    let page = r#"{ "price": 12345678.123456789, "amount": 10.10, "big": 123456789012345678901234567890, "neg": -0, "e": 1e+2, "s": "x" }"#;
+    sb.zuora.then(Reply::status(200, page));
+    let out = run(sb.authed().args(["api", "--paginate", PRODUCTS]));
+    out.ok();
+    assert_eq!(
+        out.stdout,
+        "{\"price\":12345678.123456789,\"amount\":10.10,\"big\":123456789012345678901234567890,\"neg\":-0,\"e\":1e+2,\"s\":\"x\"}\n"
+    );
+}

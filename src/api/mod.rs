@@ -191,9 +191,17 @@ impl<'a> ApiClient<'a> {
             builder = builder.header(name, value);
         }
         let started = std::time::Instant::now();
+        // No body at all where the method has none (no `Content-Length: 0`
+        // on a GET, as RFC 9110 asks); an empty one for a POST without
+        // fields, which ureq would otherwise send chunked.
+        let bodyless = matches!(
+            request.method().as_str(),
+            "GET" | "HEAD" | "DELETE" | "OPTIONS"
+        );
         let response = match request.body() {
-            Some(body) => self.run(builder.body(body), deadline),
-            None => self.run(builder.body(()), deadline),
+            Some(body) => self.run(builder.body(body), token, deadline),
+            None if bodyless => self.run(builder.body(()), token, deadline),
+            None => self.run(builder.body(&b""[..]), token, deadline),
         };
         let took = started.elapsed().as_millis();
         let method = request.method().as_str();
@@ -212,12 +220,12 @@ impl<'a> ApiClient<'a> {
         }
     }
 
-    /// Sends `request` (with a body, or with none at all: no
-    /// `Content-Length: 0` on a GET) within `deadline`, and reads the
-    /// answer.
+    /// Sends `request`, which carries `token`, within `deadline`, and
+    /// reads the answer.
     fn run<B: ureq::AsSendBody>(
         &self,
         request: ureq::http::Result<Request<B>>,
+        token: &Token,
         deadline: &Deadline,
     ) -> std::result::Result<ApiResponse, ureq::Error> {
         let request = self
@@ -225,7 +233,8 @@ impl<'a> ApiClient<'a> {
             .configure_request(request?)
             .timeout_global(Some(deadline.remaining()))
             .build();
-        self.agent.run(request).and_then(ApiResponse::read)
+        let response = self.agent.run(request)?;
+        ApiResponse::read(response, token)
     }
 }
 

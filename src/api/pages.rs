@@ -15,8 +15,9 @@ const QUERY_MORE: &str = "/v1/action/queryMore";
 impl ApiRequest {
     /// The request for the page after `response`, the answer to this
     /// request; `None` on the last page. Each next page goes to this
-    /// request's origin with this request's headers: a `nextPage` link
-    /// anywhere else is refused, never followed with the token.
+    /// request's origin with this request's headers (but its
+    /// `Idempotency-Key`, which is this request's alone): a `nextPage`
+    /// link anywhere else is refused, never followed with the token.
     ///
     /// ```no_run
     /// # use zuora_token::{ApiClient, ApiRequest, ApiUrl, Method, TokenSource};

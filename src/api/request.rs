@@ -41,11 +41,12 @@ impl ApiUrl {
         if target.contains('#') {
             return Err("it must not have a fragment (#)".into());
         }
-        let path_and_query = if target.contains("://") {
-            let (before_query, query) = match target.split_once('?') {
-                Some((before, query)) => (before, Some(query)),
-                None => (target, None),
-            };
+        let (before_query, query) = match target.split_once('?') {
+            Some((before, query)) => (before, Some(query)),
+            None => (target, None),
+        };
+        // A URL before the query; one in it (`?url=https://...`) is data.
+        let path_and_query = if before_query.contains("://") {
             let (origin, path) = split_url(before_query)?;
             if origin != *base {
                 return Err(format!(
@@ -147,6 +148,7 @@ impl fmt::Display for ApiUrl {
 /// assert!(Method::parse("GET")?.is_idempotent());
 /// assert!(!Method::parse("POST")?.is_idempotent());
 /// assert!(Method::parse("GET /x").is_err());
+/// assert!(Method::parse("trace").is_err());
 /// # Ok::<(), String>(())
 /// ```
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -163,12 +165,21 @@ impl Method {
         Method("POST".into())
     }
 
-    /// Parses a method name (any case) of 1 to 16 ASCII letters.
+    /// Parses a method name (any case) of 1 to 16 ASCII letters, but for
+    /// two that are no call to an API: `CONNECT` asks for a tunnel (the
+    /// path is dropped, the token sent all the same), and `TRACE` asks
+    /// the server to echo the request, token included, into the answer.
     pub fn parse(input: &str) -> Result<Method, String> {
         let letters = input.bytes().all(|b| b.is_ascii_alphabetic());
-        match letters && (1..=16).contains(&input.len()) {
-            true => Ok(Method(input.to_ascii_uppercase())),
-            false => Err("an HTTP method is a word of letters, such as GET or POST".into()),
+        if !(letters && (1..=16).contains(&input.len())) {
+            return Err("an HTTP method is a word of letters, such as GET or POST".into());
+        }
+        let method = input.to_ascii_uppercase();
+        match method.as_str() {
+            "CONNECT" | "TRACE" => Err(format!(
+                "{method} is not a call to Zuora's API, and would show or tunnel the token"
+            )),
+            _ => Ok(Method(method)),
         }
     }
 
@@ -182,7 +193,7 @@ impl Method {
     pub fn is_idempotent(&self) -> bool {
         matches!(
             self.0.as_str(),
-            "GET" | "HEAD" | "PUT" | "DELETE" | "OPTIONS" | "TRACE"
+            "GET" | "HEAD" | "PUT" | "DELETE" | "OPTIONS"
         )
     }
 }
@@ -307,6 +318,7 @@ impl ApiRequest {
     pub(crate) fn to(&self, url: ApiUrl) -> ApiRequest {
         ApiRequest {
             url,
+            headers: self.headers_for_another(),
             ..self.clone()
         }
     }
@@ -317,9 +329,20 @@ impl ApiRequest {
         ApiRequest {
             method,
             url,
-            headers: self.headers.clone(),
+            headers: self.headers_for_another(),
             body: Some(body),
         }
+    }
+
+    /// The caller's headers for another request (a next page), but for an
+    /// `Idempotency-Key`: it names this request, and Zuora answers another
+    /// sent with it as it answered this one (or with 422, for another URL).
+    fn headers_for_another(&self) -> Vec<(String, String)> {
+        self.headers
+            .iter()
+            .filter(|(name, _)| !name.eq_ignore_ascii_case("idempotency-key"))
+            .cloned()
+            .collect()
     }
 }
 
@@ -375,6 +398,23 @@ mod tests {
             "/v1/é",
         ] {
             assert!(ok(bad).is_err(), "{bad:?} was accepted");
+        }
+    }
+
+    #[test]
+    fn a_url_in_the_query_leaves_the_path_a_path() {
+        let url = ApiUrl::resolve(&base(), "/v1/x?url=https://evil.example/a").unwrap();
+        assert_eq!(
+            url.as_str(),
+            "https://rest.zuora.com/v1/x?url=https://evil.example/a"
+        );
+        let url = ApiUrl::resolve(&base(), "https://rest.zuora.com/v1?u=http://e").unwrap();
+        assert_eq!(url.as_str(), "https://rest.zuora.com/v1?u=http://e");
+        for bad in [
+            "//evil.example?x=http://y",
+            "https://evil.example?u=https://rest.zuora.com",
+        ] {
+            assert!(ApiUrl::resolve(&base(), bad).is_err(), "{bad:?}");
         }
     }
 

@@ -3,7 +3,9 @@
 
 use ureq::http::{HeaderMap, Response};
 
-use crate::zuora::failure::{printable_header, server_message};
+use crate::secret::Secret;
+use crate::token::Token;
+use crate::zuora::failure::{header, zuora_message};
 
 /// An answer larger than this is refused: Zuora's pages are a few hundred
 /// KiB at most, and the body is held in memory to be printed whole.
@@ -17,11 +19,20 @@ pub struct ApiResponse {
     reason: &'static str,
     headers: HeaderMap,
     body: Vec<u8>,
+    /// The token the call carried, scrubbed from whatever [`summary`]
+    /// quotes: a server, or a gateway before it, may echo the request.
+    ///
+    /// [`summary`]: ApiResponse::summary
+    token: Secret,
 }
 
 impl ApiResponse {
-    /// Reads `response` whole, its body at most [`MAX_BODY`] bytes.
-    pub(crate) fn read(mut response: Response<ureq::Body>) -> Result<ApiResponse, ureq::Error> {
+    /// Reads `response` whole, its body at most [`MAX_BODY`] bytes: the
+    /// answer to a call that carried `token`.
+    pub(crate) fn read(
+        mut response: Response<ureq::Body>,
+        token: &Token,
+    ) -> Result<ApiResponse, ureq::Error> {
         let body = response
             .body_mut()
             .with_config()
@@ -33,6 +44,7 @@ impl ApiResponse {
             reason: status.canonical_reason().unwrap_or(""),
             headers: std::mem::take(response.headers_mut()),
             body,
+            token: Secret::new(token.access_token().as_str()),
         })
     }
 
@@ -76,7 +88,8 @@ impl ApiResponse {
 
     /// One line on a failed call: the status, Zuora's own message (from
     /// `reasons[].message`, `message` or `error`, cut short), and the
-    /// `Zuora-Request-Id` to quote to Zuora's support.
+    /// `Zuora-Request-Id` to quote to Zuora's support; never the token,
+    /// should the server echo it.
     ///
     /// ```
     /// # use zuora_token::ApiResponse;
@@ -90,11 +103,11 @@ impl ApiResponse {
         let mut line = format!("HTTP {} {}", self.status, self.reason)
             .trim_end()
             .to_owned();
-        if let Some(message) = server_message(&self.body) {
+        if let Some(message) = zuora_message(&self.body, &self.token) {
             line.push_str(": ");
             line.push_str(&message);
         }
-        if let Some(id) = printable_header(&self.headers, "zuora-request-id") {
+        if let Some(id) = header(&self.headers, "zuora-request-id", &self.token) {
             line.push_str(&format!(" (Zuora-Request-Id: {id})"));
         }
         line

@@ -140,6 +140,14 @@ pub(crate) fn unreachable(
                     name_of(provenance, Input::CaBundle)
                 ));
         }
+        // Not "cannot reach": the server answered, too much to read.
+        ureq::Error::BodyExceedsLimit(limit) => (
+            Kind::BadResponse,
+            format!(
+                "the answer from {url} is larger than {} KiB; refusing to read it",
+                limit / 1024
+            ),
+        ),
         ureq::Error::Protocol(_) | ureq::Error::LargeResponseHeader(..) => (
             Kind::BadResponse,
             format!("{url} did not answer with valid HTTP: {error}"),
@@ -307,7 +315,7 @@ fn context(headers: &HeaderMap, secret: &Secret) -> String {
 
 /// A header's value if it is short printable ASCII (safe to print as is),
 /// with the secret scrubbed from it: a server may echo anything.
-fn header(headers: &HeaderMap, name: &str, secret: &Secret) -> Option<String> {
+pub(crate) fn header(headers: &HeaderMap, name: &str, secret: &Secret) -> Option<String> {
     let value = headers.get(name)?.to_str().ok()?;
     let printable = value.bytes().all(|b| b.is_ascii_graphic() || b == b' ');
     (value.len() <= 64 && printable).then(|| scrub(value, secret))
@@ -331,22 +339,10 @@ pub(crate) fn header_summary(headers: &HeaderMap, secret: &Secret) -> String {
     }
 }
 
-/// Zuora's message from the error body of an API call, as
-/// [`zuora_message`] finds it (the call carried no secret to scrub).
-pub(crate) fn server_message(body: &[u8]) -> Option<String> {
-    zuora_message(body, &Secret::new(String::new()))
-}
-
-/// A header's value that is safe to print as it is (short printable
-/// ASCII), such as `Zuora-Request-Id`, from the answer to an API call.
-pub(crate) fn printable_header(headers: &HeaderMap, name: &str) -> Option<String> {
-    header(headers, name, &Secret::new(String::new()))
-}
-
 /// Zuora's message from an error body, whatever its shape: `message`,
 /// `error`/`error_description`, or `reasons[].message`; or the text itself if
 /// the body is short plain text. Cleaned and cut to a sane length.
-fn zuora_message(body: &[u8], secret: &Secret) -> Option<String> {
+pub(crate) fn zuora_message(body: &[u8], secret: &Secret) -> Option<String> {
     let text = match serde_json::from_slice::<Value>(body) {
         Ok(json) => json_message(&json)?,
         Err(_) => {
@@ -382,12 +378,12 @@ fn json_message(json: &Value) -> Option<String> {
 }
 
 /// Makes server text safe to print: the secret is scrubbed, control
-/// characters become spaces, runs of space are folded, and the text is cut
-/// short. Scrubbing comes first, so a cut cannot expose a fragment of the
-/// secret.
+/// characters (bidirectional ones too) become spaces, runs of space are
+/// folded, and the text is cut short. Scrubbing comes first, so a cut
+/// cannot expose a fragment of the secret.
 fn clean(text: &str, secret: &Secret) -> String {
     let folded = scrub(text, secret)
-        .split(|c: char| c.is_whitespace() || c.is_control())
+        .split(|c: char| c.is_whitespace() || c.is_control() || is_bidi_control(c))
         .filter(|w| !w.is_empty())
         .collect::<Vec<_>>()
         .join(" ");
@@ -395,6 +391,15 @@ fn clean(text: &str, secret: &Secret) -> String {
         Some((cut, _)) => format!("{}...", &folded[..cut]),
         None => folded,
     }
+}
+
+/// Unicode's bidirectional controls: they reorder what a terminal shows
+/// after them, so that a message could read as another.
+fn is_bidi_control(c: char) -> bool {
+    matches!(
+        c,
+        '\u{61c}' | '\u{200e}' | '\u{200f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}'
+    )
 }
 
 /// `text` with the secret replaced by `<redacted>` in every form a server
@@ -449,6 +454,15 @@ mod tests {
         assert_eq!(msg("<html><body>502</body></html>"), None);
         assert_eq!(msg("{}"), None);
         assert_eq!(msg(&"x".repeat(1000)).unwrap().len(), MAX_MESSAGE + 3);
+    }
+
+    #[test]
+    fn no_control_or_bidirectional_character_reaches_the_terminal() {
+        let text = "a\u{1b}[2Jb\u{9b}1mc\u{202e}d\u{2066}e\u{200f}f\u{61c}g\rh";
+        assert_eq!(
+            clean(text, &Secret::new(String::new())),
+            "a [2Jb 1mc d e f g h"
+        );
     }
 
     #[test]

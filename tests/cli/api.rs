@@ -412,6 +412,39 @@ fn paginate_follows_a_zoql_query_through_query_more() {
     );
 }
 
+/// An `Idempotency-Key` names one request: Zuora answers a second with
+/// the same key as it answered the first, or 422 for another URL. A next
+/// page is another request, sent without it.
+#[test]
+fn a_next_page_does_not_reuse_the_idempotency_key() {
+    let sb = sandbox();
+    sb.zuora.pages(3);
+    run(sb.authed().args([
+        "api",
+        "--paginate",
+        "-X",
+        "POST",
+        "/v1/action/query",
+        "-f",
+        "queryString=select Id from Account",
+        "-H",
+        "Idempotency-Key: query-1",
+        "-H",
+        "X-Kept: yes",
+    ]))
+    .ok();
+    let [query] = &calls(&sb, "/v1/action/query")[..] else {
+        panic!("one query")
+    };
+    assert_eq!(query.header("idempotency-key"), Some("query-1"));
+    let more = calls(&sb, "/v1/action/queryMore");
+    assert_eq!(more.len(), 2);
+    for call in more {
+        assert_eq!(call.header("idempotency-key"), None, "{call:#?}");
+        assert_eq!(call.header("x-kept"), Some("yes"));
+    }
+}
+
 #[test]
 fn paginate_follows_an_object_query_cursor() {
     let sb = sandbox();

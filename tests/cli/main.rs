@@ -4,6 +4,7 @@
 
 mod action;
 mod api;
+mod api_attacks;
 mod cache;
 mod commands;
 mod completion;

@@ -2,18 +2,20 @@
 //! [`ApiClient`], so that the token goes to the base URL and nowhere else.
 //! This file turns the flags into an [`ApiRequest`] and prints the answer.
 
+use std::collections::HashSet;
+use std::hash::{BuildHasher, RandomState};
 use std::io::IsTerminal;
 use std::path::Path;
 use std::time::Instant;
 
 use serde_json::{Map, Value};
 use zuora_token::{
-    ApiClient, ApiRequest, ApiResponse, ApiUrl, BaseUrl, Error, Method, Result, files,
+    ApiClient, ApiRequest, ApiResponse, ApiUrl, BaseUrl, Error, ErrorKind, Method, Result, files,
 };
 
 use crate::cli::args::{ApiArgs, CacheUse};
 use crate::cli::report;
-use crate::cli::settings::Inputs;
+use crate::cli::settings::{Inputs, deadline_after};
 use crate::cli::stdin::read_stdin;
 use crate::output;
 
@@ -28,12 +30,26 @@ const MAX_INPUT: u64 = 16 << 20;
 pub fn run(inputs: &Inputs, args: &ApiArgs) -> Result<u8> {
     let source = inputs.token_source(&CacheUse::default())?;
     let base = source.client().endpoint().base_url();
-    let deadline = Instant::now() + source.client().options().timeout;
+    // Not `Instant::now() + timeout`: a --timeout of 1e19 would overflow.
+    let deadline = deadline_after(source.client().options().timeout);
     let request = request(args, base, deadline)?;
     let mut client = ApiClient::new(&source)?;
     let pretty = std::io::stdout().is_terminal();
+    // A hash of every request sent: a server leading back to a page
+    // already fetched (A, B, A, ...) would be paged through forever. A
+    // server can still send pages without end, each new, as a body can be
+    // endless; each costs it a round trip, and us a few bytes here.
+    let keys = RandomState::new();
+    let mut sent = HashSet::new();
     let mut request = Some(request);
     while let Some(this) = request {
+        let key = keys.hash_one((this.method().as_str(), this.url().as_str(), this.body()));
+        if !sent.insert(key) {
+            return Err(Error::new(
+                ErrorKind::BadResponse,
+                "Zuora's answer names a page already fetched as the next one; stopping",
+            ));
+        }
         let response = client.send(&this)?;
         print(&response, args, pretty)?;
         if !response.is_success() {
@@ -60,9 +76,10 @@ fn request(args: &ApiArgs, base: &BaseUrl, deadline: Instant) -> Result<ApiReque
         None if args.input.is_some() => Method::post(),
         None => Method::get(),
     };
-    if args.input.as_deref() == Some(Path::new("-")) && reads_stdin(&args.fields) {
+    let stdin_input = usize::from(args.input.as_deref() == Some(Path::new("-")));
+    if stdin_readers(&args.fields).saturating_add(stdin_input) > 1 {
         return Err(Error::usage(
-            "standard input can be read once: --input - and a field's @- cannot both have it",
+            "standard input can be read once: only one of --input - and the fields' @- can have it",
         ));
     }
     let fields = fields(args, deadline)?;
@@ -148,11 +165,13 @@ fn query_text(value: Value) -> String {
     }
 }
 
-/// Whether a `-F` field reads standard input.
-fn reads_stdin(fields: &[String]) -> bool {
+/// How many `-F` fields read standard input: a second would read it
+/// empty, and send that.
+fn stdin_readers(fields: &[String]) -> usize {
     fields
         .iter()
-        .any(|f| f.split_once('=').is_some_and(|(_, v)| v == "@-"))
+        .filter(|f| f.split_once('=').is_some_and(|(_, v)| v == "@-"))
+        .count()
 }
 
 /// The bytes of `path` (`-`: standard input), at most [`MAX_INPUT`].

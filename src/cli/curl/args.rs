@@ -742,6 +742,7 @@ mod tests {
     fn urls_elsewhere_are_refused() {
         assert!(parse(&["https://rest.zuora.com/v1/x"]).is_ok());
         assert!(parse(&["https://REST.zuora.com:443/v1/x?page=2#f"]).is_ok());
+        assert!(parse(&["HTTPS://rest.zuora.com?u=https://evil.example"]).is_ok());
         assert!(
             parse(&["rest.zuora.com/v1/x"]).is_err(),
             "http is another origin"
@@ -754,6 +755,19 @@ mod tests {
             &["https://rest.zuora.com.evil"],
             &["https://rest.zuora.com@evil.example/"],
             &["-d", "x", "--", "-d"],
+            &["https://rest.zuora.com\\@evil.example/"],
+            &["https://rest.zuora.com:443\\.evil.example/"],
+            &["https://evil.example\\.rest.zuora.com/"],
+            &["https://evil.example#@rest.zuora.com/"],
+            &["https://rest.zuora.com\t.evil.example/"],
+            &["https://rest.zuora.com./v1"],
+            &["https:rest.zuora.com/v1"],
+            &["https:/rest.zuora.com/v1"],
+            &[" https://rest.zuora.com/v1"],
+            &["https://%72est.zuora.com/v1"],
+            &["https://rest.zuora.com:443:443/v1"],
+            &["http://rest.zuora.com:443/v1"],
+            &["--url", "evil.example?x=https://rest.zuora.com"],
         ] {
             assert!(parse(bad).is_err(), "{bad:?}");
         }

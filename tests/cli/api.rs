@@ -155,6 +155,18 @@ fn fields_are_the_query_of_a_get_and_a_json_body_otherwise() {
 }
 
 #[test]
+fn a_post_without_fields_has_an_empty_body_of_its_length() {
+    let sb = sandbox();
+    run(sb.authed().args(["api", "-X", "POST", "/v1/accounts"])).ok();
+    let [post] = &calls(&sb, "/v1/accounts")[..] else {
+        panic!("one POST")
+    };
+    assert_eq!(post.header("content-length"), Some("0"));
+    assert_eq!(post.header("transfer-encoding"), None, "not chunked");
+    assert_eq!(post.header("content-type"), None, "no body, no type");
+}
+
+#[test]
 fn input_from_standard_input_is_the_body_of_a_post() {
     let sb = sandbox();
     let body = r#"{"name":"From stdin","currency":"EUR"}"#;

@@ -1,40 +1,19 @@
 //! zuora-token: fetch OAuth bearer tokens for Zuora's REST API and print
 //! them for shell scripts, CI jobs and curl. A command line over the
 //! `zuora_token` library.
-//!
-//! The C runtime calls `main` directly (`no_main`): Rust's own start-up
-//! reads /proc/self/maps to place the main thread's stack guard, a tenth of
-//! a cached call's work. What of it matters here is done by
-//! `cli::start_process`.
-
-#![cfg_attr(not(test), no_main)]
 
 mod cli;
 mod output;
 
+use std::process::ExitCode;
+
 use clap::CommandFactory;
 
-// GCC's unwinder linked in, where the build script found it: then
-// libgcc_s, which the standard library names only for its unwinder, is
-// not loaded at every start (see `build.rs`).
-#[cfg(static_unwinder)]
-#[link(name = "gcc_eh", kind = "static")]
-unsafe extern "C" {}
-
-#[cfg(not(test))]
-#[unsafe(no_mangle)]
-extern "C" fn main(
-    _argc: std::ffi::c_int,
-    _argv: *const *const std::ffi::c_char,
-) -> std::ffi::c_int {
-    std::ffi::c_int::from(run())
+fn main() -> ExitCode {
+    ExitCode::from(run())
 }
 
 /// The program; its exit code.
-#[cfg_attr(
-    test,
-    expect(dead_code, reason = "a unit-test build's main is the test harness")
-)]
 fn run() -> u8 {
     cli::start_process();
     cli::install_panic_hook();

@@ -16,9 +16,6 @@ mod hostile;
 #[cfg(all(target_os = "linux", feature = "keyring"))]
 mod keyring;
 mod library;
-// build.rs's layout and unwinder, which apply there only.
-#[cfg(all(target_os = "linux", target_env = "gnu"))]
-mod linking;
 mod man;
 mod output;
 mod readme;

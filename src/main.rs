@@ -7,8 +7,6 @@ mod output;
 
 use std::process::ExitCode;
 
-use clap::CommandFactory;
-
 fn main() -> ExitCode {
     ExitCode::from(run())
 }
@@ -19,7 +17,7 @@ fn run() -> u8 {
     cli::install_panic_hook();
     // Answers a shell's completion request (`COMPLETE=bash zuora-token ...`)
     // and exits; otherwise returns at once.
-    clap_complete::CompleteEnv::with_factory(cli::Cli::command).complete();
+    clap_complete::CompleteEnv::with_factory(cli::Cli::definition).complete();
     // The common command lines without clap's cost; the rest, help and
     // every message about a bad one, through clap.
     let parsed = cli::Cli::parse_fast().map_or_else(cli::Cli::try_parse_args, Ok);

@@ -479,7 +479,7 @@ fn main() {
     });
 
     let mut table = vec![
-        compare("cached get vs cat", Some(&cached), Some(&cat), 1.0),
+        compare("cached get vs cat", Some(&cached), Some(&cat), 1.3),
         compare(
             "cold get, HTTP, vs curl",
             Some(&cold_http),
@@ -625,10 +625,10 @@ fn main() {
             peak.map(|kib| kib < limit_mib * 1024),
         )
     };
-    table.push(rss(&cached, 3, "peak RSS, cached get"));
+    table.push(rss(&cached, 4, "peak RSS, cached get"));
     table.push(rss(
         &cached_inline,
-        3,
+        4,
         "peak RSS, cached get, profile in a config file",
     ));
     table.push(rss(&cold_http, 6, "peak RSS, cold get (HTTP)"));
@@ -646,8 +646,8 @@ fn main() {
         format!("{:.2} MiB", size as f64 / (1 << 20) as f64),
         "-".into(),
         None,
-        "< 3 MiB",
-        Some(size < 3 << 20),
+        "< 4 MiB",
+        Some(size < 4 << 20),
     ));
     table.iter().for_each(|line| println!("{line}"));
     println!();

@@ -257,44 +257,6 @@ complete -c zuora-token -n "__fish_zuora_token_using_subcommand api" -l paginate
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand api" -s v -l verbose -d 'Say on stderr where each setting came from and what was sent and received'
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand api" -s q -l quiet -d 'Print no warnings'
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand api" -s h -l help -d 'Print help'
-complete -c zuora-token -n "__fish_zuora_token_using_subcommand curl" -s p -l profile -d 'Profile to use from the config file [default: the file\'s `default_profile`] [env: ZUORA_PROFILE]' -r
-complete -c zuora-token -n "__fish_zuora_token_using_subcommand curl" -l config -d 'Config file [default: <user config dir>/zuora-token/config.toml] [env: ZUORA_TOKEN_CONFIG]' -r -F
-complete -c zuora-token -n "__fish_zuora_token_using_subcommand curl" -l client-id -d 'OAuth client id (36 characters, from Zuora\'s OAuth clients page) [env: ZUORA_CLIENT_ID]' -r
-complete -c zuora-token -n "__fish_zuora_token_using_subcommand curl" -l client-secret-file -d 'Read the client secret from this file (\'-\' for standard input) [env: ZUORA_CLIENT_SECRET_FILE]' -r -F
-complete -c zuora-token -n "__fish_zuora_token_using_subcommand curl" -l client-secret -d 'OAuth client secret. Other users can read it in the process list: prefer --client-secret-file, the environment variable or a profile [env: ZUORA_CLIENT_SECRET]' -r
-complete -c zuora-token -n "__fish_zuora_token_using_subcommand curl" -s e -l environment -d 'Zuora environment by name, e.g. prod, prod-eu, sbx, csbx-ap [default: prod] [env: ZUORA_ENVIRONMENT]' -r -f -a "prod\t'US Production, Cloud 2'
-us-cloud2-production\t'US Production, Cloud 2'
-prod-na\t'US Production, Cloud 1'
-us-cloud1-production\t'US Production, Cloud 1'
-prod-eu\t'EU Production'
-eu-production\t'EU Production'
-prod-ap\t'APAC Production'
-apac-production\t'APAC Production'
-sbx\t'US API Sandbox, Cloud 2'
-us-cloud2-api-sandbox\t'US API Sandbox, Cloud 2'
-sbx-na\t'US API Sandbox, Cloud 1'
-us-cloud1-api-sandbox\t'US API Sandbox, Cloud 1'
-sbx-eu\t'EU API Sandbox'
-eu-api-sandbox\t'EU API Sandbox'
-csbx\t'US Developer & Central Sandbox'
-us-central-sandbox\t'US Developer & Central Sandbox'
-csbx-eu\t'EU Developer & Central Sandbox'
-eu-central-sandbox\t'EU Developer & Central Sandbox'
-csbx-ap\t'APAC Developer & Central Sandbox'
-apac-central-sandbox\t'APAC Developer & Central Sandbox'"
-complete -c zuora-token -n "__fish_zuora_token_using_subcommand curl" -l base-url -d 'Base URL of Zuora\'s REST API; beats --environment given at the same level [env: ZUORA_BASE_URL]' -r
-complete -c zuora-token -n "__fish_zuora_token_using_subcommand curl" -l token-url -d 'Token endpoint other than {base URL}/oauth/token, e.g. one of Zuora\'s OneID clients; the base URL still serves the API calls [env: ZUORA_TOKEN_URL]' -r
-complete -c zuora-token -n "__fish_zuora_token_using_subcommand curl" -l entity-id -d 'Entity id (a hyphenated UUID) for multi-entity tenants [env: ZUORA_ENTITY_ID]' -r
-complete -c zuora-token -n "__fish_zuora_token_using_subcommand curl" -l track-id -d 'Zuora-Track-Id header to send, for tracing the request with Zuora [env: ZUORA_TRACK_ID]' -r
-complete -c zuora-token -n "__fish_zuora_token_using_subcommand curl" -l org-ids -d 'Zuora-Org-Ids header for API calls (comma-separated org ids), for multi-org tenants [env: ZUORA_ORG_IDS]' -r
-complete -c zuora-token -n "__fish_zuora_token_using_subcommand curl" -l zuora-version -d 'Zuora-Version header for API calls: the v1 API\'s minor version, e.g. 211.0 or 2024-05-20 [default: the tenant\'s] [env: ZUORA_VERSION]' -r
-complete -c zuora-token -n "__fish_zuora_token_using_subcommand curl" -l cache-dir -d 'Directory of the token cache [default: <user cache dir>/zuora-token] [env: ZUORA_TOKEN_CACHE_DIR]' -r -F
-complete -c zuora-token -n "__fish_zuora_token_using_subcommand curl" -l min-ttl -d 'Hand out a cached token only while it has at least this long left [default: 300] [env: ZUORA_TOKEN_MIN_TTL]' -r
-complete -c zuora-token -n "__fish_zuora_token_using_subcommand curl" -l timeout -d 'Give up after this long, waits for other processes included [default: 30] [env: ZUORA_TOKEN_TIMEOUT]' -r
-complete -c zuora-token -n "__fish_zuora_token_using_subcommand curl" -l retries -d 'Retry rate limits (429), gateway failures (502, 503, 504) and broken connections this many times [default: 3] [env: ZUORA_TOKEN_RETRIES]' -r
-complete -c zuora-token -n "__fish_zuora_token_using_subcommand curl" -l ca-bundle -d 'Trust exactly the PEM certificates in this file instead of the operating system\'s trust store [env: ZUORA_CA_BUNDLE]' -r -F
-complete -c zuora-token -n "__fish_zuora_token_using_subcommand curl" -s v -l verbose -d 'Say on stderr where each setting came from and what was sent and received'
-complete -c zuora-token -n "__fish_zuora_token_using_subcommand curl" -s q -l quiet -d 'Print no warnings'
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand curl" -s h -l help -d 'Print help'
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand status" -s o -l output -d 'What to print' -r -f -a "text\t'Aligned lines for people'
 json\t'One JSON object (or array), for scripts'"
@@ -582,84 +544,8 @@ complete -c zuora-token -n "__fish_zuora_token_using_subcommand logout" -l ca-bu
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand logout" -s v -l verbose -d 'Say on stderr where each setting came from and what was sent and received'
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand logout" -s q -l quiet -d 'Print no warnings'
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand logout" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c zuora-token -n "__fish_zuora_token_using_subcommand completions" -s p -l profile -d 'Profile to use from the config file [default: the file\'s `default_profile`] [env: ZUORA_PROFILE]' -r
-complete -c zuora-token -n "__fish_zuora_token_using_subcommand completions" -l config -d 'Config file [default: <user config dir>/zuora-token/config.toml] [env: ZUORA_TOKEN_CONFIG]' -r -F
-complete -c zuora-token -n "__fish_zuora_token_using_subcommand completions" -l client-id -d 'OAuth client id (36 characters, from Zuora\'s OAuth clients page) [env: ZUORA_CLIENT_ID]' -r
-complete -c zuora-token -n "__fish_zuora_token_using_subcommand completions" -l client-secret-file -d 'Read the client secret from this file (\'-\' for standard input) [env: ZUORA_CLIENT_SECRET_FILE]' -r -F
-complete -c zuora-token -n "__fish_zuora_token_using_subcommand completions" -l client-secret -d 'OAuth client secret. Other users can read it in the process list: prefer --client-secret-file, the environment variable or a profile [env: ZUORA_CLIENT_SECRET]' -r
-complete -c zuora-token -n "__fish_zuora_token_using_subcommand completions" -s e -l environment -d 'Zuora environment by name, e.g. prod, prod-eu, sbx, csbx-ap [default: prod] [env: ZUORA_ENVIRONMENT]' -r -f -a "prod\t'US Production, Cloud 2'
-us-cloud2-production\t'US Production, Cloud 2'
-prod-na\t'US Production, Cloud 1'
-us-cloud1-production\t'US Production, Cloud 1'
-prod-eu\t'EU Production'
-eu-production\t'EU Production'
-prod-ap\t'APAC Production'
-apac-production\t'APAC Production'
-sbx\t'US API Sandbox, Cloud 2'
-us-cloud2-api-sandbox\t'US API Sandbox, Cloud 2'
-sbx-na\t'US API Sandbox, Cloud 1'
-us-cloud1-api-sandbox\t'US API Sandbox, Cloud 1'
-sbx-eu\t'EU API Sandbox'
-eu-api-sandbox\t'EU API Sandbox'
-csbx\t'US Developer & Central Sandbox'
-us-central-sandbox\t'US Developer & Central Sandbox'
-csbx-eu\t'EU Developer & Central Sandbox'
-eu-central-sandbox\t'EU Developer & Central Sandbox'
-csbx-ap\t'APAC Developer & Central Sandbox'
-apac-central-sandbox\t'APAC Developer & Central Sandbox'"
-complete -c zuora-token -n "__fish_zuora_token_using_subcommand completions" -l base-url -d 'Base URL of Zuora\'s REST API; beats --environment given at the same level [env: ZUORA_BASE_URL]' -r
-complete -c zuora-token -n "__fish_zuora_token_using_subcommand completions" -l token-url -d 'Token endpoint other than {base URL}/oauth/token, e.g. one of Zuora\'s OneID clients; the base URL still serves the API calls [env: ZUORA_TOKEN_URL]' -r
-complete -c zuora-token -n "__fish_zuora_token_using_subcommand completions" -l entity-id -d 'Entity id (a hyphenated UUID) for multi-entity tenants [env: ZUORA_ENTITY_ID]' -r
-complete -c zuora-token -n "__fish_zuora_token_using_subcommand completions" -l track-id -d 'Zuora-Track-Id header to send, for tracing the request with Zuora [env: ZUORA_TRACK_ID]' -r
-complete -c zuora-token -n "__fish_zuora_token_using_subcommand completions" -l org-ids -d 'Zuora-Org-Ids header for API calls (comma-separated org ids), for multi-org tenants [env: ZUORA_ORG_IDS]' -r
-complete -c zuora-token -n "__fish_zuora_token_using_subcommand completions" -l zuora-version -d 'Zuora-Version header for API calls: the v1 API\'s minor version, e.g. 211.0 or 2024-05-20 [default: the tenant\'s] [env: ZUORA_VERSION]' -r
-complete -c zuora-token -n "__fish_zuora_token_using_subcommand completions" -l cache-dir -d 'Directory of the token cache [default: <user cache dir>/zuora-token] [env: ZUORA_TOKEN_CACHE_DIR]' -r -F
-complete -c zuora-token -n "__fish_zuora_token_using_subcommand completions" -l min-ttl -d 'Hand out a cached token only while it has at least this long left [default: 300] [env: ZUORA_TOKEN_MIN_TTL]' -r
-complete -c zuora-token -n "__fish_zuora_token_using_subcommand completions" -l timeout -d 'Give up after this long, waits for other processes included [default: 30] [env: ZUORA_TOKEN_TIMEOUT]' -r
-complete -c zuora-token -n "__fish_zuora_token_using_subcommand completions" -l retries -d 'Retry rate limits (429), gateway failures (502, 503, 504) and broken connections this many times [default: 3] [env: ZUORA_TOKEN_RETRIES]' -r
-complete -c zuora-token -n "__fish_zuora_token_using_subcommand completions" -l ca-bundle -d 'Trust exactly the PEM certificates in this file instead of the operating system\'s trust store [env: ZUORA_CA_BUNDLE]' -r -F
-complete -c zuora-token -n "__fish_zuora_token_using_subcommand completions" -s v -l verbose -d 'Say on stderr where each setting came from and what was sent and received'
-complete -c zuora-token -n "__fish_zuora_token_using_subcommand completions" -s q -l quiet -d 'Print no warnings'
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand completions" -s h -l help -d 'Print help'
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand man" -l dir -d 'Write every page into this directory (made if missing) instead' -r -F
-complete -c zuora-token -n "__fish_zuora_token_using_subcommand man" -s p -l profile -d 'Profile to use from the config file [default: the file\'s `default_profile`] [env: ZUORA_PROFILE]' -r
-complete -c zuora-token -n "__fish_zuora_token_using_subcommand man" -l config -d 'Config file [default: <user config dir>/zuora-token/config.toml] [env: ZUORA_TOKEN_CONFIG]' -r -F
-complete -c zuora-token -n "__fish_zuora_token_using_subcommand man" -l client-id -d 'OAuth client id (36 characters, from Zuora\'s OAuth clients page) [env: ZUORA_CLIENT_ID]' -r
-complete -c zuora-token -n "__fish_zuora_token_using_subcommand man" -l client-secret-file -d 'Read the client secret from this file (\'-\' for standard input) [env: ZUORA_CLIENT_SECRET_FILE]' -r -F
-complete -c zuora-token -n "__fish_zuora_token_using_subcommand man" -l client-secret -d 'OAuth client secret. Other users can read it in the process list: prefer --client-secret-file, the environment variable or a profile [env: ZUORA_CLIENT_SECRET]' -r
-complete -c zuora-token -n "__fish_zuora_token_using_subcommand man" -s e -l environment -d 'Zuora environment by name, e.g. prod, prod-eu, sbx, csbx-ap [default: prod] [env: ZUORA_ENVIRONMENT]' -r -f -a "prod\t'US Production, Cloud 2'
-us-cloud2-production\t'US Production, Cloud 2'
-prod-na\t'US Production, Cloud 1'
-us-cloud1-production\t'US Production, Cloud 1'
-prod-eu\t'EU Production'
-eu-production\t'EU Production'
-prod-ap\t'APAC Production'
-apac-production\t'APAC Production'
-sbx\t'US API Sandbox, Cloud 2'
-us-cloud2-api-sandbox\t'US API Sandbox, Cloud 2'
-sbx-na\t'US API Sandbox, Cloud 1'
-us-cloud1-api-sandbox\t'US API Sandbox, Cloud 1'
-sbx-eu\t'EU API Sandbox'
-eu-api-sandbox\t'EU API Sandbox'
-csbx\t'US Developer & Central Sandbox'
-us-central-sandbox\t'US Developer & Central Sandbox'
-csbx-eu\t'EU Developer & Central Sandbox'
-eu-central-sandbox\t'EU Developer & Central Sandbox'
-csbx-ap\t'APAC Developer & Central Sandbox'
-apac-central-sandbox\t'APAC Developer & Central Sandbox'"
-complete -c zuora-token -n "__fish_zuora_token_using_subcommand man" -l base-url -d 'Base URL of Zuora\'s REST API; beats --environment given at the same level [env: ZUORA_BASE_URL]' -r
-complete -c zuora-token -n "__fish_zuora_token_using_subcommand man" -l token-url -d 'Token endpoint other than {base URL}/oauth/token, e.g. one of Zuora\'s OneID clients; the base URL still serves the API calls [env: ZUORA_TOKEN_URL]' -r
-complete -c zuora-token -n "__fish_zuora_token_using_subcommand man" -l entity-id -d 'Entity id (a hyphenated UUID) for multi-entity tenants [env: ZUORA_ENTITY_ID]' -r
-complete -c zuora-token -n "__fish_zuora_token_using_subcommand man" -l track-id -d 'Zuora-Track-Id header to send, for tracing the request with Zuora [env: ZUORA_TRACK_ID]' -r
-complete -c zuora-token -n "__fish_zuora_token_using_subcommand man" -l org-ids -d 'Zuora-Org-Ids header for API calls (comma-separated org ids), for multi-org tenants [env: ZUORA_ORG_IDS]' -r
-complete -c zuora-token -n "__fish_zuora_token_using_subcommand man" -l zuora-version -d 'Zuora-Version header for API calls: the v1 API\'s minor version, e.g. 211.0 or 2024-05-20 [default: the tenant\'s] [env: ZUORA_VERSION]' -r
-complete -c zuora-token -n "__fish_zuora_token_using_subcommand man" -l cache-dir -d 'Directory of the token cache [default: <user cache dir>/zuora-token] [env: ZUORA_TOKEN_CACHE_DIR]' -r -F
-complete -c zuora-token -n "__fish_zuora_token_using_subcommand man" -l min-ttl -d 'Hand out a cached token only while it has at least this long left [default: 300] [env: ZUORA_TOKEN_MIN_TTL]' -r
-complete -c zuora-token -n "__fish_zuora_token_using_subcommand man" -l timeout -d 'Give up after this long, waits for other processes included [default: 30] [env: ZUORA_TOKEN_TIMEOUT]' -r
-complete -c zuora-token -n "__fish_zuora_token_using_subcommand man" -l retries -d 'Retry rate limits (429), gateway failures (502, 503, 504) and broken connections this many times [default: 3] [env: ZUORA_TOKEN_RETRIES]' -r
-complete -c zuora-token -n "__fish_zuora_token_using_subcommand man" -l ca-bundle -d 'Trust exactly the PEM certificates in this file instead of the operating system\'s trust store [env: ZUORA_CA_BUNDLE]' -r -F
-complete -c zuora-token -n "__fish_zuora_token_using_subcommand man" -s v -l verbose -d 'Say on stderr where each setting came from and what was sent and received'
-complete -c zuora-token -n "__fish_zuora_token_using_subcommand man" -s q -l quiet -d 'Print no warnings'
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand man" -s h -l help -d 'Print help'
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand help; and not __fish_seen_subcommand_from get env exec api curl status cache profiles login logout completions man help" -f -a "get" -d 'Print a token: raw (the default), as JSON, or as an Authorization header'
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand help; and not __fish_seen_subcommand_from get env exec api curl status cache profiles login logout completions man help" -f -a "env" -d 'Print statements that set ZUORA_ACCESS_TOKEN, ZUORA_TOKEN_EXPIRES_AT and ZUORA_BASE_URL in a shell'

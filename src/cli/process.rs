@@ -1,28 +1,15 @@
-//! The process itself, set up before anything else runs: what Rust's
-//! start-up would do that matters here (the program starts without it),
-//! and keeping the secret out of core dumps.
+//! The process itself, set up before anything else runs: the secret kept
+//! out of core dumps.
+//!
+//! Rust's runtime has already done the rest by the time `main` runs: on
+//! Unix it gives each closed standard stream /dev/null (so that a file
+//! opened later cannot take its number and receive what is written to it)
+//! and ignores SIGPIPE (a closed pipe is then an error to report, exit 1,
+//! not a silent death).
 
-/// Sets up the process, first thing: notes whether stdout was closed, then
-/// gives each closed standard stream /dev/null (so that a file opened later
-/// cannot take its number and receive what is written to it), ignores
-/// SIGPIPE (a closed pipe is then an error to report, exit 1, not a silent
-/// death), and makes the process undumpable before any secret is read.
+/// Sets up the process, first thing: makes it undumpable before any secret
+/// is read.
 pub fn start_process() {
-    #[cfg(unix)]
-    // SAFETY: plain system calls on descriptor numbers and a signal
-    // disposition; no memory of ours is touched.
-    unsafe {
-        for fd in [libc::STDIN_FILENO, libc::STDOUT_FILENO, libc::STDERR_FILENO] {
-            if libc::fcntl(fd, libc::F_GETFD) == -1 {
-                if fd == libc::STDOUT_FILENO {
-                    crate::output::note_that_stdout_was_closed();
-                }
-                // open() takes the lowest free number: this one.
-                libc::open(c"/dev/null".as_ptr(), libc::O_RDWR);
-            }
-        }
-        libc::signal(libc::SIGPIPE, libc::SIG_IGN);
-    }
     make_undumpable();
 }
 

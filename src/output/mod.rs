@@ -29,20 +29,13 @@ pub enum Report {
     Json,
 }
 
-/// Writes `text` to stdout in one go. A stdout that was closed when the
-/// program started is a failure too, though Rust's runtime has by then
-/// quietly opened /dev/null in its place.
+/// Writes `text` to stdout in one go.
 pub fn print(text: &str) -> Result<()> {
     print_bytes(text.as_bytes())
 }
 
 /// Writes `bytes` to stdout in one go, as [`print`] does.
 pub fn print_bytes(bytes: &[u8]) -> Result<()> {
-    if stdout_was_closed() {
-        return Err(Error::other(
-            "cannot write to standard output: it was closed when zuora-token started",
-        ));
-    }
     let mut stdout = std::io::stdout().lock();
     stdout
         .write_all(bytes)
@@ -85,20 +78,6 @@ fn printable(text: &str) -> String {
         }
     }
     out
-}
-
-/// Whether stdout was closed when the process started (`get >&-`).
-static STDOUT_CLOSED: std::sync::atomic::AtomicBool = std::sync::atomic::AtomicBool::new(false);
-
-/// Notes that stdout was closed when the process started, before anything
-/// opened a file in its place (`start_process` then puts /dev/null there,
-/// as Rust's start-up would, after which every write "succeeds").
-pub fn note_that_stdout_was_closed() {
-    STDOUT_CLOSED.store(true, std::sync::atomic::Ordering::Relaxed);
-}
-
-fn stdout_was_closed() -> bool {
-    STDOUT_CLOSED.load(std::sync::atomic::Ordering::Relaxed)
 }
 
 #[cfg(test)]

@@ -17,7 +17,7 @@ use std::process::Command;
 
 use zuora_token_testkit::{CLIENT_ID, CLIENT_SECRET, Reply, Run, Sandbox, run, skip};
 
-use crate::{BIN, sandbox};
+use crate::{bin, sandbox};
 
 const ENTITY: &str = "11e643f4-a3ee-8bad-b061-0025904c756d";
 
@@ -70,8 +70,9 @@ impl<'a> Job<'a> {
         executable(
             &job.dir.join("bin/zuora-token"),
             &format!(
-                "#!/bin/sh\nprintf '%s\\n' \"$@\" >> '{}'\nexec '{BIN}' \"$@\"\n",
-                job.dir.join("argv").display()
+                "#!/bin/sh\nprintf '%s\\n' \"$@\" >> '{}'\nexec '{}' \"$@\"\n",
+                job.dir.join("argv").display(),
+                bin()
             ),
         );
         std::fs::create_dir_all(job.dir.join("temp")).unwrap();

@@ -514,7 +514,7 @@ fn the_api_version_setting_is_validated_and_named_where_it_came_from() {
 #[test]
 fn over_https_a_call_is_checked_against_the_ca_bundle() {
     let ca = TestCa::generate();
-    let sb = Sandbox::with_zuora(crate::BIN, FakeZuora::start_tls(&ca));
+    let sb = Sandbox::with_zuora(crate::bin(), FakeZuora::start_tls(&ca));
     let bundle = sb.file("ca.pem", &ca.ca_pem);
     run(sb
         .authed()

@@ -230,7 +230,7 @@ fn a_hostile_header_is_refused_before_anything_is_sent() {
 #[test]
 fn a_proxy_of_an_https_call_sees_a_tunnel_not_the_token() {
     let ca = zuora_token_testkit::TestCa::generate();
-    let sb = Sandbox::with_zuora(crate::BIN, FakeZuora::start_tls(&ca));
+    let sb = Sandbox::with_zuora(crate::bin(), FakeZuora::start_tls(&ca));
     let proxy = FakeZuora::start();
     let bundle = sb.file("ca.pem", &ca.ca_pem);
     run(sb.authed().arg("--ca-bundle").arg(&bundle).arg("get")).ok();

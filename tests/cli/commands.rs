@@ -9,6 +9,32 @@ use zuora_token_testkit::{CLIENT_ID, CLIENT_SECRET, have, run};
 
 use crate::sandbox;
 
+/// The program sees its arguments, whatever C library and start-up it was
+/// built with: on musl and the BSDs the standard library learns them only
+/// from an ordinary Rust `main` (CI runs this against the static musl
+/// build, `ZUORA_TOKEN_BIN`).
+#[test]
+fn the_binary_under_test_sees_its_arguments() {
+    let sb = sandbox();
+    let version = run(sb.cmd().arg("--version"));
+    version.ok();
+    assert_eq!(
+        version.stdout,
+        format!("zuora-token {}\n", env!("CARGO_PKG_VERSION"))
+    );
+    let out = run(sb.authed().args(["get", "--no-cache", "-o", "json"]));
+    out.ok();
+    let json: Value = serde_json::from_str(&out.stdout).expect("JSON, as -o json asks");
+    assert!(json["access_token"].is_string(), "{json}");
+    assert_eq!(sb.zuora.count(), 1);
+    // A setting before the command and after it.
+    for args in [["-p", "nowhere", "get"], ["get", "-p", "nowhere"]] {
+        run(sb.authed().args(args))
+            .code(2)
+            .stderr_has("profile 'nowhere' (from --profile)");
+    }
+}
+
 #[cfg(target_os = "linux")] // It reads the child's command line from /proc.
 #[test]
 fn exec_passes_the_variables_and_never_the_token_in_argv() {

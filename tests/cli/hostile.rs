@@ -397,7 +397,7 @@ fn a_fetch_killed_for_a_core_dump_leaves_no_core_with_the_secret() {
         "env ZUORA_BASE_URL={} ZUORA_CLIENT_ID={} ZUORA_CLIENT_SECRET='{CLIENT_SECRET}' XDG_CACHE_HOME=. {} get",
         sb.zuora.url(),
         zuora_token_testkit::CLIENT_ID,
-        crate::BIN
+        crate::bin()
     );
     let (signal, dumped) = dumps(&zt);
     assert_eq!(signal, Some(libc::SIGQUIT));

@@ -17,9 +17,6 @@ mod hostile;
 #[cfg(all(target_os = "linux", feature = "keyring"))]
 mod keyring;
 mod library;
-// build.rs's layout and unwinder, which apply there only.
-#[cfg(all(target_os = "linux", target_env = "gnu"))]
-mod linking;
 mod man;
 mod output;
 mod readme;
@@ -30,8 +27,20 @@ mod token_url;
 
 use zuora_token_testkit::{Reply, Run, Sandbox, run};
 
-/// The binary under test.
-const BIN: &str = env!("CARGO_BIN_EXE_zuora-token");
+/// The binary under test: the one this build made, or the one that
+/// `ZUORA_TOKEN_BIN` names (CI runs the suite again against the static musl
+/// build that way). Made absolute, for tests that run it from elsewhere.
+fn bin() -> &'static str {
+    static BIN: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    BIN.get_or_init(|| match std::env::var_os("ZUORA_TOKEN_BIN") {
+        Some(path) if !path.is_empty() => std::fs::canonicalize(&path)
+            .unwrap_or_else(|e| panic!("ZUORA_TOKEN_BIN={}: {e}", path.display()))
+            .into_os_string()
+            .into_string()
+            .expect("ZUORA_TOKEN_BIN is UTF-8"),
+        _ => env!("CARGO_BIN_EXE_zuora-token").to_owned(),
+    })
+}
 
 /// An example program, which `cargo test` builds beside the test binary.
 fn example(name: &str) -> std::path::PathBuf {
@@ -47,7 +56,7 @@ fn example(name: &str) -> std::path::PathBuf {
 
 /// A sandbox for the binary under test, with a fake Zuora of its own.
 fn sandbox() -> Sandbox {
-    Sandbox::new(BIN)
+    Sandbox::new(bin())
 }
 
 /// Starts `n` processes of the binary with working credentials and

@@ -22,7 +22,7 @@ use std::process::Command;
 
 use zuora_token_testkit::{CLIENT_SECRET, Sandbox, demo_environment, have, run};
 
-use crate::{BIN, example, sandbox};
+use crate::{bin, example, sandbox};
 
 /// The README, as committed.
 fn readme() -> String {
@@ -79,7 +79,7 @@ fn run_block(sb: &Sandbox, script: &str) -> zuora_token_testkit::Run {
             bash
         }
     };
-    let bin_dir = Path::new(BIN).parent().unwrap();
+    let bin_dir = Path::new(bin()).parent().unwrap();
     let path = format!("{}:{}", bin_dir.display(), std::env::var("PATH").unwrap());
     command
         .current_dir(sb.home())

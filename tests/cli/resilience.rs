@@ -414,7 +414,7 @@ fn a_chain_through_an_intermediate_ends_at_the_root_in_the_store() {
     // issued it; the store holds the root only, after another CA of the
     // same name (a renewed root), and is read whole either way.
     let ca = TestCa::with_intermediate();
-    let sb = Sandbox::with_zuora(crate::BIN, FakeZuora::start_tls(&ca));
+    let sb = Sandbox::with_zuora(crate::bin(), FakeZuora::start_tls(&ca));
     let other = TestCa::generate();
     let bundle = sb.file("bundle.pem", &format!("{}{}", other.ca_pem, ca.ca_pem));
     let get =
@@ -433,7 +433,7 @@ fn a_chain_through_an_intermediate_ends_at_the_root_in_the_store() {
 #[test]
 fn the_system_store_is_read_as_openssl_reads_it() {
     let ca = TestCa::generate();
-    let sb = Sandbox::with_zuora(crate::BIN, FakeZuora::start_tls(&ca));
+    let sb = Sandbox::with_zuora(crate::bin(), FakeZuora::start_tls(&ca));
     let get = |variable: &str, path: &std::path::Path| {
         run(sb
             .authed()
@@ -478,7 +478,7 @@ fn the_system_store_is_read_as_openssl_reads_it() {
 #[test]
 fn ssl_cert_dir_is_a_list_of_directories_as_openssl_reads_it() {
     let ca = TestCa::generate();
-    let sb = Sandbox::with_zuora(crate::BIN, FakeZuora::start_tls(&ca));
+    let sb = Sandbox::with_zuora(crate::bin(), FakeZuora::start_tls(&ca));
     sb.file("certs/test-ca.pem", &ca.ca_pem);
     let other = TestCa::generate();
     sb.file("others/other-ca.pem", &other.ca_pem);

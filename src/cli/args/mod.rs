@@ -1,15 +1,18 @@
 //! The command line, as clap derive types. The doc comments are the help text.
 //!
-//! Settings are global so that they can stand before or after the subcommand
-//! (`zuora-token -p prod get` and `zuora-token get -p prod` both work). Their
-//! flags are made from the settings table (`setting.rs`); clap reads the
-//! flags only, never the environment.
+//! Settings stand before or after the subcommand (`zuora-token -p prod get`
+//! and `zuora-token get -p prod` both work): their flags are on the program
+//! and on each command that resolves settings ([`Cli::definition`]). They
+//! are not clap's global arguments, which clap clones into every command at
+//! every parse; to parse, only the command named gets them
+//! ([`Cli::try_parse_words`]). Their flags are made from the settings table
+//! (`setting.rs`); clap reads the flags only, never the environment.
 
 use std::ffi::{OsStr, OsString};
 use std::path::PathBuf;
 
 use clap::builder::{PossibleValue, StringValueParser, TypedValueParser, ValueParser};
-use clap::{Arg, ArgAction, ArgMatches, Args, FromArgMatches, Parser, Subcommand};
+use clap::{Arg, ArgAction, ArgMatches, Args, CommandFactory, FromArgMatches, Parser, Subcommand};
 use clap_complete::engine::ArgValueCandidates;
 use zuora_token::Environment;
 
@@ -36,7 +39,12 @@ HTTP error.";
 /// Fetch OAuth bearer tokens for Zuora's REST API and print them for shell
 /// scripts, CI jobs and curl.
 #[derive(Debug, PartialEq, Eq, Parser)]
-#[command(name = "zuora-token", version, after_help = EXAMPLES, arg_required_else_help = true)]
+#[command(
+    name = "zuora-token",
+    version,
+    after_help = EXAMPLES,
+    arg_required_else_help = true
+)]
 pub struct Cli {
     #[command(flatten)]
     pub settings: SettingsArgs,
@@ -307,9 +315,10 @@ pub struct CacheUse {
     pub no_cache: bool,
 }
 
-/// The settings and the verbosity, global so that they can stand before or
-/// after the subcommand. Each setting's flag is made from its entry in the
-/// settings table, which also names its environment variable; the variables
+/// The settings and the verbosity, on the program and on each command that
+/// resolves settings, so that they can stand before or after the
+/// subcommand. Each setting's flag is made from its entry in the settings
+/// table, which also names its environment variable; the variables
 /// themselves are read by the settings' resolution, not by clap.
 #[derive(Debug, Default, PartialEq, Eq)]
 pub struct SettingsArgs {
@@ -330,7 +339,6 @@ impl Args for SettingsArgs {
                 Arg::new("verbose")
                     .short('v')
                     .long("verbose")
-                    .global(true)
                     .action(ArgAction::SetTrue)
                     .conflicts_with("quiet")
                     .help(
@@ -341,7 +349,6 @@ impl Args for SettingsArgs {
                 Arg::new("quiet")
                     .short('q')
                     .long("quiet")
-                    .global(true)
                     .action(ArgAction::SetTrue)
                     .help("Print no warnings"),
             )
@@ -352,19 +359,53 @@ impl Args for SettingsArgs {
     }
 }
 
+/// `command` (a subcommand of the program's) with the settings' flags, if
+/// it resolves settings: not `curl` (everything after it is curl's), nor
+/// `completions` and `man`; `cache` and its own commands.
+fn with_settings(command: clap::Command) -> clap::Command {
+    match command.get_name() {
+        "get" | "env" | "exec" | "api" | "status" | "profiles" | "login" | "logout" => {
+            SettingsArgs::augment_args(command)
+        }
+        "cache" => SettingsArgs::augment_args(command.mut_subcommands(SettingsArgs::augment_args)),
+        _ => command,
+    }
+}
+
 impl FromArgMatches for SettingsArgs {
+    /// The flags of the program and of its command (and the command's
+    /// command, for `cache`): a flag given at both levels is the command's.
     fn from_arg_matches(matches: &ArgMatches) -> Result<SettingsArgs, clap::Error> {
+        let mut levels = vec![matches];
+        while let Some((_, sub)) = levels[levels.len() - 1].subcommand() {
+            levels.push(sub);
+        }
+        let raw = |id: &str| {
+            levels.iter().rev().find_map(|level| {
+                let value = level.try_get_raw(id).ok()??.next()?;
+                Some(value.to_owned())
+            })
+        };
+        let flag = |id: &str| {
+            levels
+                .iter()
+                .any(|level| level.try_get_one::<bool>(id).ok().flatten() == Some(&true))
+        };
         let flags = Setting::ALL
             .into_iter()
-            .filter_map(|setting| {
-                let value = matches.get_raw(setting.flag())?.next()?;
-                Some((setting, value.to_owned()))
-            })
+            .filter_map(|setting| Some((setting, raw(setting.flag())?)))
             .collect();
+        let (verbose, quiet) = (flag("verbose"), flag("quiet"));
+        if verbose && quiet {
+            return Err(clap::Error::raw(
+                clap::error::ErrorKind::ArgumentConflict,
+                "the argument '--verbose' cannot be used with '--quiet'",
+            ));
+        }
         Ok(SettingsArgs {
             flags: Values::from_flags(flags),
-            verbose: matches.get_flag("verbose"),
-            quiet: matches.get_flag("quiet"),
+            verbose,
+            quiet,
         })
     }
 
@@ -378,7 +419,6 @@ impl FromArgMatches for SettingsArgs {
 fn setting_arg(setting: Setting) -> Arg {
     let arg = Arg::new(setting.flag())
         .long(setting.flag())
-        .global(true)
         .value_name(setting.value_name())
         .help(setting.help())
         .value_parser(match setting.is_path() {
@@ -397,11 +437,44 @@ fn setting_arg(setting: Setting) -> Arg {
 }
 
 impl Cli {
-    /// The process's command line as clap reads it, but with everything
-    /// after the `curl` subcommand left to curl: `zuora-token curl -v URL`
-    /// is curl's `-v`, not ours, though ours are global.
+    /// The whole command line's definition, for help, completion and the
+    /// man pages: the settings' flags on the program and on each command
+    /// that resolves settings. (The derived `Cli::command()` has them on
+    /// the program only: use this.)
+    pub fn definition() -> clap::Command {
+        Cli::command().mut_subcommands(with_settings)
+    }
+
+    /// The process's command line as clap reads it (see
+    /// [`Cli::try_parse_words`]).
     pub fn try_parse_args() -> Result<Cli, clap::Error> {
-        Cli::try_parse_from(curl_args_kept(std::env::args_os().collect()))
+        Cli::try_parse_words(std::env::args_os())
+    }
+
+    /// `args` (the program's name first) as clap reads them, but with
+    /// everything after the `curl` subcommand left to curl: `zuora-token
+    /// curl -v URL` is curl's `-v`, not ours. Of the commands, only the one
+    /// named gets the settings' flags: clap builds the definition it
+    /// parses with, and every flag of it, at each run.
+    pub fn try_parse_words(
+        args: impl IntoIterator<Item = impl Into<OsString>>,
+    ) -> Result<Cli, clap::Error> {
+        let args = curl_args_kept(args.into_iter().map(Into::into).collect());
+        let named = subcommand_at(&args).and_then(|at| args[at].to_str());
+        let mut command = match named {
+            // `help get` shows `get` as `get --help` does.
+            Some("help") => Cli::definition(),
+            Some(name) => {
+                let command = Cli::command();
+                match command.find_subcommand(name).is_some() {
+                    true => command.mut_subcommand(name, with_settings),
+                    false => command,
+                }
+            }
+            None => Cli::command(),
+        };
+        let matches = command.try_get_matches_from_mut(args)?;
+        Cli::from_arg_matches(&matches).map_err(|error| error.format(&mut command))
     }
 }
 
@@ -475,13 +548,12 @@ impl TypedValueParser for EnvironmentName {
 
 #[cfg(test)]
 mod tests {
-    use clap::CommandFactory;
 
     use super::*;
 
     #[test]
     fn the_command_line_definition_is_consistent() {
-        Cli::command().debug_assert();
+        Cli::definition().debug_assert();
     }
 
     fn words(line: &str) -> Vec<OsString> {
@@ -505,7 +577,7 @@ mod tests {
         ] {
             assert_eq!(curl_args_kept(words(line)), words(kept), "{line}");
         }
-        let cli = Cli::try_parse_from(curl_args_kept(words("zt -v curl -v -p x /v1"))).unwrap();
+        let cli = Cli::try_parse_words(words("zt -v curl -v -p x /v1")).unwrap();
         assert!(cli.settings.verbose);
         assert_eq!(
             cli.command,

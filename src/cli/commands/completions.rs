@@ -1,7 +1,6 @@
 //! `completions`: a shell's completion script, generated from the command
 //! line's definition.
 
-use clap::CommandFactory;
 use clap_complete::Shell;
 use zuora_token::Result;
 
@@ -21,7 +20,7 @@ fn script(shell: Shell) -> String {
     let script = String::from_utf8(generated(shell)).expect("clap_complete writes UTF-8");
     match shell {
         Shell::Bash => respell_bash_states(&script),
-        Shell::Fish => script + &fish_positional_values(&Cli::command()),
+        Shell::Fish => script + &fish_positional_values(&Cli::definition()),
         _ => script,
     }
 }
@@ -29,7 +28,7 @@ fn script(shell: Shell) -> String {
 /// The script as clap_complete generates it.
 fn generated(shell: Shell) -> Vec<u8> {
     let mut script = Vec::new();
-    clap_complete::generate(shell, &mut Cli::command(), BIN, &mut script);
+    clap_complete::generate(shell, &mut Cli::definition(), BIN, &mut script);
     script
 }
 
@@ -126,7 +125,7 @@ mod tests {
             "clap_complete now completes positional values in fish: remove fish_positional_values"
         );
         assert_eq!(
-            fish_positional_values(&Cli::command()),
+            fish_positional_values(&Cli::definition()),
             "complete -c zuora-token -n \"__fish_zuora_token_using_subcommand completions; \
              and not __fish_seen_subcommand_from bash elvish fish powershell zsh\" \
              -f -a \"bash elvish fish powershell zsh\"\n"

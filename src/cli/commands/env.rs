@@ -9,7 +9,6 @@ use std::fs::{File, OpenOptions};
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use clap::CommandFactory;
 use clap::error::ErrorKind;
 use zuora_token::{Error, Result};
 
@@ -59,7 +58,7 @@ pub fn parse_failed(error: &clap::Error) {
         error.kind(),
         ErrorKind::DisplayHelp | ErrorKind::DisplayVersion
     );
-    let matches = Cli::command().ignore_errors(true).try_get_matches().ok();
+    let matches = Cli::definition().ignore_errors(true).try_get_matches().ok();
     let Some(("env", env)) = matches.as_ref().and_then(|m| m.subcommand()) else {
         return;
     };

@@ -9,7 +9,6 @@
 
 use std::path::Path;
 
-use clap::CommandFactory;
 use clap_mangen::Man;
 use clap_mangen::roff::{Roff, bold, italic, roman};
 use zuora_token::{Error, ErrorKind, Result};
@@ -74,7 +73,7 @@ fn page_name(path: &[String]) -> String {
 /// Every page: the main page first, then each subcommand's, depth first.
 /// There is no page for `help`, so the pages name none.
 fn pages() -> Vec<Page> {
-    let mut root = Cli::command().disable_help_subcommand(true);
+    let mut root = Cli::definition().disable_help_subcommand(true);
     root.build();
     let mut commands = Vec::new();
     collect(&root, Vec::new(), &mut commands);
@@ -529,7 +528,7 @@ mod tests {
 
     #[test]
     fn the_help_texts_examples_become_the_pages_examples() {
-        let mut root = Cli::command();
+        let mut root = Cli::definition();
         root.build();
         let (examples, notes) = after_help(&root);
         assert!(examples.contains(&"zuora-token get --profile prod".to_owned()));

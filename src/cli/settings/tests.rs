@@ -7,7 +7,6 @@ use std::ffi::OsString;
 use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
-use clap::Parser;
 use tempfile::TempDir;
 use zuora_token::{CacheMode, Input, Result, SourceIdentity, TokenSource, Trust};
 
@@ -68,7 +67,7 @@ impl World {
     /// `zuora-token get ARGS`, resolved.
     fn resolve(&self, args: &[&str]) -> Result<TokenSource> {
         let argv = ["zuora-token", "get"].iter().chain(args);
-        let cli = Cli::try_parse_from(argv).expect("a valid command line");
+        let cli = Cli::try_parse_words(argv).expect("a valid command line");
         let cache = match &cli.command {
             Command::Get { cache, .. } => cache,
             _ => unreachable!("the command is get"),

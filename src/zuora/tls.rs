@@ -1,20 +1,20 @@
-//! Whom an HTTPS endpoint is checked against: the operating system's trust
-//! store, as curl and OpenSSL read it, or exactly the certificates of a CA
-//! bundle. Read only when a request is about to be made, never for a
-//! cached token. The anchors are kept as DER (`anchors`), decoded from PEM
-//! (`pem`), and given to rustls through ureq's connectors (`connector`).
-
-mod anchors;
-mod connector;
-mod pem;
+//! Whom an HTTPS endpoint is checked against, told to ureq's own rustls
+//! set-up: the operating system's trust store, or exactly the certificates
+//! of a CA bundle. Read only when a request is about to be made, never for
+//! a cached token. rustls and webpki check the certificates; PEM is read by
+//! `rustls-pki-types` (through rustls's re-export); what is decided here is
+//! only which files are read, and what a failure to read them says.
 
 use std::path::Path;
 #[cfg(not(any(target_os = "macos", target_os = "ios", windows)))]
 use std::path::PathBuf;
+use std::sync::Arc;
 use std::time::Instant;
 
-use self::anchors::Anchors;
-pub(crate) use self::connector::Connect;
+use rustls::pki_types::CertificateDer;
+use rustls::pki_types::pem::PemObject;
+use ureq::tls::{Certificate, RootCerts, TlsConfig};
+
 use super::options::Trust;
 use crate::error::{Error, Result};
 use crate::files;
@@ -24,57 +24,78 @@ use crate::provenance::{Input, Provenance, source_of};
 /// about 200 KiB.
 const MAX_BUNDLE: u64 = 4 << 20;
 
-/// How a request under `trust` connects, its anchors read within
-/// `deadline`.
-pub(crate) fn connect(
+/// ureq's TLS set-up for a request under `trust`, its certificates read
+/// within `deadline`.
+pub(crate) fn config(
     trust: &Trust,
     provenance: &dyn Provenance,
     deadline: Instant,
-) -> Result<Connect> {
-    match trust {
-        Trust::System => system_roots(deadline),
+) -> Result<TlsConfig> {
+    let roots = match trust {
+        Trust::System => system_roots(deadline)?,
         Trust::Bundle(path) => {
             let bundle = format!(
                 "the CA bundle {}{}",
                 path.display(),
                 source_of(provenance, Input::CaBundle)
             );
-            let anchors = read_pem(path, &bundle, deadline)?;
-            if anchors.is_empty() {
+            let certs = read_pem(path, &bundle, deadline)?;
+            if certs.is_empty() {
                 return Err(Error::usage(format!("{bundle} holds no PEM certificate")));
             }
-            Ok(Connect::anchored(anchors))
+            specific(certs)
         }
-    }
+    };
+    Ok(TlsConfig::builder().root_certs(roots).build())
+}
+
+/// For plain HTTP: no certificate is trusted, so that the agent could not
+/// make an HTTPS connection even if it were asked to (ureq's default would
+/// be the Mozilla roots it carries, not the system's).
+pub(crate) fn none() -> TlsConfig {
+    TlsConfig::builder()
+        .root_certs(RootCerts::Specific(Arc::default()))
+        .build()
 }
 
 /// The certificates of a PEM file; a file that cannot be read, or is not
-/// PEM, is a usage error that says what `what` is.
-fn read_pem(path: &Path, what: &str, deadline: Instant) -> Result<Anchors> {
-    let mut bytes = files::read_setting(path, MAX_BUNDLE, deadline)
+/// PEM, is a usage error that says what `what` is. Read by us rather than
+/// by `pem_file_iter`: a bounded read that a FIFO with no writer (a
+/// `--ca-bundle <(...)` gone wrong) cannot hang past the deadline.
+fn read_pem(path: &Path, what: &str, deadline: Instant) -> Result<Vec<CertificateDer<'static>>> {
+    let bytes = files::read_setting(path, MAX_BUNDLE, deadline)
         .map_err(|e| Error::usage(format!("cannot read {what}: {e}")))?;
-    let certs = pem::certificates(&mut bytes)
-        .map_err(|why| Error::usage(format!("{what} is not valid PEM: {why}")))?;
-    Ok(Anchors::new(bytes, certs))
+    CertificateDer::pem_slice_iter(&bytes)
+        .collect::<std::result::Result<_, _>>()
+        .map_err(|e| Error::usage(format!("{what} is not valid PEM: {e}")))
+}
+
+/// `certs` as the roots ureq gives rustls.
+fn specific(certs: Vec<CertificateDer<'static>>) -> RootCerts {
+    let certs = certs
+        .iter()
+        .map(|der| Certificate::from_der(der).to_owned());
+    RootCerts::Specific(Arc::new(certs.collect()))
 }
 
 /// macOS and Windows keep their trust store in the system, not in files:
-/// their platform verifier asks it.
+/// their platform verifier (`rustls-platform-verifier`, through ureq) asks
+/// it.
 #[cfg(any(target_os = "macos", target_os = "ios", windows))]
-fn system_roots(_: Instant) -> Result<Connect> {
-    Ok(Connect::platform())
+fn system_roots(_: Instant) -> Result<RootCerts> {
+    Ok(RootCerts::PlatformVerifier)
 }
 
-/// The operating system's trust anchors, read the cheapest correct way, as
-/// curl and OpenSSL do: the file `SSL_CERT_FILE` names, else the
-/// distribution's one bundle (`/etc/ssl/certs/ca-certificates.crt` and the
-/// like, where `update-ca-certificates` puts corporate CAs too); the
-/// certificate directories only where there is no bundle, or where
-/// `SSL_CERT_DIR` names them (a list, `:`-separated as OpenSSL reads it; a
-/// directory that is not there is passed over). Each certificate counts
-/// once (a bundle and a directory often hold the same ones).
+/// The operating system's trust anchors, where OpenSSL (and so curl) finds
+/// them: the file `SSL_CERT_FILE` names, else the distribution's one
+/// bundle (`/etc/ssl/certs/ca-certificates.crt` and the like, where
+/// `update-ca-certificates` puts corporate CAs too, found by
+/// `openssl-probe`); the certificate directories only where there is no
+/// bundle, or where `SSL_CERT_DIR` names them (a list, `:`-separated as
+/// OpenSSL reads it; a directory that is not there is passed over). Each
+/// certificate counts once (a bundle and a directory often hold the same).
 #[cfg(not(any(target_os = "macos", target_os = "ios", windows)))]
-fn system_roots(deadline: Instant) -> Result<Connect> {
+fn system_roots(deadline: Instant) -> Result<RootCerts> {
     let variable = |name| std::env::var_os(name).filter(|v| !v.is_empty());
     let named_file = variable("SSL_CERT_FILE").map(PathBuf::from);
     let named_dirs = variable("SSL_CERT_DIR");
@@ -85,7 +106,7 @@ fn system_roots(deadline: Instant) -> Result<Connect> {
         (None, None) => probed.cert_dir,
         (Some(_), None) => Vec::new(),
     };
-    let mut anchors = Anchors::default();
+    let mut certs = Vec::new();
     if let Some(file) = &file {
         let what = match named_file {
             Some(_) => format!(
@@ -94,12 +115,15 @@ fn system_roots(deadline: Instant) -> Result<Connect> {
             ),
             None => format!("the system's CA bundle {}", file.display()),
         };
-        anchors = read_pem(file, &what, deadline)?;
+        certs = read_pem(file, &what, deadline)?;
     }
     for dir in &dirs {
-        add_dir(&mut anchors, dir, deadline);
+        for path in openssl_names(dir) {
+            // What is not PEM (a README) is passed over, as OpenSSL does.
+            certs.extend(read_pem(&path, "", deadline).unwrap_or_default());
+        }
     }
-    if anchors.is_empty() {
+    if certs.is_empty() {
         let looked = file.iter().chain(&dirs).map(|p| p.display().to_string());
         return Err(Error::usage(format!(
             "found no trusted certificate in the system's store (looked in: {})",
@@ -107,30 +131,27 @@ fn system_roots(deadline: Instant) -> Result<Connect> {
         ))
         .with_hint("set SSL_CERT_FILE to a PEM bundle, or pass --ca-bundle PATH"));
     }
-    anchors.dedup();
-    Ok(Connect::anchored(anchors))
+    certs.sort_unstable_by(|a, b| a.as_ref().cmp(b.as_ref()));
+    certs.dedup();
+    Ok(specific(certs))
 }
 
-/// The certificates of a certificate directory as OpenSSL sees it: the
-/// files named by subject hash (`5ad8a5d6.0`), which is what `c_rehash` and
+/// The files of a certificate directory as OpenSSL sees it: those named by
+/// subject hash (`5ad8a5d6.0`), which is what `c_rehash` and
 /// `update-ca-certificates` make and all OpenSSL ever opens; the same
-/// certificates under their own names are not read twice. A directory with
-/// no such name was never hashed, and each of its files is read. A file
-/// that is not PEM (a README) is passed over, as OpenSSL does.
+/// certificates under their own names are not read twice. A directory
+/// with no such name was never hashed, and each of its files is read. One
+/// that cannot be read has none.
 #[cfg(not(any(target_os = "macos", target_os = "ios", windows)))]
-fn add_dir(anchors: &mut Anchors, dir: &Path, deadline: Instant) {
+fn openssl_names(dir: &Path) -> Vec<PathBuf> {
     let Ok(entries) = std::fs::read_dir(dir) else {
-        return;
+        return Vec::new();
     };
     let (hashed, others): (Vec<PathBuf>, Vec<PathBuf>) = entries
         .flatten()
         .map(|e| e.path())
         .partition(|path| is_hash_name(path));
-    for path in if hashed.is_empty() { others } else { hashed } {
-        if let Ok(certs) = read_pem(&path, "", deadline) {
-            anchors.append(&certs);
-        }
-    }
+    if hashed.is_empty() { others } else { hashed }
 }
 
 /// Whether a file is named as OpenSSL names a certificate in a hashed

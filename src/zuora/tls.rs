@@ -170,11 +170,10 @@ fn is_hash_name(path: &Path) -> bool {
     }
 }
 
-#[cfg(test)]
+#[cfg(all(test, not(any(target_os = "macos", target_os = "ios", windows))))]
 mod tests {
     use super::*;
 
-    #[cfg(not(any(target_os = "macos", target_os = "ios", windows)))]
     #[test]
     fn only_subject_hash_names_are_openssl_names() {
         for name in ["5ad8a5d6.0", "/etc/ssl/certs/9D8A5D6b.12"] {

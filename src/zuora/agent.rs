@@ -1,12 +1,12 @@
 //! The HTTP client every request to Zuora goes through, the token request
-//! and the REST API's calls alike: ureq over our TLS set-up, no redirects
-//! followed (a request carries the secret or the token, which go to the
-//! URL asked for and nowhere else), and no proxy for plain HTTP.
+//! and the REST API's calls alike: ureq with its own rustls set-up over
+//! the trust anchors of `tls`, no redirects followed (a request carries the
+//! secret or the token, which go to the URL asked for and nowhere else),
+//! and no proxy for plain HTTP.
 
 use ureq::Agent;
 
 use super::options::{RequestOptions, Trust};
-use super::resolver::Literals;
 use super::tls;
 use crate::deadline::Deadline;
 use crate::error::Result;
@@ -25,6 +25,13 @@ pub(crate) fn agent(
     provenance: &dyn Provenance,
     deadline: &Deadline,
 ) -> Result<Agent> {
+    // The system's trust anchors are read for HTTPS only; a bundle the
+    // user named is read (and so checked) whenever a request is made.
+    let tls = if https || options.trust != Trust::System {
+        tls::config(&options.trust, provenance, deadline.instant())?
+    } else {
+        tls::none()
+    };
     let mut config = Agent::config_builder()
         .http_status_as_error(false)
         // The request carries the secret or the token: never send it
@@ -32,26 +39,13 @@ pub(crate) fn agent(
         .max_redirects(0)
         // ureq's default of 128 KiB each way is zeroed for every request.
         .input_buffer_size(BUFFER)
-        .output_buffer_size(BUFFER);
-    // The system's trust anchors are read for HTTPS only; a bundle the
-    // user named is read (and so checked) whenever a request is made.
-    let connect = if https || options.trust != Trust::System {
-        tls::connect(&options.trust, provenance, deadline.instant())?
-    } else {
-        tls::Connect::plain()
-    };
-    if let Some(tls) = connect.ureq_tls() {
-        config = config.tls_config(tls);
-    }
+        .output_buffer_size(BUFFER)
+        .tls_config(tls);
     if !https {
         // Plain HTTP is allowed to loopback only, which no proxy should
         // see: through one, the secret or token would cross a network in
         // clear.
         config = config.proxy(None);
     }
-    Ok(Agent::with_parts(
-        config.build(),
-        connect,
-        Literals::default(),
-    ))
+    Ok(config.build().new_agent())
 }

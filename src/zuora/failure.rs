@@ -134,11 +134,14 @@ pub(crate) fn unreachable(
             (Kind::Unreachable, format!("cannot talk to {url}: {e}"))
         }
         ureq::Error::Io(_) | ureq::Error::Tls(_) | ureq::Error::Rustls(_) | ureq::Error::Pem(_) => {
-            return Error::new(Kind::Unreachable, format!("TLS failed with {url}: {error}"))
-                .with_hint(format!(
+            let failed = Error::new(Kind::Unreachable, format!("TLS failed with {url}: {error}"));
+            return match is_name_mismatch(error) {
+                true => failed.with_hint("the certificate is for another host: check the URL"),
+                false => failed.with_hint(format!(
                     "if the server's certificate is issued by a private CA, trust it with {}",
                     name_of(provenance, Input::CaBundle)
-                ));
+                )),
+            };
         }
         // Not "cannot reach": the server answered, too much to read.
         ureq::Error::BodyExceedsLimit(limit) => (
@@ -163,6 +166,23 @@ fn is_tls(error: &std::io::Error) -> bool {
     error
         .get_ref()
         .is_some_and(|inner| inner.is::<rustls::Error>())
+}
+
+/// Whether rustls refused the server's certificate for not naming the
+/// host of the URL (its issuer may well be trusted).
+fn is_name_mismatch(error: &ureq::Error) -> bool {
+    let rustls = match error {
+        ureq::Error::Rustls(e) => Some(e),
+        ureq::Error::Io(e) => e.get_ref().and_then(|e| e.downcast_ref::<rustls::Error>()),
+        _ => None,
+    };
+    matches!(
+        rustls,
+        Some(rustls::Error::InvalidCertificate(
+            rustls::CertificateError::NotValidForName
+                | rustls::CertificateError::NotValidForNameContext { .. }
+        ))
+    )
 }
 
 /// The request ran out of time.
@@ -431,6 +451,22 @@ fn scrub(text: &str, secret: &Secret) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_name_mismatch_is_told_from_an_untrusted_issuer() {
+        use rustls::CertificateError as Cert;
+        // rustls's failures reach us through the stream it wraps, or as its own.
+        let io = |e: Cert| {
+            let rustls = rustls::Error::InvalidCertificate(e);
+            ureq::Error::Io(std::io::Error::new(std::io::ErrorKind::InvalidData, rustls))
+        };
+        assert!(is_name_mismatch(&io(Cert::NotValidForName)));
+        assert!(is_name_mismatch(&ureq::Error::Rustls(
+            rustls::Error::InvalidCertificate(Cert::NotValidForName)
+        )));
+        assert!(!is_name_mismatch(&io(Cert::UnknownIssuer)));
+        assert!(!is_name_mismatch(&ureq::Error::HostNotFound));
+    }
 
     #[test]
     fn messages_are_found_in_every_shape_zuora_uses() {

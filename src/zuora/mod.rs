@@ -6,7 +6,6 @@ pub(crate) mod failure;
 pub(crate) mod form;
 mod options;
 pub(crate) mod request;
-mod resolver;
 mod response;
 pub(crate) mod retry;
 mod tls;

@@ -180,15 +180,40 @@ fn zuora_token(sandbox: &Sandbox, args: &[&str]) -> Command {
 /// `script` run by `sh` in `sandbox`'s environment, `$ZT` naming the
 /// binary.
 fn shell(sandbox: &Sandbox, script: &str) -> Command {
-    let mut command = Command::new("sh");
+    let mut command = in_sandbox(sandbox, "sh");
+    command.env("ZT", BIN).args(["-c", script]);
+    command
+}
+
+/// `program` in `sandbox`'s environment, as the binary runs there.
+fn in_sandbox(sandbox: &Sandbox, program: impl AsRef<std::ffi::OsStr>) -> Command {
+    let mut command = Command::new(program);
     command.env_clear();
     for (name, value) in sandbox.spawnable().get_envs() {
         if let Some(value) = value {
             command.env(name, value);
         }
     }
-    command.env("ZT", BIN).args(["-c", script]);
     command
+}
+
+/// The static musl build, where `cargo build --release --target
+/// x86_64-unknown-linux-musl` puts it, if it was built (and is not older
+/// than the binary under measurement, which would compare two commits).
+fn musl_bin() -> Option<std::path::PathBuf> {
+    let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("target/x86_64-unknown-linux-musl/release/zuora-token");
+    let modified = |p: &std::path::Path| std::fs::metadata(p).and_then(|m| m.modified()).ok();
+    match (modified(&path), modified(std::path::Path::new(BIN))) {
+        (Some(musl), Some(ours)) if musl >= ours => Some(path),
+        _ => {
+            println!(
+                "note: no static musl build as new as {BIN}; its row is skipped \
+                 (cargo build --release --target x86_64-unknown-linux-musl)"
+            );
+            None
+        }
+    }
 }
 
 /// A peer tool, in an environment as bare as zuora-token's sandbox:
@@ -409,6 +434,14 @@ fn main() {
     let mut cached = Subject::new("zuora-token get (cached)", move || {
         zuora_token(&sb, &["get"])
     });
+    let sb = Rc::clone(&warm);
+    let mut cached_musl = musl_bin().map(|musl| {
+        Subject::new("zuora-token get (cached, musl static)", move || {
+            let mut command = in_sandbox(&sb, &musl);
+            command.arg("get");
+            command
+        })
+    });
     let file = small_file.clone();
     let mut cat = Subject::new("cat", move || {
         let mut command = peer("cat");
@@ -480,6 +513,12 @@ fn main() {
 
     let mut table = vec![
         compare("cached get vs cat", Some(&cached), Some(&cat), 1.3),
+        compare(
+            "cached get, static musl build, vs cat",
+            cached_musl.as_ref(),
+            Some(&cat),
+            1.3,
+        ),
         compare(
             "cold get, HTTP, vs curl",
             Some(&cold_http),
@@ -563,6 +602,7 @@ fn main() {
         &mut cold_https_bundle,
     ];
     measured.extend(cold_https_os.as_mut());
+    measured.extend(cached_musl.as_mut());
     if time_installed {
         for _ in 0..RSS_RUNS {
             measured
@@ -623,6 +663,9 @@ fn main() {
         )
     };
     table.push(rss(&cached, 4, "peak RSS, cached get"));
+    if let Some(musl) = cached_musl.as_ref() {
+        table.push(rss(musl, 4, "peak RSS, cached get, static musl build"));
+    }
     table.push(rss(
         &cached_inline,
         4,
@@ -658,6 +701,7 @@ fn main() {
     ]
     .into_iter()
     .chain(cold_https_os.as_ref())
+    .chain(cached_musl.as_ref())
     {
         println!("{}: peak memory {}", subject.name, peak_mib(subject));
     }

@@ -6,7 +6,8 @@
 #
 #   tests/windows/run.sh ZUORA-TOKEN.EXE FAKE_ZUORA
 #
-# ZUORA-TOKEN.EXE is the Windows build, FAKE_ZUORA the host build of
+# ZUORA-TOKEN.EXE is the Windows build (zuora-token-keyring.exe beside it),
+# FAKE_ZUORA the host build of
 # `cargo build --example fake_zuora`. Needs Wine (Debian's wine64) and
 # x86_64-w64-mingw32-gcc. Everything happens in a temporary directory: a
 # Wine prefix of its own (a fresh Windows user profile), a copy of the .exe
@@ -56,6 +57,7 @@ export WINEARCH=win64
 bin="$work/bin"
 mkdir -p "$bin"
 cp "$exe" "$bin/zuora-token.exe"
+cp "$(dirname "$exe")/zuora-token-keyring.exe" "$bin/"
 x86_64-w64-mingw32-gcc -shared -O2 -o "$bin/bcryptprimitives.dll" \
   "$here/bcryptprimitives.c" "$here/bcryptprimitives.def" -ladvapi32
 
@@ -81,8 +83,14 @@ out=
 err=
 code=
 zt() {
+  zt_input /dev/null "$@"
+}
+# The same, with standard input from the file $1.
+zt_input() {
+  local input=$1
+  shift
   code=0
-  "$wine" "$bin/zuora-token.exe" "$@" </dev/null >"$work/out" 2>"$work/err" || code=$?
+  "$wine" "$bin/zuora-token.exe" "$@" <"$input" >"$work/out" 2>"$work/err" || code=$?
   out=$(tr -d '\r' <"$work/out")
   err=$(tr -d '\r' <"$work/err")
 }
@@ -236,6 +244,31 @@ if exited 0 "cache clear"; then
   left=$(find "$local_app_data/zuora-token" -type f -name '*.json' 2>/dev/null | wc -l)
   if [ "$left" = 0 ]; then pass "cache clear: %LOCALAPPDATA%\\zuora-token emptied"; else fail "cache clear: $left files left"; fi
 fi
+
+# The keyring: Wine's implementation of the Credential Manager API
+# (CredWriteW and friends, kept in the prefix's registry), through
+# zuora-token-keyring.exe. login reads the secret from a pipe; get finds it
+# there with nothing else naming a secret; logout removes it.
+# A config file of no profiles: the default one's would name a secret file.
+printf '%s' "$client_secret" >"$work/secret"
+: >"$roaming/zuora-token/empty.toml"
+export ZUORA_BASE_URL=$url ZUORA_CLIENT_ID=$client_id
+export ZUORA_TOKEN_CONFIG="C:\\users\\$user\\AppData\\Roaming\\zuora-token\\empty.toml"
+zt_input "$work/secret" login
+exited 0 "login" && pass "login: the secret into the Credential Manager"
+zt get --no-cache
+if exited 0 "get with the keyring's secret"; then
+  if [[ $out =~ ^[0-9a-f]{32}$ ]]; then pass "get: the secret from the Credential Manager"; else fail "get: $out"; fi
+fi
+zt logout
+exited 0 "logout" && pass "logout"
+zt get --no-cache
+if [ "$code" = 2 ] && [[ $err == *"no client secret in the keyring"* ]]; then
+  pass "get after logout: no secret in the keyring (exit 2)"
+else
+  fail "get after logout: exit $code: $err"
+fi
+unset ZUORA_BASE_URL ZUORA_CLIENT_ID ZUORA_TOKEN_CONFIG
 
 if [ "$failures" != 0 ]; then
   echo "windows: $failures checks failed" >&2

@@ -47,8 +47,10 @@ pass() {
   echo "windows: ok: $*"
 }
 
-# Nothing of the caller's set-up: only what each check gives.
+# Nothing of the caller's set-up: only what each check gives, and no
+# proxy, so that nothing leaves 127.0.0.1.
 while IFS= read -r name; do unset "$name"; done < <(env | sed -n 's/^\(ZUORA_[A-Z_]*\)=.*/\1/p')
+unset HTTP_PROXY HTTPS_PROXY ALL_PROXY NO_PROXY http_proxy https_proxy all_proxy no_proxy
 
 export WINEPREFIX="$work/prefix" WINEDEBUG=-all WINEDLLOVERRIDES='mscoree,mshtml='
 export WINEARCH=win64

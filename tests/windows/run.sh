@@ -1,18 +1,20 @@
 #!/usr/bin/env bash
 # The Windows build (x86_64-pc-windows-gnu, built by mingw-w64) run under
-# Wine against the fake Zuora on 127.0.0.1: a profile from the config file
-# where Windows keeps it, the cache where Windows keeps it, get, env for
-# PowerShell and cmd, status, cache, exec and api. Called by .ci/run:
+# Wine against the fake Zuora on 127.0.0.1: profiles from the config file
+# where Windows keeps it (%APPDATA%), the cache where Windows keeps it
+# (%LOCALAPPDATA%), get, env for PowerShell and cmd, status, cache, exec,
+# api, and login and logout through Wine's Credential Manager. Called by
+# .ci/run:
 #
 #   tests/windows/run.sh ZUORA-TOKEN.EXE FAKE_ZUORA
 #
 # ZUORA-TOKEN.EXE is the Windows build (zuora-token-keyring.exe beside it),
-# FAKE_ZUORA the host build of
-# `cargo build --example fake_zuora`. Needs Wine (Debian's wine64) and
-# x86_64-w64-mingw32-gcc. Everything happens in a temporary directory: a
-# Wine prefix of its own (a fresh Windows user profile), a copy of the .exe
-# and, beside it, the test-only bcryptprimitives.dll that Wine 8 lacks
-# (see bcryptprimitives.c); nothing here is part of what ships.
+# FAKE_ZUORA the host build of `cargo build --example fake_zuora`. Needs
+# Wine (Debian's wine64) and x86_64-w64-mingw32-gcc. Everything happens in
+# a temporary directory: a Wine prefix of its own (a fresh Windows user
+# profile), a copy of the two .exe and, beside them, the test-only
+# bcryptprimitives.dll that Wine 8 lacks (see bcryptprimitives.c); nothing
+# here is part of what ships.
 set -euo pipefail
 
 if [ $# -ne 2 ]; then
@@ -64,7 +66,8 @@ x86_64-w64-mingw32-gcc -shared -O2 -o "$bin/bcryptprimitives.dll" \
   "$here/bcryptprimitives.c" "$here/bcryptprimitives.def" -ladvapi32
 
 started=$SECONDS
-"$wine" wineboot --init </dev/null >/dev/null 2>&1
+"$wine" wineboot --init </dev/null >"$work/wineboot.out" 2>&1 ||
+  { echo "windows: wineboot failed" >&2; cat "$work/wineboot.out" >&2; exit 1; }
 echo "windows: Wine prefix made in $((SECONDS - started)) s"
 
 # The fake Zuora on a port of the system's choosing, until we are done.

@@ -36,8 +36,12 @@ use std::time::Instant;
 /// which, for a message that names the setting.
 pub fn read_setting(path: &Path, limit: u64, deadline: Instant) -> io::Result<Vec<u8>> {
     let file = open(path, Follow::Yes)?;
+    // Only a pipe, told apart on Unix alone, is read against the deadline.
+    #[cfg(not(unix))]
+    let _ = deadline;
     match kind(&file)? {
         Kind::Regular(size) => read_regular(file, size, limit),
+        #[cfg(unix)]
         Kind::Pipe => read_pipe(file, limit, deadline),
     }
 }
@@ -49,6 +53,7 @@ pub(crate) fn read_cache_file(path: &Path, limit: u64) -> io::Result<Vec<u8>> {
     let file = open(path, Follow::No)?;
     match kind(&file)? {
         Kind::Regular(size) => read_regular(file, size, limit),
+        #[cfg(unix)]
         Kind::Pipe => Err(not_a_file("a pipe")),
     }
 }
@@ -98,6 +103,9 @@ fn explain_open(error: io::Error, follow: Follow) -> io::Error {
 enum Kind {
     /// A regular file, of this size when it was opened.
     Regular(u64),
+    /// A pipe or FIFO: told apart on Unix only (its file type), so only
+    /// there read as its writer delivers, with a deadline.
+    #[cfg(unix)]
     Pipe,
 }
 
@@ -204,11 +212,6 @@ fn read_pipe(mut file: File, limit: u64, deadline: Instant) -> io::Result<Vec<u8
             Err(e) => return Err(e),
         }
     }
-}
-
-#[cfg(not(unix))]
-fn read_pipe(file: File, limit: u64, _: Instant) -> io::Result<Vec<u8>> {
-    read_regular(file, 0, limit)
 }
 
 #[cfg(all(test, unix))]

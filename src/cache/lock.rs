@@ -42,8 +42,10 @@ impl LockFile {
         files::set_flags(&mut options, Follow::No);
         #[cfg(unix)]
         std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
-        let file = options.open(entry.lock_path()).map_err(|e| {
-            #[cfg(unix)]
+        let file = options.open(entry.lock_path());
+        // A link refused by O_NOFOLLOW fails with ELOOP: say what it is.
+        #[cfg(unix)]
+        let file = file.map_err(|e| {
             if e.raw_os_error() == Some(libc::ELOOP) {
                 return io::Error::new(
                     io::ErrorKind::InvalidInput,
@@ -51,7 +53,8 @@ impl LockFile {
                 );
             }
             e
-        })?;
+        });
+        let file = file?;
         if !file.metadata()?.is_file() {
             return Err(io::Error::new(
                 io::ErrorKind::InvalidInput,

@@ -18,7 +18,10 @@ pub use cache_list::cache_list;
 pub use profiles::{Overridden, ProfileRow, ProfilesReport, profiles};
 pub use shell::{Shell, env, failing_statement, variables};
 pub use status::{Status, status};
-pub use token::{Format, curl_config, token};
+// The `curl` command's config; that command is Unix only.
+#[cfg(unix)]
+pub use token::curl_config;
+pub use token::{Format, token};
 
 /// How `status`, `profiles` and `cache list` print.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -1,6 +1,11 @@
 //! The integration tests: the real binary, and the library, against the
 //! fake Zuora on 127.0.0.1 (`zuora-token-testkit`). One test binary, so that
 //! it links once and every part of the test support is used by something.
+//!
+//! Unix only: they drive the binary through Unix shells, file modes, FIFOs,
+//! symbolic links and signals. The Windows build is run under Wine by
+//! tests/windows/run.sh instead.
+#![cfg(unix)]
 
 mod action;
 mod api;

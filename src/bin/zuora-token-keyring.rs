@@ -1,6 +1,6 @@
 //! zuora-token-keyring: zuora-token's door to the OS keyring (Secret
-//! Service on Linux and the BSDs, Keychain on macOS, Credential Manager on
-//! Windows), a program of its own that zuora-token runs only when a secret
+//! Service on Linux, Keychain on macOS, Credential Manager on Windows), a
+//! program of its own that zuora-token runs only when a secret
 //! is to be read from the keyring, stored or removed.
 //!
 //! Why apart: the Secret Service client is libdbus, linked statically. In
@@ -17,12 +17,27 @@
 //! the entry. Exit codes: 0 done, 3 no such entry, 10 no keyring available,
 //! 11 the keyring refused access (locked), 12 any other failure, 2 a bad
 //! command line; a message on stderr for the failures, never the secret.
+//!
+//! On other platforms (the BSDs) it is built, as the feature asks, but
+//! without a keyring client (Cargo.toml says why): it says so and exits
+//! 10, and zuora-token never runs it there.
 
+#[cfg(any(target_os = "linux", target_os = "macos", windows))]
 use std::io::{Read, Write};
 use std::process::ExitCode;
 
+/// Where the keyring crate has no client that this build can carry.
+#[cfg(not(any(target_os = "linux", target_os = "macos", windows)))]
+fn main() -> ExitCode {
+    eprintln!(
+        "zuora-token has no keyring on this platform (it has one on Linux, macOS and Windows)"
+    );
+    ExitCode::from(10)
+}
+
 /// Not for people: zuora-token runs it. What a person sees comes from
 /// zuora-token's messages, which quote this one's.
+#[cfg(any(target_os = "linux", target_os = "macos", windows))]
 fn main() -> ExitCode {
     #[cfg(target_os = "linux")]
     // SAFETY: PR_SET_DUMPABLE takes plain integers and touches no memory.

@@ -1,4 +1,4 @@
-//! The OS keyring (Secret Service on Linux and the BSDs, Keychain on macOS,
+//! The OS keyring (Secret Service on Linux, Keychain on macOS,
 //! Credential Manager on Windows): where `login` keeps a client secret, and
 //! where a token fetch reads it, one entry per base URL and client id.
 //!
@@ -10,8 +10,10 @@
 //! bus that never answers blocks, and an unlock prompt waits for a person,
 //! but the command does not.
 //!
-//! A build without the cargo feature `keyring` has no such program, and
-//! the settings never fall back to the keyring.
+//! A build without the cargo feature `keyring` has no such program, nor
+//! has a build for a platform other than Linux, macOS and Windows (the
+//! BSDs: Cargo.toml says why); the settings then never fall back to the
+//! keyring.
 
 use std::fmt;
 use std::io::{Read, Write};
@@ -22,8 +24,13 @@ use std::time::{Duration, Instant};
 
 use zuora_token::{Error, ErrorKind, Result, Secret};
 
-/// Whether this build has the keyring (the cargo feature `keyring`).
-pub const BUILT_IN: bool = cfg!(feature = "keyring");
+/// Whether this build has the keyring: the cargo feature `keyring`, on a
+/// platform its client is built for (Linux, macOS, Windows; Cargo.toml
+/// says why not the BSDs).
+pub const BUILT_IN: bool = cfg!(all(
+    feature = "keyring",
+    any(target_os = "linux", target_os = "macos", windows)
+));
 
 /// The other ways to give a secret, for errors that say the keyring cannot
 /// give one.
@@ -41,7 +48,10 @@ pub fn built_in() -> Result<()> {
 }
 
 /// What a build without the keyring says when asked for it.
-const NOT_BUILT: &str = "this zuora-token was built without the keyring (cargo feature `keyring`)";
+const NOT_BUILT: &str = match cfg!(feature = "keyring") {
+    true => "zuora-token has no keyring on this platform (it has one on Linux, macOS and Windows)",
+    false => "this zuora-token was built without the keyring (cargo feature `keyring`)",
+};
 
 /// The keyring entry of one client id at one base URL.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -607,7 +607,10 @@ fn timeout_and_retries_default_to_30_s_and_3() {
     assert_eq!(options.retries, 0);
 }
 
-#[cfg(feature = "keyring")]
+#[cfg(all(
+    feature = "keyring",
+    any(target_os = "linux", target_os = "macos", windows)
+))]
 #[test]
 fn the_keyring_is_the_secret_source_of_last_resort_unless_the_profile_says_not() {
     let world = World::new().without_env(Setting::ClientSecret).profile("");

@@ -26,7 +26,7 @@ use std::collections::{HashMap, VecDeque};
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{SocketAddr, TcpListener};
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::{Arc, Mutex, MutexGuard};
+use std::sync::{Arc, Condvar, Mutex, MutexGuard};
 use std::thread;
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
@@ -109,6 +109,12 @@ impl Reply {
 #[derive(Default)]
 struct State {
     requests: Mutex<Vec<Recorded>>,
+    /// Signalled on each arrival, so a test can wait for the `n`th.
+    arrived: Condvar,
+    /// Whether answers are held (see [`FakeZuora::hold`]).
+    held: Mutex<bool>,
+    /// Signalled when the held answers are released.
+    released: Condvar,
     /// OAuth clients accepted besides the demo one.
     clients: Mutex<Vec<(String, String)>>,
     queued: Mutex<VecDeque<Reply>>,
@@ -294,6 +300,15 @@ impl FakeZuora {
         lock(&self.state.tokens).clear();
     }
 
+    /// Ends the life of every token issued so far, as time would: the REST
+    /// API answers 401 to them from now on. Expiry without a sleep.
+    pub fn expire_tokens(&self) {
+        let now = Instant::now();
+        for until in lock(&self.state.tokens).values_mut() {
+            *until = Some(now);
+        }
+    }
+
     /// How many requests were made for `path` (`/oauth/token`, say).
     pub fn count_path(&self, path: &str) -> usize {
         lock(&self.state.requests)
@@ -330,6 +345,43 @@ impl FakeZuora {
     /// How many connections clients opened.
     pub fn connections(&self) -> u64 {
         self.state.connections.load(Ordering::SeqCst)
+    }
+
+    /// Holds every answer from now on until [`FakeZuora::release`]:
+    /// requests still arrive and are recorded (so a test can wait for them
+    /// with [`FakeZuora::wait_for_requests`]), but none is answered. The
+    /// gate a race test waits on instead of a sleep: hold, start the
+    /// processes, wait until the requests it expects have arrived, act,
+    /// release.
+    pub fn hold(&self) {
+        *lock(&self.state.held) = true;
+    }
+
+    /// Answers the held requests, and every later one at once.
+    pub fn release(&self) {
+        *lock(&self.state.held) = false;
+        self.state.released.notify_all();
+    }
+
+    /// Waits until at least `n` requests have arrived (answered or held),
+    /// and returns how many have. Panics after `HANG` without them: a guard
+    /// against a test that would hang, not a bound on how fast the client
+    /// is (a loaded machine is slow, never that slow).
+    pub fn wait_for_requests(&self, n: usize) -> usize {
+        const HANG: Duration = Duration::from_secs(120);
+        let requests = lock(&self.state.requests);
+        let (requests, timeout) = self
+            .state
+            .arrived
+            .wait_timeout_while(requests, HANG, |requests| requests.len() < n)
+            .unwrap_or_else(|e| e.into_inner());
+        assert!(
+            !timeout.timed_out(),
+            "waited {HANG:?} for {n} requests; {} arrived: {:#?}",
+            requests.len(),
+            *requests
+        );
+        requests.len()
     }
 
     /// Waits this long before answering each request.
@@ -399,6 +451,14 @@ fn answer(request: Recorded, stream: &mut impl Write, state: &State) -> bool {
         requests.push(request.clone());
         requests.len()
     };
+    state.arrived.notify_all();
+    let held = lock(&state.held);
+    drop(
+        state
+            .released
+            .wait_while(held, |held| *held)
+            .unwrap_or_else(|e| e.into_inner()),
+    );
     // Copied out first: the guard of `lock(..)` inside `sleep(..)` would be
     // held for the whole sleep, making concurrent requests wait in turn.
     let delay = *lock(&state.delay);

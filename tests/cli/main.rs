@@ -145,6 +145,29 @@ fn the_fakes_rest_api_takes_only_its_own_live_tokens() {
         .trim()
         .to_owned();
     assert_eq!(rest_status(&sb, products, Some(&short)), 200);
-    std::thread::sleep(std::time::Duration::from_millis(300));
+    sb.zuora.expire_tokens();
     assert_eq!(rest_status(&sb, products, Some(&short)), 401);
+}
+
+/// The fake's gate, which race tests wait on instead of sleeping: a held
+/// request is recorded but not answered, so the client is still waiting
+/// when the test acts; released, it gets its answer.
+#[test]
+fn the_fake_holds_answers_until_released() {
+    use std::process::Stdio;
+    let sb = Sandbox::new(bin());
+    sb.zuora.hold();
+    let mut child = sb
+        .spawnable()
+        .args(["get", "--no-cache"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    assert_eq!(sb.zuora.wait_for_requests(1), 1);
+    assert!(child.try_wait().unwrap().is_none(), "answered while held");
+    sb.zuora.release();
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success(), "{out:?}");
+    assert_eq!(sb.zuora.count_path("/oauth/token"), 1);
 }

@@ -17,6 +17,15 @@
 //! Only the standard library is used, so that nothing between the test and
 //! the bytes on the wire can hide a mistake.
 //!
+//! Race and expiry tests wait on events, not clocks: the fake can hold
+//! every answer ([`FakeZuora::hold`]) while requests arrive and are counted
+//! ([`FakeZuora::wait_for_requests`]), then let them go
+//! ([`FakeZuora::release`]); and it can end the life of the tokens it
+//! issued ([`FakeZuora::expire_tokens`]) instead of a test waiting for a
+//! short one to run out. Its delay ([`FakeZuora::delay`]) is for the one
+//! test where time must pass between a request and its answer, and for the
+//! benchmark's slow server.
+//!
 //! Replies queued with [`FakeZuora::then`] are requests the test expects:
 //! when the fake is dropped at the end of a test that otherwise passed, it
 //! fails the test if any of them was never asked for (as xh's test server
@@ -29,6 +38,8 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Condvar, Mutex, MutexGuard};
 use std::thread;
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+
+use crate::sandbox::HANG;
 
 /// The OAuth client the fake accepts: a 36-character id, and a secret with
 /// the `+`, `/`, `=` of real secrets plus `&` and `%` to prove the encoding.
@@ -364,11 +375,10 @@ impl FakeZuora {
     }
 
     /// Waits until at least `n` requests have arrived (answered or held),
-    /// and returns how many have. Panics after `HANG` without them: a guard
-    /// against a test that would hang, not a bound on how fast the client
-    /// is (a loaded machine is slow, never that slow).
+    /// and returns how many have. Panics after [`HANG`] without them: a
+    /// guard against a test that would hang, not a bound on how fast the
+    /// client is.
     pub fn wait_for_requests(&self, n: usize) -> usize {
-        const HANG: Duration = Duration::from_secs(120);
         let requests = lock(&self.state.requests);
         let (requests, timeout) = self
             .state

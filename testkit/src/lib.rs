@@ -13,4 +13,4 @@ pub use demo::demo_environment;
 pub use fake_zuora::{
     ACCOUNT_NUMBER, CLIENT_ID, CLIENT_SECRET, EXPIRES_IN, FakeZuora, Recorded, Reply, TestCa,
 };
-pub use sandbox::{Run, Sandbox, have, percent_encode, run, skip};
+pub use sandbox::{HANG, Run, Sandbox, have, percent_encode, run, skip};

@@ -34,7 +34,7 @@
 use std::collections::{HashMap, VecDeque};
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::{SocketAddr, TcpListener};
-use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 use std::sync::{Arc, Condvar, Mutex, MutexGuard};
 use std::thread;
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
@@ -128,6 +128,8 @@ struct State {
     released: Condvar,
     /// OAuth clients accepted besides the demo one.
     clients: Mutex<Vec<(String, String)>>,
+    /// Whether any client id is accepted with the demo secret.
+    any_client_id: AtomicBool,
     queued: Mutex<VecDeque<Reply>>,
     /// The reply when none is queued, instead of Zuora's behaviour.
     otherwise: Mutex<Option<Reply>>,
@@ -303,6 +305,13 @@ impl FakeZuora {
     /// Accepts another client id and secret too.
     pub fn accept(&self, client_id: &str, secret: &str) {
         lock(&self.state.clients).push((client_id.into(), secret.into()));
+    }
+
+    /// Accepts any client id with the demo secret, as the demo does, so
+    /// that an example's own client id works there as written. The secret
+    /// is still checked.
+    pub fn accept_any_client_id(&self) {
+        self.state.any_client_id.store(true, Ordering::SeqCst);
     }
 
     /// Revokes every token issued so far: the REST API answers 401 to them
@@ -681,7 +690,9 @@ fn zuora(request: &Recorded, state: &State, index: usize) -> Vec<u8> {
         request.field("client_id") == Some(id) && request.field("client_secret") == Some(secret)
     };
     let demo = (CLIENT_ID.to_owned(), CLIENT_SECRET.to_owned());
-    if !known(&demo) && !lock(&state.clients).iter().any(known) {
+    let any_id = state.any_client_id.load(Ordering::SeqCst)
+        && request.field("client_secret") == Some(CLIENT_SECRET);
+    if !known(&demo) && !any_id && !lock(&state.clients).iter().any(known) {
         let body = br#"{"message":"Authentication error"}"#;
         return response(401, &json_headers(None), body);
     }

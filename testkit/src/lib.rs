@@ -9,7 +9,7 @@ mod demo;
 mod fake_zuora;
 mod sandbox;
 
-pub use demo::demo_environment;
+pub use demo::{demo_environment, demo_home};
 pub use fake_zuora::{
     ACCOUNT_NUMBER, CLIENT_ID, CLIENT_SECRET, EXPIRES_IN, FakeZuora, Recorded, Reply, TestCa,
 };

@@ -14,6 +14,7 @@ mod cache;
 mod commands;
 mod completion;
 mod curl;
+mod demo;
 mod errors;
 mod headers;
 mod herd;

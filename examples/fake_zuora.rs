@@ -1,6 +1,6 @@
 //! The tests' fake Zuora on its own, on 127.0.0.1 only, so that every
-//! command can be tried without a Zuora tenant. It issues tokens to the demo
-//! client and serves a small slice of the REST API to them (`GET
+//! command can be tried without a Zuora tenant. It issues tokens for the
+//! demo secret, with any client id, and serves a small slice of the REST API to them (`GET
 //! /v1/catalog/products`, `GET /v1/accounts/A00000001`, `POST /v1/accounts`
 //! and the paginated resources `zuora-token api --paginate` follows).
 //!
@@ -12,13 +12,17 @@
 //! With a command, the command runs with the demo profiles (`prod`, the
 //! default, and `sandbox`, both this fake), `ZUORA_BASE_URL` set to the
 //! fake, a cache directory of its own, and the `zuora-token` built beside
-//! this example first on `PATH`; the demo files are removed when it ends.
-//! Its exit code is the command's.
+//! this example first on `PATH`, in a home directory of its own that holds
+//! what the README's examples need (`~/.secrets/zuora`,
+//! `./sync-accounts.sh`); the demo files are removed when it ends. A bash,
+//! zsh or sh started there (`fake_zuora -- bash`) says it is the demo, in
+//! a banner and its prompt, and goes to that directory. Its exit code is
+//! the command's.
 
 use std::path::PathBuf;
 use std::process::{Command, ExitCode};
 
-use zuora_token_testkit::{CLIENT_ID, CLIENT_SECRET, FakeZuora, demo_environment};
+use zuora_token_testkit::{CLIENT_ID, CLIENT_SECRET, FakeZuora, demo_environment, demo_home};
 
 const USAGE: &str = "usage: fake_zuora [PORT] [-- COMMAND [ARG...]]";
 
@@ -43,6 +47,7 @@ fn main() -> ExitCode {
             return ExitCode::from(1);
         }
     };
+    fake.accept_any_client_id();
     match command {
         Some([program, args @ ..]) => run(&fake, program, args),
         Some([]) => usage(),
@@ -58,8 +63,12 @@ fn usage() -> ExitCode {
 /// Runs `program` in the demo set-up; its exit code.
 fn run(fake: &FakeZuora, program: &str, args: &[String]) -> ExitCode {
     let dir = tempfile::tempdir().expect("temp dir");
+    let home = std::env::var_os("HOME").map(PathBuf::from);
     let mut command = Command::new(program);
-    command.args(args).envs(demo_environment(fake, dir.path()));
+    command
+        .args(args)
+        .envs(demo_environment(fake, dir.path()))
+        .envs(demo_home(fake, dir.path(), home.as_deref()));
     if let Some(path) = path_with_our_build() {
         command.env("PATH", path);
     }

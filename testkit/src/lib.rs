@@ -9,8 +9,8 @@ mod demo;
 mod fake_zuora;
 mod sandbox;
 
-pub use demo::demo_environment;
+pub use demo::{demo_environment, demo_home};
 pub use fake_zuora::{
     ACCOUNT_NUMBER, CLIENT_ID, CLIENT_SECRET, EXPIRES_IN, FakeZuora, Recorded, Reply, TestCa,
 };
-pub use sandbox::{Run, Sandbox, have, percent_encode, run, skip};
+pub use sandbox::{HANG, Run, Sandbox, have, percent_encode, run, skip};

@@ -4,11 +4,20 @@
 use std::ffi::OsString;
 use std::io::Write;
 use std::path::{Path, PathBuf};
+use std::time::Duration;
 
 use assert_cmd::Command;
 use tempfile::TempDir;
 
 use crate::fake_zuora::{CLIENT_ID, CLIENT_SECRET, FakeZuora};
+
+/// How long any wait of a test may last before it is taken for a hang: a
+/// run of the binary is killed after it (and the test fails, saying so),
+/// and the fake's [`FakeZuora::wait_for_requests`] gives up after it. A
+/// guard against a test that would never end, not a bound on how fast
+/// anything is: a loaded machine is slow, never that slow. Speed is the
+/// benchmark's business (benches/cli.rs).
+pub const HANG: Duration = Duration::from_secs(120);
 
 /// A fake Zuora, a home directory, and the binary under test to run there.
 pub struct Sandbox {
@@ -59,24 +68,26 @@ impl Sandbox {
         ]
     }
 
-    /// The binary, in the sandbox's environment.
+    /// The binary, in the sandbox's environment, killed if it runs for
+    /// [`HANG`].
     pub fn cmd(&self) -> Command {
         let mut cmd = Command::new(&self.bin);
-        cmd.env_clear().envs(self.base_env());
+        cmd.env_clear().envs(self.base_env()).timeout(HANG);
         cmd
     }
 
     /// The binary run by `launcher`, a program and its first arguments,
     /// which runs what follows them (`dbus-run-session -- sh -c '...; exec
     /// "$@"' sh`): in the sandbox's environment, without credentials; the
-    /// binary's arguments go after it.
+    /// binary's arguments go after it. Killed if it runs for [`HANG`].
     pub fn launched(&self, launcher: &[&str]) -> Command {
         let (program, args) = launcher.split_first().expect("a launcher");
         let mut cmd = Command::new(program);
         cmd.args(args)
             .arg(&self.bin)
             .env_clear()
-            .envs(self.base_env());
+            .envs(self.base_env())
+            .timeout(HANG);
         cmd
     }
 
@@ -106,8 +117,15 @@ impl Sandbox {
     }
 
     /// `program` (a shell) running `script` in the sandbox's environment with
-    /// working credentials, `$ZT` naming the binary.
+    /// working credentials, `$ZT` naming the binary; killed if it runs for
+    /// [`HANG`].
     pub fn shell(&self, program: &str, script: &str) -> Run {
+        run(Command::from_std(self.shell_command(program, script)).timeout(HANG))
+    }
+
+    /// The command [`Sandbox::shell`] runs, to be started by the test (for
+    /// one whose output it reads as it comes).
+    pub fn shell_command(&self, program: &str, script: &str) -> std::process::Command {
         let mut shell = std::process::Command::new(program);
         shell
             .args(["-c", script])
@@ -115,7 +133,7 @@ impl Sandbox {
             .envs(self.base_env())
             .envs(self.credentials_env())
             .env("ZT", &self.bin);
-        run(&mut Command::from_std(shell))
+        shell
     }
 
     /// Writes `name` in the sandbox and returns its path.
@@ -192,8 +210,14 @@ impl Run {
 /// Runs `cmd` to the end.
 pub fn run(cmd: &mut Command) -> Run {
     let output = cmd.output().expect("run the binary");
+    let Some(code) = output.status.code() else {
+        panic!(
+            "killed, not exited (a run still going after {HANG:?} is taken for a hang and \
+             killed): {output:#?}"
+        );
+    };
     Run {
-        code: output.status.code().expect("exited, not killed"),
+        code,
         stdout: String::from_utf8(output.stdout).expect("stdout is UTF-8"),
         stderr: String::from_utf8(output.stderr).expect("stderr is UTF-8"),
     }

@@ -5,7 +5,7 @@
 
 use zuora_token_testkit::{ACCOUNT_NUMBER, FakeZuora, Recorded, Reply, Sandbox, TestCa, have, run};
 
-use crate::{in_parallel, sandbox};
+use crate::{held_burst, sandbox};
 
 const PRODUCTS: &str = "/v1/catalog/products";
 const LIST: &str = "/v1/subscriptions/accounts/A00000001";
@@ -218,12 +218,10 @@ fn twenty_parallel_calls_after_a_revocation_make_one_token_request() {
     let sb = sandbox();
     let old = prime(&sb);
     sb.zuora.revoke_tokens();
-    // Slow enough that every call is made with the revoked token before
-    // any process has a new one.
-    sb.zuora.delay(std::time::Duration::from_millis(300));
-    for out in in_parallel(&sb, 20, &["api", PRODUCTS]) {
-        assert!(out.status.success(), "{out:?}");
-        assert!(String::from_utf8_lossy(&out.stdout).contains("Gold Plan"));
+    // Held until every call has been made with the revoked token, so that
+    // no process has a new one before all have met the 401.
+    for out in held_burst(&sb, 20, &["api", PRODUCTS], &[], None, 20) {
+        out.ok().stdout_has("Gold Plan");
     }
     assert_eq!(
         token_requests(&sb),

@@ -330,8 +330,8 @@ fn fish_script(setup: &str, cases: &[(&str, Want)]) -> String {
 /// makes the completion known), compinit, and a `compadd` that records
 /// each candidate the completion system adds (as `compadd -O` reports
 /// them: the ones that match what is typed) before adding it. After the
-/// completion, the shell writes a marker and exits, before listing
-/// anything.
+/// completion, the shell writes a marker, says so on the FIFO `done` (which
+/// the test's script waits on) and exits, before listing anything.
 const ZSHRC: &str = r#"
 PS1='' RPS1=''
 autoload -Uz compinit && compinit -u -d "$HOME/.zcompdump"
@@ -347,13 +347,14 @@ compadd() {
     (( $#hits )) && print -rl -- "${hits[@]}" >> "$HOME/candidates"
     builtin compadd "$@"
 }
-zt_done() { print -r -- '__done__' >> "$HOME/candidates"; exit }
+zt_done() { print -r -- '__done__' >> "$HOME/candidates"; print >"$HOME/done"; exit }
 comppostfuncs=(zt_done)
 "#;
 
 /// zsh: for each case, an interactive zsh in a pseudo-terminal (zpty),
 /// with `setup` before compinit in its `.zshrc`, is sent the line and a
-/// TAB; what its `compadd` recorded is printed on one line.
+/// TAB; when it says on the FIFO that it is done (the read's timeout is a
+/// hang guard), what its `compadd` recorded is printed on one line.
 fn zsh_script(sb: &Sandbox, setup: &str, cases: &[(&str, Want)]) -> String {
     // A dynamic script registers itself with compdef, after compinit; a
     // static one is found in fpath by compinit.
@@ -367,13 +368,18 @@ fn zsh_script(sb: &Sandbox, setup: &str, cases: &[(&str, Want)]) -> String {
     format!(
         r#"
 zmodload zsh/zpty || exit 90
+rm -f "$HOME/done"; mkfifo "$HOME/done" || exit 90
+# Open for reading and writing: never blocks, and the shell's own writes
+# never do either.
+exec {{done}}<>"$HOME/done"
 for line in {}; do
     rm -f "$HOME/candidates"
     zpty z 'ZDOTDIR=$HOME/zdotdir zsh -d -i'
     zpty -w -n z "$line"$'\t'
-    for i in {{1..200}}; do
-        [[ -f $HOME/candidates && $(<$HOME/candidates) == *'__done__' ]] && break
-        sleep 0.05
+    # A word on the FIFO may be left from an earlier line: the marker
+    # says whether this one is done.
+    until [[ -f $HOME/candidates && $(<$HOME/candidates) == *'__done__' ]]; do
+        read -t 120 -u $done _ || break
     done
     zpty -d z
     [[ $(<$HOME/candidates) == *'__done__' ]] || {{ print -u2 "no completion for $line"; exit 91 }}

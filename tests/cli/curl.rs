@@ -7,7 +7,7 @@ use std::path::PathBuf;
 
 use zuora_token_testkit::{FakeZuora, Reply, Sandbox, have, run};
 
-use crate::{in_parallel, sandbox};
+use crate::{held_burst, sandbox};
 
 const PRODUCTS: &str = "/v1/catalog/products";
 
@@ -153,13 +153,11 @@ fn twenty_wrappers_after_a_revocation_make_one_token_request() {
     let sb = sandbox();
     let old = cached_token(&sb);
     sb.zuora.revoke_tokens();
-    // Slow enough that every wrapper's first call is made before any has
-    // a new token.
-    sb.zuora.delay(std::time::Duration::from_millis(300));
-    for out in in_parallel(&sb, 20, &["curl", "-fsS", PRODUCTS]) {
-        let stderr = String::from_utf8_lossy(&out.stderr);
-        assert!(out.status.success(), "{stderr}");
-        assert!(out.stdout.starts_with(b"{\"products\""), "{stderr}");
+    // Held until every wrapper's first call has been made, so that none
+    // has a new token before all have met the 401.
+    for out in held_burst(&sb, 20, &["curl", "-fsS", PRODUCTS], &[], None, 20) {
+        out.ok();
+        assert!(out.stdout.starts_with("{\"products\""), "{out:#?}");
     }
     assert_eq!(
         sb.zuora.count_path("/oauth/token"),

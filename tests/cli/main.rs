@@ -14,6 +14,7 @@ mod cache;
 mod commands;
 mod completion;
 mod curl;
+mod demo;
 mod errors;
 mod headers;
 mod herd;
@@ -64,8 +65,105 @@ fn sandbox() -> Sandbox {
     Sandbox::new(bin())
 }
 
+/// `n` processes of the binary with working credentials, `args`, and
+/// `env` besides, started while the fake holds its answers; it lets them go only when
+/// `more` requests have arrived besides those made before, and (with
+/// `ready`) each process has written a line holding `ready` on stderr (a
+/// line of its `-v` trail, read as it comes). So every process has got that
+/// far before any answer exists: the overlap a race test needs, by events,
+/// not by a slow server. Their runs, in order.
+fn held_burst(
+    sb: &Sandbox,
+    n: usize,
+    args: &[&str],
+    env: &[(&str, &str)],
+    ready: Option<&str>,
+    more: usize,
+) -> Vec<Run> {
+    use std::io::{BufRead, BufReader, Read};
+    use std::process::Stdio;
+    use std::sync::mpsc;
+    let before = sb.zuora.count();
+    sb.zuora.hold();
+    let (said, heard) = mpsc::channel();
+    let children: Vec<_> = (0..n)
+        .map(|_| {
+            let mut child = sb
+                .spawnable()
+                .args(args)
+                .envs(env.iter().copied())
+                .stdout(Stdio::piped())
+                .stderr(Stdio::piped())
+                .spawn()
+                .unwrap();
+            let stderr = BufReader::new(child.stderr.take().unwrap());
+            let said = said.clone();
+            let ready = ready.map(str::to_owned);
+            // Each line as it comes; `ready`'s is told (or the end
+            // without it), the whole is kept.
+            let lines = std::thread::spawn(move || {
+                let mut kept = String::new();
+                let mut told = ready.is_none();
+                for line in stderr.lines() {
+                    let line = line.unwrap();
+                    if !told && ready.as_ref().is_some_and(|r| line.contains(r.as_str())) {
+                        told = true;
+                        let _ = said.send(true);
+                    }
+                    kept.push_str(&line);
+                    kept.push('\n');
+                }
+                if !told {
+                    let _ = said.send(false);
+                }
+                kept
+            });
+            let mut stdout = child.stdout.take().unwrap();
+            let printed = std::thread::spawn(move || {
+                let mut printed = String::new();
+                stdout.read_to_string(&mut printed).unwrap();
+                printed
+            });
+            (child, lines, printed)
+        })
+        .collect();
+    drop(said);
+    let mut all_ready = true;
+    if let Some(ready) = ready {
+        for _ in 0..n {
+            match heard.recv_timeout(zuora_token_testkit::HANG) {
+                Ok(true) => {}
+                Ok(false) => all_ready = false,
+                Err(e) => panic!("waited for every process to say {ready:?}: {e}"),
+            }
+        }
+    }
+    if all_ready {
+        sb.zuora.wait_for_requests(before + more);
+    }
+    sb.zuora.release();
+    let runs: Vec<Run> = children
+        .into_iter()
+        .map(|(mut child, lines, printed)| {
+            let status = child.wait().unwrap();
+            Run {
+                code: status.code().expect("exited, not killed"),
+                stdout: printed.join().unwrap(),
+                stderr: lines.join().unwrap(),
+            }
+        })
+        .collect();
+    assert!(
+        all_ready,
+        "a process ended without saying {ready:?}: {runs:#?}"
+    );
+    runs
+}
+
 /// Starts `n` processes of the binary with working credentials and
-/// `args`, all at once, and waits for each; their outputs, in order.
+/// `args`, all at once, and waits for each; their outputs, in order. How
+/// they overlap is up to the machine: for a test that holds whatever the
+/// interleaving ([`held_burst`] makes them overlap).
 fn in_parallel(sb: &Sandbox, n: usize, args: &[&str]) -> Vec<std::process::Output> {
     use std::process::Stdio;
     let children: Vec<_> = (0..n)

@@ -112,25 +112,46 @@ fn json_has_every_field_with_the_time_left_now() {
     assert_eq!(json["scope"], "tenant.19");
     assert_eq!(json["jti"], "j-1");
     assert_eq!(json["base_url"], sb.zuora.url());
+    let after = now();
     let left = json["expires_in"].as_u64().unwrap();
-    assert!((3590..=3599).contains(&left), "{left}");
     let expires_at = epoch_of(json["expires_at"].as_str().unwrap());
     assert!(
-        expires_at >= before + 3599 - 1 && expires_at <= now() + 3599,
+        expires_at >= before + 3599 - 1 && expires_at <= after + 3599,
         "{expires_at}"
+    );
+    // The time left when it was printed, some moment of the run (whole
+    // seconds either way, hence the second's slack).
+    assert!(
+        left <= 3599 && left + after + 1 >= expires_at && left + before <= expires_at + 1,
+        "expires_in {left}, expires_at {expires_at}, run from {before} to {after}"
     );
 }
 
+/// The fake holds the request until the test has seen it arrive (so it
+/// was sent before `sent`), then answers 3 s after it lets it go (its own
+/// delay: the time that must pass between a request and its answer).
 #[test]
 fn expiry_counts_from_when_the_request_was_sent() {
+    use std::process::Stdio;
     let sb = sandbox();
     sb.zuora.delay(Duration::from_secs(3));
+    sb.zuora.hold();
+    let child = sb
+        .spawnable()
+        .args(["get", "-o", "json"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    sb.zuora.wait_for_requests(1);
     let sent = now();
-    let out = run(sb.authed().args(["get", "-o", "json"]));
-    out.ok();
-    let json: Value = serde_json::from_str(&out.stdout).unwrap();
+    sb.zuora.release();
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success(), "{out:?}");
+    let json: Value = serde_json::from_slice(&out.stdout).unwrap();
     let expires_at = epoch_of(json["expires_at"].as_str().unwrap());
-    // Counted from the answer, it would be at least sent + 3 + 3599.
+    // Counted from the answer, it would be at least sent + 3 + 3599 (less
+    // a second for whole seconds).
     assert!(
         expires_at <= sent + EXPIRES_IN + 1,
         "expires_at {expires_at}, sent {sent}"

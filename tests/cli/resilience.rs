@@ -1,22 +1,44 @@
 //! Retries, the deadline, the size cap, plain HTTP, proxies and TLS. Runs
 //! pass --no-cache where they count requests, so that each makes one.
 
-use std::process::Stdio;
 use std::time::{Duration, Instant};
 
 use zuora_token_testkit::{CLIENT_SECRET, FakeZuora, Reply, Run, Sandbox, TestCa, run};
 
-use crate::sandbox;
+use crate::herd::MISSED;
+use crate::{held_burst, sandbox};
 
 fn rate_limited(wait: &str) -> Reply {
     Reply::status(429, r#"{"message":"Too many requests"}"#).header("Retry-After", wait)
 }
 
-/// `get --no-cache` with `args`, timed.
+/// `get --no-cache` with `args`, timed: what a wait a test sees in the
+/// -v trail lasted at least (a lower bound only: a loaded machine is
+/// slower, never faster).
 fn timed_get(sb: &Sandbox, args: &[&str]) -> (Run, Duration) {
     let started = Instant::now();
-    let out = run(sb.authed().args(["get", "--no-cache"]).args(args));
+    let out = get(sb, args);
     (out, started.elapsed())
+}
+
+/// `get --no-cache` with `args`.
+fn get(sb: &Sandbox, args: &[&str]) -> Run {
+    run(sb.authed().args(["get", "--no-cache"]).args(args))
+}
+
+/// The seconds of each `retrying in S s` that -v wrote on stderr.
+fn retry_waits(out: &Run) -> Vec<f64> {
+    out.stderr
+        .lines()
+        .filter_map(|line| {
+            line.split_once("retrying in ")?
+                .1
+                .split_once(" s")?
+                .0
+                .parse()
+                .ok()
+        })
+        .collect()
 }
 
 #[test]
@@ -46,7 +68,7 @@ fn ratelimit_reset_and_http_dates_are_honoured_too() {
     out.stderr_has("retrying in 1.0 s");
 
     sb.zuora.then(rate_limited("Sun, 06 Nov 1994 08:49:37 GMT"));
-    let (out, _) = timed_get(&sb, &["-v"]);
+    let out = get(&sb, &["-v"]);
     out.ok();
     assert!(
         out.stderr.contains("retrying in 0.0 s"),
@@ -62,7 +84,7 @@ fn rate_limited_every_time_exits_4_after_retries_plus_one_requests() {
     for _ in 0..3 {
         sb.zuora.then(rate_limited("0"));
     }
-    let (out, _) = timed_get(&sb, &["--retries", "2"]);
+    let out = get(&sb, &["--retries", "2"]);
     out.code(4).never_shows(CLIENT_SECRET);
     out.stderr_has("HTTP 429 Too Many Requests: Too many requests");
     out.stderr_has("(gave up after 3 attempts)");
@@ -82,7 +104,7 @@ fn gateway_failures_are_retried() {
         let sb = sandbox();
         sb.zuora
             .then(Reply::status(status, "").header("Retry-After", "0"));
-        timed_get(&sb, &[]).0.ok();
+        get(&sb, &[]).ok();
         assert_eq!(sb.zuora.count(), 2, "{status}");
     }
 }
@@ -93,20 +115,22 @@ fn other_failures_are_never_retried() {
         let sb = sandbox();
         sb.zuora
             .then(Reply::status(status, r#"{"message":"no"}"#).header("Retry-After", "0"));
-        let (out, _) = timed_get(&sb, &[]);
+        let out = get(&sb, &[]);
         assert!(out.code == 3 || out.code == 5, "{out:#?}");
         assert_eq!(sb.zuora.count(), 1, "{status} was retried");
         assert!(!out.stderr.contains("attempts"), "{}", out.stderr);
     }
 }
 
+/// The wait is not started: the 429 is the answer, as the error says (had
+/// it waited, its retry would have got a token).
 #[test]
 fn a_wait_that_would_pass_the_deadline_is_not_started() {
     let sb = sandbox();
     sb.zuora.then(rate_limited("60"));
-    let (out, took) = timed_get(&sb, &["--timeout", "5"]);
+    let out = get(&sb, &["--timeout", "5", "-v"]);
     out.code(4);
-    assert!(took < Duration::from_secs(2), "{took:?}");
+    assert_eq!(retry_waits(&out), Vec::<f64>::new(), "{}", out.stderr);
     out.stderr_has("not retried: waiting 60.0 s would pass the --timeout of 5 s");
     assert_eq!(sb.zuora.count(), 1);
 }
@@ -118,14 +142,22 @@ fn a_refused_connection_is_retried_then_exits_5() {
         .unwrap()
         .local_addr()
         .unwrap();
-    let (out, took) = timed_get(
+    let out = get(
         &sb,
-        &["--retries", "1", "--base-url", &format!("http://{closed}")],
+        &[
+            "-v",
+            "--retries",
+            "1",
+            "--base-url",
+            &format!("http://{closed}"),
+        ],
     );
     out.code(5);
     out.stderr_has("Connection refused");
     out.stderr_has("(gave up after 2 attempts)");
-    assert!(took < Duration::from_secs(3), "{took:?}");
+    // One wait, the first backoff's: at most a second, with jitter.
+    let waits = retry_waits(&out);
+    assert!(waits.len() == 1 && waits[0] <= 1.0, "{}", out.stderr);
 }
 
 #[test]
@@ -134,30 +166,23 @@ fn a_server_that_never_answers_times_out_at_the_deadline() {
     sb.zuora.then(Reply::Hang);
     let (out, took) = timed_get(&sb, &["--timeout", "2"]);
     out.code(5);
+    // It waited for the deadline, and the error says which one ended it.
     out.stderr_has("timed out after 2 s");
-    assert!(
-        took >= Duration::from_millis(1900) && took < Duration::from_secs(3),
-        "{took:?}"
-    );
-    let started = Instant::now();
+    assert!(took >= Duration::from_millis(1900), "{took:?}");
     sb.zuora.then(Reply::Hang);
     run(sb
         .authed()
         .env("ZUORA_TOKEN_TIMEOUT", "0.5")
         .args(["get", "--no-cache"]))
-    .code(5);
-    assert!(
-        started.elapsed() < Duration::from_millis(1500),
-        "{:?}",
-        started.elapsed()
-    );
+    .code(5)
+    .stderr_has("timed out after 0.5 s");
 }
 
 #[test]
 fn a_huge_body_is_refused_without_reading_it() {
     let sb = sandbox();
     sb.zuora.then(Reply::Large(50 << 20));
-    let (out, took) = timed_get(&sb, &[]);
+    let out = get(&sb, &[]);
     out.code(6);
     assert!(
         out.stderr
@@ -165,7 +190,6 @@ fn a_huge_body_is_refused_without_reading_it() {
         "{}",
         out.stderr
     );
-    assert!(took < Duration::from_secs(2), "{took:?}");
     assert_eq!(sb.zuora.count(), 1);
 }
 
@@ -191,7 +215,7 @@ fn plain_http_is_refused_unless_the_host_is_this_machine() {
     }
     assert_eq!(sb.zuora.count(), 0, "nothing was sent, not even to a proxy");
     let localhost = sb.zuora.url().replace("127.0.0.1", "localhost");
-    timed_get(&sb, &["--base-url", &localhost]).0.ok();
+    get(&sb, &["--base-url", &localhost]).ok();
 }
 
 #[test]
@@ -345,25 +369,18 @@ fn verbose_shows_each_attempt_and_masks_the_token() {
     assert!(!err.contains(token), "the token is masked: {err}");
 }
 
+/// Ten callers that all found the cache empty before Zuora's 429 came
+/// share the one caller's retry.
 #[test]
 fn parallel_callers_share_one_retried_request() {
     let sb = sandbox();
-    sb.zuora.then(rate_limited("1"));
-    let children: Vec<_> = (0..10)
-        .map(|_| {
-            sb.spawnable()
-                .arg("get")
-                .stdout(Stdio::piped())
-                .spawn()
-                .unwrap()
-        })
-        .collect();
-    let tokens: std::collections::BTreeSet<_> = children
-        .into_iter()
-        .map(|c| {
-            let out = c.wait_with_output().unwrap();
-            assert!(out.status.success());
-            out.stdout
+    sb.zuora.then(rate_limited("0"));
+    let runs = held_burst(&sb, 10, &["get", "-v"], &[], Some(MISSED), 1);
+    let tokens: std::collections::BTreeSet<_> = runs
+        .iter()
+        .map(|run| {
+            run.ok();
+            &run.stdout
         })
         .collect();
     assert_eq!(tokens.len(), 1);
@@ -397,13 +414,12 @@ fn enormous_waits_and_timeouts_are_clear_errors_not_crashes() {
     sb.zuora
         .then(Reply::status(429, "{}").header("RateLimit-Reset", &forever));
     for _ in 0..2 {
-        let (out, took) = timed_get(&sb, &["--timeout", "5"]);
-        out.code(4)
+        get(&sb, &["--timeout", "5"])
+            .code(4)
             .stderr_has("not retried: waiting 18446744073709551616.0 s");
-        assert!(took < Duration::from_secs(2), "{took:?}");
     }
     // A timeout past what the clock can add is as good as none.
-    let (out, _) = timed_get(&sb, &["--timeout", "1e19"]);
+    let out = get(&sb, &["--timeout", "1e19"]);
     out.ok();
     assert_eq!(sb.zuora.count(), 3);
 }

@@ -1,26 +1,16 @@
-//! Where settings come from, end to end through the binary: flag,
-//! environment variable, profile, default; the config file; the secret
-//! sources. (The whole matrix of settings and layers runs in process, in
-//! the unit tests of `src/cli/settings`.) Each run passes --no-cache, so
-//! that every run makes the request these tests inspect.
-//!
-//! Environments name real Zuora hosts, which tests must never reach. Those
-//! tests point HTTPS_PROXY at the fake, which then receives the proxy's
-//! `CONNECT host:443` and refuses it: the test reads the host from that
-//! request, and nothing leaves 127.0.0.1.
+//! Where settings come from, end to end through the binary. The matrix of
+//! settings and layers (each setting from flag, variable, profile and
+//! default; which beats which; the profile chosen; the secret's sources at
+//! one level; the origins messages name) is tested once, in process, by
+//! the unit tests of `src/cli/settings`. Here: one smoke test of the layers
+//! and their order through the binary, and what only the binary shows: the
+//! config file read (or not) from disk, the secret's sources run, warnings,
+//! and the -v trail. Each run passes --no-cache, so that every run makes
+//! the request these tests inspect.
 
 use zuora_token_testkit::{CLIENT_ID, CLIENT_SECRET, Sandbox, run};
 
 use crate::sandbox;
-
-/// The host a command tried to reach through the fake acting as its proxy.
-fn proxied_host(sb: &Sandbox, cmd: &mut assert_cmd::Command) -> String {
-    let out = run(cmd.env("HTTPS_PROXY", sb.zuora.url()));
-    out.code(5);
-    let req = sb.zuora.requests().pop().expect("a CONNECT to the proxy");
-    assert_eq!(req.method, "CONNECT");
-    req.path.trim_end_matches(":443").to_owned()
-}
 
 /// Credentials without a base URL, so that the environment decides.
 fn creds(sb: &Sandbox) -> assert_cmd::Command {
@@ -28,15 +18,6 @@ fn creds(sb: &Sandbox) -> assert_cmd::Command {
     cmd.env("ZUORA_CLIENT_ID", CLIENT_ID)
         .env("ZUORA_CLIENT_SECRET", CLIENT_SECRET);
     cmd
-}
-
-#[test]
-fn with_no_environment_or_base_url_the_base_url_is_rest_zuora_com() {
-    let sb = sandbox();
-    assert_eq!(
-        proxied_host(&sb, creds(&sb).args(["get", "--no-cache"])),
-        "rest.zuora.com"
-    );
 }
 
 #[test]
@@ -59,37 +40,8 @@ fn an_unknown_environment_is_an_error_listing_the_valid_ones() {
     }
 }
 
-#[test]
-fn base_url_beats_environment_at_the_same_level_and_loses_to_a_higher_one() {
-    let sb = sandbox();
-    let url = sb.zuora.url();
-    run(creds(&sb).args(["get", "--no-cache", "-e", "prod", "--base-url", &url])).ok();
-    run(creds(&sb)
-        .env("ZUORA_ENVIRONMENT", "prod")
-        .env("ZUORA_BASE_URL", &url)
-        .args(["get", "--no-cache"]))
-    .ok();
-    assert_eq!(sb.zuora.count(), 2);
-    sb.config(&format!(
-        "default_profile = \"p\"\n[profiles.p]\nenvironment = \"prod\"\nbase_url = \"{url}\"\n"
-    ));
-    run(creds(&sb).args(["get", "--no-cache"])).ok();
-    assert_eq!(sb.zuora.count(), 3);
-    // An environment flag beats a base URL from a lower level.
-    assert_eq!(
-        proxied_host(&sb, creds(&sb).args(["get", "--no-cache", "-e", "sbx"])),
-        "rest.apisandbox.zuora.com"
-    );
-    let mut env_over_profile = creds(&sb);
-    env_over_profile
-        .env("ZUORA_ENVIRONMENT", "csbx")
-        .args(["get", "--no-cache"]);
-    assert_eq!(
-        proxied_host(&sb, &mut env_over_profile),
-        "rest.test.zuora.com"
-    );
-}
-
+/// The smoke test of the layers: a profile, a variable over it, a flag
+/// over that, as the request shows them.
 #[test]
 fn flags_beat_environment_variables_which_beat_the_profile() {
     let sb = sandbox();
@@ -126,83 +78,18 @@ fn flags_beat_environment_variables_which_beat_the_profile() {
     assert_eq!(id(&sb).header("zuora-track-id"), Some("from-flag"));
 }
 
+/// (An empty variable counts as unset: a unit test.)
 #[test]
-fn an_empty_environment_variable_counts_as_unset() {
+fn an_empty_flag_is_an_error() {
     let sb = sandbox();
-    sb.config(&format!(
-        "default_profile = \"p\"\n[profiles.p]\nclient_id = \"{CLIENT_ID}\"\n"
-    ));
-    run(sb
-        .authed()
-        .env("ZUORA_CLIENT_ID", "")
-        .env("ZUORA_TRACK_ID", "")
-        .args(["get", "--no-cache"]))
-    .ok();
-    let req = sb.zuora.only_request();
-    assert_eq!(req.field("client_id"), Some(CLIENT_ID));
-    assert_eq!(req.header("zuora-track-id"), None);
     let out = run(sb.authed().args(["get", "--no-cache", "--client-id", ""]));
     out.code(2);
     out.stderr_has("the client id from --client-id is empty");
 }
 
+/// (A profile the file lacks: a unit test.)
 #[test]
-fn profiles_are_chosen_by_flag_then_variable_then_default_profile() {
-    let sb = sandbox();
-    let url = sb.zuora.url();
-    let profile =
-        |name: &str| format!("[profiles.{name}]\nbase_url = \"{url}\"\nclient_id = \"{name}\"\n");
-    sb.config(&format!(
-        "default_profile = \"a\"\n{}{}{}",
-        profile("a"),
-        profile("b"),
-        profile("c")
-    ));
-    let used = |cmd: &mut assert_cmd::Command| {
-        run(cmd.env("ZUORA_CLIENT_SECRET", "x"));
-        sb.zuora
-            .requests()
-            .pop()
-            .unwrap()
-            .field("client_id")
-            .unwrap()
-            .to_owned()
-    };
-    assert_eq!(used(sb.cmd().args(["get", "--no-cache"])), "a");
-    assert_eq!(
-        used(
-            sb.cmd()
-                .env("ZUORA_PROFILE", "b")
-                .args(["get", "--no-cache"])
-        ),
-        "b"
-    );
-    assert_eq!(
-        used(
-            sb.cmd()
-                .env("ZUORA_PROFILE", "b")
-                .args(["get", "--no-cache", "-p", "c"])
-        ),
-        "c"
-    );
-    assert_eq!(
-        used(sb.cmd().args(["--profile", "b", "get", "--no-cache"])),
-        "b"
-    );
-}
-
-#[test]
-fn a_missing_profile_is_an_error_listing_the_ones_that_exist() {
-    let sb = sandbox();
-    let path = sb.config("[profiles.prod]\n[profiles.sandbox]\n");
-    let out = run(sb.authed().args(["get", "--no-cache", "-p", "staging"]));
-    out.code(2);
-    let expected = format!(
-        "profile 'staging' (from --profile) is not in {}; it defines: prod, sandbox",
-        path.display()
-    );
-    out.stderr_has(&expected);
-
+fn a_profile_without_a_config_file_is_an_error() {
     let sb = sandbox();
     let out = run(sb
         .authed()
@@ -293,15 +180,6 @@ fn an_unknown_key_names_the_key_the_profile_and_the_file() {
 }
 
 #[test]
-fn a_broken_config_file_is_reported_without_quoting_its_secret() {
-    let sb = sandbox();
-    sb.config("[profiles.prod]\nclient_secret = \"hunter2-very-secret\n");
-    let out = run(sb.authed().args(["get", "--no-cache"]));
-    out.code(2).never_shows("hunter2-very-secret");
-    out.stderr_has("line 2, column");
-}
-
-#[test]
 fn the_secret_can_come_from_a_file_stdin_a_command_or_a_profile() {
     let sb = sandbox();
     let file = sb.file("secret.txt", &format!("{CLIENT_SECRET}\n"));
@@ -342,49 +220,10 @@ fn the_secret_can_come_from_a_file_stdin_a_command_or_a_profile() {
 }
 
 #[test]
-fn a_higher_level_secret_source_wins_and_two_at_one_level_are_an_error() {
-    let sb = sandbox();
-    let file = sb.file("secret.txt", CLIENT_SECRET);
-    sb.config("default_profile = \"p\"\n[profiles.p]\nclient_secret_command = \"exit 1\"\n");
-    run(sb
-        .authed()
-        .env("ZUORA_CLIENT_SECRET", "wrong")
-        .args(["get", "--no-cache"])
-        .arg("--client-secret-file")
-        .arg(&file))
-    .ok();
-    run(sb.authed().args(["get", "--no-cache"])).ok();
-    assert_eq!(sb.zuora.count(), 2);
-
-    let out = run(sb
-        .authed()
-        .env("ZUORA_CLIENT_SECRET_FILE", &file)
-        .args(["get", "--no-cache"]));
-    out.code(2);
-    out.stderr_has("the client secret is given twice, by environment variable ZUORA_CLIENT_SECRET and by environment variable ZUORA_CLIENT_SECRET_FILE");
-
-    sb.config("default_profile = \"p\"\n[profiles.p]\nclient_secret = \"a\"\nclient_secret_command = \"echo b\"\n");
-    let out = run(sb.without_secret().args(["get", "--no-cache"]));
-    out.code(2);
-    out.stderr_has("given twice, by `client_secret` in profile 'p'");
-    assert_eq!(sb.zuora.count(), 2);
-}
-
-#[test]
-fn unreadable_empty_or_failing_secret_sources_are_errors() {
+fn empty_or_failing_secret_sources_are_errors() {
     let sb = sandbox();
     let cmd = || sb.without_secret();
-    let missing = sb.home().join("missing.txt");
-    let out = run(cmd()
-        .args(["get", "--no-cache"])
-        .arg("--client-secret-file")
-        .arg(&missing));
-    out.code(2);
-    out.stderr_has(&format!(
-        "cannot read the client secret file {} (from --client-secret-file)",
-        missing.display()
-    ));
-
+    // (A file that cannot be read: a unit test, and hostile.rs.)
     let empty = sb.file("empty.txt", "\n");
     let out = run(cmd()
         .args(["get", "--no-cache"])
@@ -399,29 +238,6 @@ fn unreadable_empty_or_failing_secret_sources_are_errors() {
     out.stderr_has("the client secret command from `client_secret_command` in profile 'p'");
     out.stderr_has("failed (exit status: 3)");
     assert_eq!(sb.zuora.count(), 0);
-}
-
-#[test]
-fn missing_credentials_say_how_to_supply_them() {
-    let sb = sandbox();
-    let out = run(sb.cmd().args(["get", "--no-cache"]));
-    out.code(2);
-    out.stderr_has("no client id given");
-    out.stderr_has("--client-id, set ZUORA_CLIENT_ID, or add client_id");
-    // (Where nothing names a secret the keyring is asked: see keyring.rs.)
-    sb.config("[profiles.k]\nclient_secret_keyring = false\n");
-    let out = run(sb
-        .cmd()
-        .args(["get", "--no-cache", "-p", "k", "--client-id", CLIENT_ID]));
-    out.code(2);
-    out.stderr_has("no client secret given");
-    out.stderr_has("set ZUORA_CLIENT_SECRET, pass --client-secret-file PATH");
-    let path = sb.config("[profiles.p]\n");
-    let out = run(sb.cmd().args(["get", "--no-cache", "-p", "p"]));
-    out.stderr_has(&format!(
-        "add client_id to profile 'p' in {}",
-        path.display()
-    ));
 }
 
 #[test]

@@ -71,14 +71,18 @@ started=$SECONDS
 echo "windows: Wine prefix made in $((SECONDS - started)) s"
 
 # The fake Zuora on a port of the system's choosing, until we are done.
-"$fake_zuora" >"$work/fake.out" 2>&1 </dev/null &
+# What it prints, through a FIFO, is read as it comes, up to its last line
+# (it writes nothing after it) or its end if it fails to start; the read's
+# timeout is a hang guard.
+mkfifo "$work/fake.pipe"
+"$fake_zuora" >"$work/fake.pipe" 2>&1 </dev/null &
 fake_pid=$!
-url=
-for _ in $(seq 100); do
-  url=$(sed -n 's/^fake Zuora listening on \(http:\/\/127\.0\.0\.1:[0-9]*\)$/\1/p' "$work/fake.out")
-  [ -n "$url" ] && break
-  sleep 0.1
-done
+: >"$work/fake.out"
+while IFS= read -r -t 120 line; do
+  printf '%s\n' "$line" >>"$work/fake.out"
+  [ "$line" = "Stop it with Ctrl-C." ] && break
+done <"$work/fake.pipe"
+url=$(sed -n 's/^fake Zuora listening on \(http:\/\/127\.0\.0\.1:[0-9]*\)$/\1/p' "$work/fake.out")
 [ -n "$url" ] || { echo "windows: the fake Zuora did not start" >&2; cat "$work/fake.out" >&2; exit 1; }
 echo "windows: fake Zuora on $url"
 

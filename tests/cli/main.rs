@@ -25,6 +25,7 @@ mod library;
 mod man;
 mod output;
 mod readme;
+mod release;
 mod request;
 mod resilience;
 mod settings;

@@ -81,8 +81,10 @@ release="${GITHUB_SERVER_URL:-https://github.com}/$repository/releases/download/
 temp=$(mktemp -d "${RUNNER_TEMP:-${TMPDIR:-/tmp}}/zuora-token-download.XXXXXX")
 trap 'rm -rf "$temp"' EXIT
 
+# A redirect (GitHub's go to its storage) only to https; at most 100 MB.
 fetch() { # NAME: into $temp; prints the HTTP status (000: no answer)
   curl --silent --show-error --location --retry 3 --proto '=https,http' \
+    --proto-redir '=https' --max-filesize 100M \
     --output "$temp/$1" --write-out '%{http_code}' "$release/$1" || true
 }
 status=$(fetch SHA256SUMS)

@@ -179,9 +179,10 @@ fn binstalls_template_finds_the_scripts_archive_for_every_released_target() {
                 .unwrap()
                 .to_owned()
         };
-        let suffix = match setting("pkg-fmt").as_str() {
-            "tgz" => ".tar.gz",
-            "zip" => ".zip",
+        // binstall tries the format's every suffix (its PkgFmt::extensions).
+        let suffixes: &[&str] = match setting("pkg-fmt").as_str() {
+            "tgz" => &[".tgz", ".tar.gz"],
+            "zip" => &[".zip"],
             other => panic!("pkg-fmt {other}"),
         };
         let binary_ext = if target.contains("windows") {
@@ -189,22 +190,29 @@ fn binstalls_template_finds_the_scripts_archive_for_every_released_target() {
         } else {
             ""
         };
-        let vars = [
-            ("repo", repository.as_str()),
-            ("name", &name),
-            ("version", &version),
-            ("target", target),
-            ("archive-suffix", suffix),
-            ("binary-ext", binary_ext),
-        ];
-        assert_eq!(
-            expand(&setting("pkg-url"), &vars),
-            format!(
-                "{repository}/releases/download/v{version}/{}",
-                archive_name(target)
-            ),
-            "{target}"
+        let vars_with = |suffix| {
+            [
+                ("repo", repository.as_str()),
+                ("name", &name),
+                ("version", &version),
+                ("target", target),
+                ("archive-suffix", suffix),
+                ("binary-ext", binary_ext),
+            ]
+        };
+        let tried: Vec<String> = suffixes
+            .iter()
+            .map(|suffix| expand(&setting("pkg-url"), &vars_with(suffix)))
+            .collect();
+        let released = format!(
+            "{repository}/releases/download/v{version}/{}",
+            archive_name(target)
         );
+        assert!(
+            tried.contains(&released),
+            "{target}: {released} is not in {tried:?}"
+        );
+        let vars = vars_with(suffixes[0]);
         // Where binstall looks for each program in the archive: where the
         // script put it (the Linux x86_64 archive, the one made here).
         if target == LINUX_X64

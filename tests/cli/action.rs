@@ -692,6 +692,8 @@ struct Published {
     name: String,
     /// The request path of each file.
     path: String,
+    /// The runner's tool cache.
+    tool_cache: String,
 }
 
 impl Published {
@@ -712,6 +714,7 @@ impl Published {
             dir,
             name,
             path,
+            tool_cache: sb.home().join("tool cache").to_str().unwrap().to_owned(),
         };
         published.sums(&[&published.name]);
         Some(published)
@@ -734,11 +737,11 @@ impl Published {
     }
 
     /// The environment of a Linux X64 runner whose GitHub is this host.
-    fn runner<'a>(&'a self, tool_cache: &'a str) -> Vec<(&'a str, &'a str)> {
+    fn runner(&self) -> Vec<(&str, &str)> {
         vec![
             ("RUNNER_OS", "Linux"),
             ("RUNNER_ARCH", "X64"),
-            ("RUNNER_TOOL_CACHE", tool_cache),
+            ("RUNNER_TOOL_CACHE", &self.tool_cache),
             ("GITHUB_SERVER_URL", self.host.url()),
         ]
     }
@@ -752,9 +755,7 @@ fn the_install_steps_download_the_release_check_it_and_put_it_on_path() {
         return;
     };
     let cargo = job.cargo_stand_in();
-    let tool_cache = sb.home().join("tool cache");
-    let tool_cache = tool_cache.to_str().unwrap();
-    let runner = release.runner(tool_cache);
+    let runner = release.runner();
 
     let (out, installed, root) = job.download(&runner);
     out.ok().stdout_has(&format!(
@@ -770,7 +771,7 @@ fn the_install_steps_download_the_release_check_it_and_put_it_on_path() {
             format!("{}/{}", release.path, release.name)
         ]
     );
-    assert!(root.starts_with(tool_cache), "{}", root.display());
+    assert!(root.starts_with(&release.tool_cache), "{}", root.display());
     let installed_bin = root.join("bin/zuora-token");
     assert!(root.join("bin/zuora-token-keyring").is_file());
     let version = Command::new(&installed_bin)
@@ -821,8 +822,7 @@ fn a_tampered_archive_or_a_missing_checksum_line_fails_the_step_before_anything_
         return;
     };
     let tar = job.recording("tar");
-    let tool_cache = sb.home().join("tool cache");
-    let runner = release.runner(tool_cache.to_str().unwrap());
+    let runner = release.runner();
     let archive = release.dir.join(&release.name);
     let original = std::fs::read(&archive).unwrap();
     let fails = |says: &str| {
@@ -874,8 +874,6 @@ fn without_a_release_of_its_sources_the_step_says_so_and_builds_from_source() {
         return;
     };
     let cargo = job.cargo_stand_in();
-    let tool_cache = sb.home().join("tool cache");
-    let tool_cache = tool_cache.to_str().unwrap();
     let version = release::package("version");
     let falls_back = |env: &[(&str, &str)], says: &str| {
         let (out, installed, root) = job.download(env);
@@ -888,7 +886,7 @@ fn without_a_release_of_its_sources_the_step_says_so_and_builds_from_source() {
 
     // No release for this version (404).
     std::fs::remove_dir_all(&release.dir).unwrap();
-    let runner = release.runner(tool_cache);
+    let runner = release.runner();
     let root = falls_back(
         &runner,
         &format!(
@@ -921,27 +919,19 @@ fn without_a_release_of_its_sources_the_step_says_so_and_builds_from_source() {
     let main = copy.join("src/main.rs");
     std::fs::write(&main, read(&main) + "\n").unwrap();
     let copy_path = copy.to_str().unwrap();
-    let runner = [
-        published.runner(tool_cache),
-        vec![("GITHUB_ACTION_PATH", copy_path)],
-    ]
-    .concat();
+    let runner = [published.runner(), vec![("GITHUB_ACTION_PATH", copy_path)]].concat();
     falls_back(
         &runner,
         &format!("release v{version} was built from other sources than this ref of the action"),
     );
 
     // A runner without archives.
-    let mut freebsd = published.runner(tool_cache);
+    let mut freebsd = published.runner();
     freebsd[0] = ("RUNNER_OS", "FreeBSD");
     falls_back(&freebsd, "no release archive for a FreeBSD X64 runner");
 
     // Asked for a version that has no release: no build of another.
-    let with_version = [
-        published.runner(tool_cache),
-        vec![("INPUT_VERSION", "9.9.9")],
-    ]
-    .concat();
+    let with_version = [published.runner(), vec![("INPUT_VERSION", "9.9.9")]].concat();
     let (out, installed, root) = job.download(&with_version);
     out.code(1).stdout_has(&format!(
         "::error title=zuora-token::no release v9.9.9 at {}/{}/releases/download/v9.9.9",

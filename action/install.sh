@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Step 3 of the zuora-token action: build zuora-token from the action's own
-# checkout into ZUORA_TOKEN_ROOT, unless a build is already there (restored
-# by actions/cache, or left by an earlier job on a self-hosted runner), and
-# put it on PATH for the job's later steps (GITHUB_PATH).
+# Step 4 of the zuora-token action: build zuora-token from the action's own
+# checkout into ZUORA_TOKEN_ROOT, unless it is already there (installed
+# from a release by download.sh, restored by actions/cache, or left by an
+# earlier job on a self-hosted runner), and put it on PATH for the job's
+# later steps (GITHUB_PATH).
 #
 # Needs cargo (Rust 1.89 or newer), which GitHub's hosted runners have.
 set -euo pipefail

@@ -5,12 +5,14 @@
 # The key is made of the runner's OS, architecture and image (a binary built
 # on one Ubuntu release may not run on an older one) and a SHA-256 of the
 # sources the binary is built from, as checked out for this use of the
-# action (GITHUB_ACTION_PATH). So a moving tag such as v1 gets a new build
-# when the code behind it changes, and only then. (GitHub's hashFiles()
-# cannot do this: it reads only the workspace, and the action's checkout is
-# not in it.)
+# action (GITHUB_ACTION_PATH; sources.sh says which files). So a moving tag
+# such as v1 gets a new build when the code behind it changes, and only
+# then. (GitHub's hashFiles() cannot do this: it reads only the workspace,
+# and the action's checkout is not in it.)
 #
-# Writes the step outputs `key` and `root` (for `cargo install --root`).
+# Writes the step outputs `key`, `root` (for `cargo install --root`, and
+# where download.sh puts a release's binaries) and `digest` (the sources').
+# With the input `version` (INPUT_VERSION), the root is that release's.
 set -euo pipefail
 
 fail() { # CODE MESSAGE
@@ -22,21 +24,19 @@ for name in GITHUB_ACTION_PATH GITHUB_OUTPUT; do
   [ -n "${!name:-}" ] || fail 2 "$name is not set: this script is a step of the zuora-token action"
 done
 
-if command -v sha256sum >/dev/null; then sha256=(sha256sum); else sha256=(shasum -a 256); fi
-
-# Every file the binary is built from, in a fixed order, as lines of
-# "<sha256>  <path>" (the same from sha256sum and shasum), then their SHA-256.
-digest=$(
-  cd "$GITHUB_ACTION_PATH"
-  find Cargo.toml Cargo.lock src -type f -print0 | LC_ALL=C sort -z |
-    xargs -0 "${sha256[@]}" | "${sha256[@]}"
-)
-digest=${digest%% *}
-[ "${#digest}" = 64 ] || fail 1 "cannot hash the sources in $GITHUB_ACTION_PATH"
+digest=$(bash "$GITHUB_ACTION_PATH/action/sources.sh" "$GITHUB_ACTION_PATH") ||
+  fail 1 "cannot hash the sources in $GITHUB_ACTION_PATH"
 
 # A runner's tool cache outlives the job on self-hosted runners, so a build
 # there is reused even without actions/cache.
-root="${RUNNER_TOOL_CACHE:-${RUNNER_TEMP:-${TMPDIR:-/tmp}}}/zuora-token/${digest:0:16}"
+cache="${RUNNER_TOOL_CACHE:-${RUNNER_TEMP:-${TMPDIR:-/tmp}}}/zuora-token"
+root="$cache/${digest:0:16}"
+version=${INPUT_VERSION:-}
+if [ -n "$version" ]; then
+  [[ $version =~ ^v?[0-9]+\.[0-9]+\.[0-9]+(-[0-9A-Za-z.-]+)?$ ]] ||
+    fail 2 "the input version must be a release's version such as 1.2.3, not '$version'"
+  root="$cache/v${version#v}"
+fi
 key="zuora-token-${RUNNER_OS:-unknown}-${RUNNER_ARCH:-unknown}-${ImageOS:-self-hosted}-$digest"
 
-printf 'key=%s\nroot=%s\n' "$key" "$root" >>"$GITHUB_OUTPUT"
+printf 'key=%s\nroot=%s\ndigest=%s\n' "$key" "$root" "$digest" >>"$GITHUB_OUTPUT"

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Step 5 of the zuora-token action: fetch a token with zuora-token (from
+# Step 6 of the zuora-token action: fetch a token with zuora-token (from
 # PATH), mask it in the job's log, put ZUORA_ACCESS_TOKEN,
 # ZUORA_TOKEN_EXPIRES_AT and ZUORA_BASE_URL (and ZUORA_ENTITY_ID,
 # ZUORA_ORG_IDS, ZUORA_TRACK_ID where configured) in the job's environment

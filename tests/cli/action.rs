@@ -2,21 +2,28 @@
 //! runs them, with the runner's files (`GITHUB_ENV`, `GITHUB_OUTPUT`,
 //! `GITHUB_PATH`, `RUNNER_TEMP`) in the sandbox, the inputs as the
 //! `INPUT_*` variables action.yml passes, the binary under test on `PATH`
-//! and the fake Zuora. The install step's `cargo install` is a stand-in that
-//! records how it was called: the tests build nothing. What only GitHub can
-//! run (the `uses:` of actions/cache, the expressions) is checked against
-//! the scripts here, and by CI against GitHub's schema.
+//! and the fake Zuora. The download step gets the packaging script's
+//! archive of the build under test and its `SHA256SUMS` from a release
+//! host on 127.0.0.1 (testkit's `ReleaseHost`, as `GITHUB_SERVER_URL`).
+//! The build step's `cargo install` is a stand-in that records how it was
+//! called: the tests build nothing. What only GitHub can run (the `uses:`
+//! of actions/cache, the expressions) is checked against the scripts here,
+//! and by CI against GitHub's schema.
 //!
-//! They skip, saying so, where bash is missing.
+//! They skip, saying so, where bash (or, for the download, tar or gzip) is
+//! missing.
 
 #![cfg(unix)]
 
+use std::collections::HashMap;
 use std::os::unix::fs::PermissionsExt;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use zuora_token_testkit::{CLIENT_ID, CLIENT_SECRET, Reply, Run, Sandbox, run, skip};
+use sha2::{Digest, Sha256};
+use zuora_token_testkit::{CLIENT_ID, CLIENT_SECRET, ReleaseHost, Reply, Run, Sandbox, run, skip};
 
+use crate::release::{self, LINUX_X64, archive_name};
 use crate::{bin, sandbox};
 
 const ENTITY: &str = "11e643f4-a3ee-8bad-b061-0025904c756d";
@@ -29,13 +36,18 @@ fn script(name: &str) -> PathBuf {
     repo().join("action").join(name)
 }
 
+/// `program`, from this process's `PATH`.
+fn which(program: &str) -> Option<PathBuf> {
+    std::env::var_os("PATH").and_then(|path| {
+        std::env::split_paths(&path)
+            .map(|dir| dir.join(program))
+            .find(|found| found.is_file())
+    })
+}
+
 /// bash, from this process's `PATH`; `None`, saying so, if it is missing.
 fn bash() -> Option<PathBuf> {
-    let found = std::env::var_os("PATH").and_then(|path| {
-        std::env::split_paths(&path)
-            .map(|dir| dir.join("bash"))
-            .find(|bash| bash.is_file())
-    });
+    let found = which("bash");
     if found.is_none() {
         skip("bash is not installed");
     }
@@ -161,6 +173,72 @@ impl<'a> Job<'a> {
         assert_eq!(self.github_output(), "");
         assert!(!out.stdout.contains("::add-mask::"), "{out:#?}");
         assert_eq!(self.temp_files(), Vec::<PathBuf>::new());
+    }
+
+    /// A stand-in cargo on the job's `PATH`: records where and how it was
+    /// run (in the file returned), and installs a zuora-token where
+    /// `--root` says.
+    fn cargo_stand_in(&self) -> PathBuf {
+        let log = self.dir.join("cargo.log");
+        executable(
+            &self.dir.join("bin/cargo"),
+            &format!(
+                "#!/bin/sh\nprintf '%s\\n' \"$PWD\" \"$@\" > '{}'\n\
+                 while [ $# -gt 0 ]; do [ \"$1\" = --root ] && root=$2; shift; done\n\
+                 mkdir -p \"$root/bin\" && printf '#!/bin/sh\\n' > \"$root/bin/zuora-token\" && chmod +x \"$root/bin/zuora-token\"\n",
+                log.display()
+            ),
+        );
+        log
+    }
+
+    /// `program` on the job's `PATH` in front of the real one, recording
+    /// each run in the file returned.
+    fn recording(&self, program: &str) -> PathBuf {
+        let log = self.dir.join(format!("{program}.log"));
+        let real = which(program).map_or("false".into(), |p| p.display().to_string());
+        executable(
+            &self.dir.join("bin").join(program),
+            &format!(
+                "#!/bin/sh\necho \"$*\" >> '{}'\nexec '{real}' \"$@\"\n",
+                log.display()
+            ),
+        );
+        log
+    }
+
+    /// A step of the install part of action.yml, `GITHUB_OUTPUT` emptied
+    /// first: the run, and the outputs it wrote.
+    fn install_step(&self, name: &str, env: &[(&str, &str)]) -> (Run, HashMap<String, String>) {
+        std::fs::write(self.dir.join("github_output"), "").unwrap();
+        let out = run(&mut assert_cmd::Command::from_std(self.step(name, env)));
+        let outputs = self
+            .github_output()
+            .lines()
+            .filter_map(|line| line.split_once('='))
+            .map(|(k, v)| (k.to_owned(), v.to_owned()))
+            .collect();
+        (out, outputs)
+    }
+
+    /// key.sh then download.sh, as a runner runs them with `runner`'s
+    /// variables (`RUNNER_OS`, `RUNNER_ARCH`, `RUNNER_TOOL_CACHE`,
+    /// `GITHUB_SERVER_URL`, ...): download.sh's run, its `installed`
+    /// output, and the root key.sh chose.
+    fn download(&self, runner: &[(&str, &str)]) -> (Run, Option<String>, PathBuf) {
+        let (key, located) = self.install_step("key.sh", runner);
+        key.ok();
+        let (root, digest) = (&located["root"], &located["digest"]);
+        let env = [
+            runner,
+            &[
+                ("ZUORA_TOKEN_ROOT", root.as_str()),
+                ("ZUORA_TOKEN_DIGEST", digest),
+            ],
+        ]
+        .concat();
+        let (out, outputs) = self.install_step("download.sh", &env);
+        (out, outputs.get("installed").cloned(), PathBuf::from(root))
     }
 }
 
@@ -391,18 +469,7 @@ fn install_builds_from_the_actions_checkout_once_and_puts_it_on_path() {
     let sb = sandbox();
     let Some(job) = Job::new(&sb) else { return };
     let root = sb.home().join("tool cache/zuora-token/0123456789abcdef");
-    let log = job.dir.join("cargo.log");
-    // A stand-in cargo: records where and how it was run, and installs a
-    // zuora-token where --root says.
-    executable(
-        &job.dir.join("bin/cargo"),
-        &format!(
-            "#!/bin/sh\nprintf '%s\\n' \"$PWD\" \"$@\" > '{}'\n\
-             while [ $# -gt 0 ]; do [ \"$1\" = --root ] && root=$2; shift; done\n\
-             mkdir -p \"$root/bin\" && printf '#!/bin/sh\\n' > \"$root/bin/zuora-token\" && chmod +x \"$root/bin/zuora-token\"\n",
-            log.display()
-        ),
-    );
+    let log = job.cargo_stand_in();
     let install = |path: &str| {
         let mut cmd = job.step(
             "install.sh",
@@ -455,6 +522,18 @@ fn copy_tree(from: &Path, to: &Path) {
     }
 }
 
+/// A copy of the action's checkout: its sources and its scripts.
+fn checkout_copy(sb: &Sandbox) -> PathBuf {
+    let copy = sb.home().join("copy");
+    for dir in ["src", "action"] {
+        copy_tree(&repo().join(dir), &copy.join(dir));
+    }
+    for file in ["Cargo.toml", "Cargo.lock"] {
+        std::fs::copy(repo().join(file), copy.join(file)).unwrap();
+    }
+    copy
+}
+
 #[test]
 fn the_cache_key_follows_the_sources_the_binary_is_built_from() {
     let sb = sandbox();
@@ -474,9 +553,11 @@ fn the_cache_key_follows_the_sources_the_binary_is_built_from() {
         run(&mut assert_cmd::Command::from_std(cmd)).ok();
         let output = job.github_output();
         let lines: Vec<&str> = output.lines().collect();
-        assert_eq!(lines.len(), 2, "{output}");
+        assert_eq!(lines.len(), 3, "{output}");
         let key = lines[0].strip_prefix("key=").unwrap().to_owned();
         let root = lines[1].strip_prefix("root=").unwrap().to_owned();
+        let digest = lines[2].strip_prefix("digest=").unwrap().to_owned();
+        assert!(key.ends_with(&format!("-{digest}")), "{output}");
         (key, root)
     };
     let (key, root) = key_of(repo());
@@ -493,11 +574,7 @@ fn the_cache_key_follows_the_sources_the_binary_is_built_from() {
     );
 
     // The same sources elsewhere: the same key, whatever else is there.
-    let copy = sb.home().join("copy");
-    copy_tree(&repo().join("src"), &copy.join("src"));
-    for file in ["Cargo.toml", "Cargo.lock"] {
-        std::fs::copy(repo().join(file), copy.join(file)).unwrap();
-    }
+    let copy = checkout_copy(&sb);
     std::fs::write(copy.join("README.md"), "not a source").unwrap();
     assert_eq!(key_of(&copy).0, key);
     // A source changed: another key.
@@ -533,7 +610,13 @@ fn action_yml_passes_every_input_to_the_script_as_zuora_tokens_setting() {
     let help = run(sandbox().cmd().arg("--help")).stdout;
     let inputs = keys_under(&yaml, "inputs");
     assert!(inputs.len() >= 10, "{inputs:?}");
-    for input in &inputs {
+    // `version` chooses the release the install steps download.
+    assert_eq!(
+        yaml.matches("INPUT_VERSION: ${{ inputs.version }}").count(),
+        2,
+        "key.sh and download.sh"
+    );
+    for input in inputs.iter().filter(|input| *input != "version") {
         let variable = format!("INPUT_{}", input.to_uppercase().replace('-', "_"));
         assert!(
             yaml.contains(&format!("{variable}: ${{{{ inputs.{input} }}}}")),
@@ -553,18 +636,23 @@ fn action_yml_passes_every_input_to_the_script_as_zuora_tokens_setting() {
     for output in &outputs {
         assert!(yaml.contains(&format!("value: ${{{{ steps.token.outputs.{output} }}}}")));
     }
-    for step in ["key.sh", "install.sh", "run.sh"] {
+    for step in ["key.sh", "download.sh", "install.sh", "run.sh"] {
         assert!(
             yaml.contains(&format!("run: bash \"$GITHUB_ACTION_PATH/action/{step}\"")),
             "{step}"
         );
     }
-    // Third-party actions pinned by full commit SHA.
-    let pins: Vec<&str> = yaml
+    // Third-party actions pinned by full commit SHA, here and in the
+    // workflows.
+    let workflows = ["ci.yml", "release.yml"]
+        .map(|name| read(&repo().join(".github/workflows").join(name)))
+        .concat();
+    let all = [yaml.as_str(), &workflows].concat();
+    let pins: Vec<&str> = all
         .lines()
-        .filter_map(|line| line.trim().strip_prefix("uses: "))
+        .filter_map(|line| line.trim().trim_start_matches("- ").strip_prefix("uses: "))
         .collect();
-    assert!(!pins.is_empty());
+    assert!(pins.len() >= 8, "{pins:?}");
     for pin in pins {
         let sha = pin
             .split_once('@')
@@ -572,6 +660,328 @@ fn action_yml_passes_every_input_to_the_script_as_zuora_tokens_setting() {
         assert!(
             sha.len() == 40 && sha.bytes().all(|b| b.is_ascii_hexdigit()),
             "not pinned by commit: {pin}"
+        );
+    }
+}
+
+/// The owner/name part of Cargo.toml's `repository`: where the download
+/// step looks when GitHub does not say which repository the action is.
+fn repository() -> String {
+    let url = release::package("repository");
+    url.strip_prefix("https://github.com/")
+        .unwrap_or_else(|| panic!("{url}"))
+        .to_owned()
+}
+
+fn sha256_hex(bytes: &[u8]) -> String {
+    Sha256::digest(bytes)
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect()
+}
+
+/// A release of this checkout on a release host of the test's own: the
+/// packaging script's archive of the build under test (as the Linux x86_64
+/// archive), and a SHA256SUMS with its line and another target's, where
+/// GitHub serves release downloads.
+struct Published {
+    host: ReleaseHost,
+    /// The release's directory on the host.
+    dir: PathBuf,
+    /// The archive's name, as the script names it.
+    name: String,
+    /// The request path of each file.
+    path: String,
+    /// The runner's tool cache.
+    tool_cache: String,
+}
+
+impl Published {
+    fn new(sb: &Sandbox) -> Option<Published> {
+        let archive = release::archive()?;
+        let path = format!(
+            "/{}/releases/download/v{}",
+            repository(),
+            release::package("version")
+        );
+        let root = sb.home().join("release host");
+        let dir = root.join(&path[1..]);
+        std::fs::create_dir_all(&dir).unwrap();
+        let name = archive_name(LINUX_X64);
+        std::fs::copy(archive, dir.join(&name)).unwrap();
+        let published = Published {
+            host: ReleaseHost::serve(&root),
+            dir,
+            name,
+            path,
+            tool_cache: sb.home().join("tool cache").to_str().unwrap().to_owned(),
+        };
+        published.sums(&[&published.name]);
+        Some(published)
+    }
+
+    /// SHA256SUMS with a line for each of `names` (as the files now are;
+    /// a name that is not a file gets an empty file's), then another
+    /// target's line.
+    fn sums(&self, names: &[&str]) {
+        let mut sums = String::new();
+        for name in names {
+            let bytes = std::fs::read(self.dir.join(name)).unwrap_or_default();
+            sums += &format!("{}  {name}\n", sha256_hex(&bytes));
+        }
+        sums += &format!(
+            "{}  zuora-token-0.0.0-aarch64-apple-darwin.tar.gz\n",
+            "0".repeat(64)
+        );
+        std::fs::write(self.dir.join("SHA256SUMS"), sums).unwrap();
+    }
+
+    /// The environment of a Linux X64 runner whose GitHub is this host.
+    fn runner(&self) -> Vec<(&str, &str)> {
+        vec![
+            ("RUNNER_OS", "Linux"),
+            ("RUNNER_ARCH", "X64"),
+            ("RUNNER_TOOL_CACHE", &self.tool_cache),
+            ("GITHUB_SERVER_URL", self.host.url()),
+        ]
+    }
+}
+
+#[test]
+fn the_install_steps_download_the_release_check_it_and_put_it_on_path() {
+    let sb = sandbox();
+    let Some(job) = Job::new(&sb) else { return };
+    let Some(release) = Published::new(&sb) else {
+        return;
+    };
+    let cargo = job.cargo_stand_in();
+    let runner = release.runner();
+
+    let (out, installed, root) = job.download(&runner);
+    out.ok().stdout_has(&format!(
+        "zuora-token: installed release v{} ({LINUX_X64}) in {}, its SHA-256 checked against SHA256SUMS",
+        release::package("version"),
+        root.display()
+    ));
+    assert_eq!(installed.as_deref(), Some("true"));
+    assert_eq!(
+        release.host.requests(),
+        [
+            format!("{}/SHA256SUMS", release.path),
+            format!("{}/{}", release.path, release.name)
+        ]
+    );
+    assert!(root.starts_with(&release.tool_cache), "{}", root.display());
+    let installed_bin = root.join("bin/zuora-token");
+    assert!(root.join("bin/zuora-token-keyring").is_file());
+    let version = Command::new(&installed_bin)
+        .arg("--version")
+        .output()
+        .unwrap();
+    assert_eq!(
+        String::from_utf8_lossy(&version.stdout),
+        format!("zuora-token {}\n", release::package("version"))
+    );
+    assert_eq!(job.temp_files(), Vec::<PathBuf>::new(), "downloads removed");
+
+    // The build step finds it and builds nothing; it is on PATH.
+    let (out, _) = job.install_step(
+        "install.sh",
+        &[("ZUORA_TOKEN_ROOT", root.to_str().unwrap())],
+    );
+    out.ok().stdout_has("using the build in");
+    assert!(!cargo.exists(), "cargo ran");
+    assert_eq!(
+        read(&job.dir.join("github_path")),
+        format!("{}\n", root.join("bin").display())
+    );
+
+    // The token step runs the installed zuora-token from that PATH.
+    let path = format!(
+        "{}:{}",
+        root.join("bin").display(),
+        std::env::var("PATH").unwrap_or_default()
+    );
+    job.fetch_ok_in(&[("PATH", &path)], &[]).ok();
+    assert!(job.argv().is_empty(), "the job's own zuora-token ran");
+    assert_eq!(sb.zuora.count_path("/oauth/token"), 1);
+    assert!(job.github_output().starts_with("token="));
+
+    // A later job on the same runner: already in the tool cache.
+    let (out, installed, _) = job.download(&runner);
+    out.ok().stdout_has("already installed");
+    assert_eq!(installed.as_deref(), Some("true"));
+    assert_eq!(release.host.requests().len(), 2, "downloaded again");
+}
+
+#[test]
+fn a_tampered_archive_or_a_missing_checksum_line_fails_the_step_before_anything_is_extracted() {
+    let sb = sandbox();
+    let Some(job) = Job::new(&sb) else { return };
+    let Some(release) = Published::new(&sb) else {
+        return;
+    };
+    let tar = job.recording("tar");
+    let runner = release.runner();
+    let archive = release.dir.join(&release.name);
+    let original = std::fs::read(&archive).unwrap();
+    let fails = |says: &str| {
+        let (out, installed, root) = job.download(&runner);
+        out.code(1)
+            .stdout_has("::error title=zuora-token::")
+            .stdout_has(says)
+            .stdout_has("not installed");
+        assert_eq!(installed, None);
+        assert!(!root.exists(), "{} was made", root.display());
+        assert!(!tar.exists(), "tar ran: {}", read(&tar));
+        assert_eq!(job.temp_files(), Vec::<PathBuf>::new());
+    };
+
+    // One byte more than SHA256SUMS says.
+    let mut tampered = original.clone();
+    tampered.push(0);
+    std::fs::write(&archive, &tampered).unwrap();
+    fails(&format!(
+        "{} has SHA-256 {}, but SHA256SUMS of release v",
+        release.name,
+        sha256_hex(&tampered)
+    ));
+
+    // The archive as published, but no line for it in SHA256SUMS; then two.
+    std::fs::write(&archive, &original).unwrap();
+    release.sums(&[]);
+    let no_line = format!("has no (single) line for {}", release.name);
+    fails(&no_line);
+    release.sums(&[&release.name, "zuora-token-x.tar.gz"]);
+    let sums = read(&release.dir.join("SHA256SUMS"));
+    let twice = sums.replace("zuora-token-x.tar.gz", &release.name);
+    std::fs::write(release.dir.join("SHA256SUMS"), twice).unwrap();
+    fails(&no_line);
+
+    // Put right, it is extracted (by tar) and installed.
+    release.sums(&[&release.name]);
+    let (out, installed, _) = job.download(&runner);
+    out.ok();
+    assert_eq!(installed.as_deref(), Some("true"));
+    assert!(read(&tar).starts_with("-xzf "), "{}", read(&tar));
+}
+
+#[test]
+fn without_a_release_of_its_sources_the_step_says_so_and_builds_from_source() {
+    let sb = sandbox();
+    let Some(job) = Job::new(&sb) else { return };
+    let Some(release) = Published::new(&sb) else {
+        return;
+    };
+    let cargo = job.cargo_stand_in();
+    let version = release::package("version");
+    let falls_back = |env: &[(&str, &str)], says: &str| {
+        let (out, installed, root) = job.download(env);
+        out.ok()
+            .stdout_has(&format!("zuora-token: {says}: building it from source"));
+        assert_eq!(installed.as_deref(), Some("false"));
+        assert!(!root.exists());
+        root
+    };
+
+    // No release for this version (404).
+    std::fs::remove_dir_all(&release.dir).unwrap();
+    let runner = release.runner();
+    let root = falls_back(
+        &runner,
+        &format!(
+            "no release v{version} at {}{}",
+            release.host.url(),
+            release.path
+        ),
+    );
+    // ... so the build step builds it, from the action's checkout.
+    let (out, _) = job.install_step(
+        "install.sh",
+        &[("ZUORA_TOKEN_ROOT", root.to_str().unwrap())],
+    );
+    out.ok();
+    assert_eq!(read(&cargo).lines().nth(1), Some("install"));
+    std::fs::remove_dir_all(&root).unwrap();
+
+    // A release whose archive is not there.
+    std::fs::create_dir_all(&release.dir).unwrap();
+    release.sums(&[]);
+    falls_back(
+        &runner,
+        &format!("release v{version} has no {}", release.name),
+    );
+
+    // A release, but of other sources than this checkout's (a branch, a
+    // commit between releases): its archive is checked, then not used.
+    let published = Published::new(&sb).unwrap();
+    let copy = checkout_copy(&sb);
+    let main = copy.join("src/main.rs");
+    std::fs::write(&main, read(&main) + "\n").unwrap();
+    let copy_path = copy.to_str().unwrap();
+    let runner = [published.runner(), vec![("GITHUB_ACTION_PATH", copy_path)]].concat();
+    falls_back(
+        &runner,
+        &format!("release v{version} was built from other sources than this ref of the action"),
+    );
+
+    // A runner without archives.
+    let mut freebsd = published.runner();
+    freebsd[0] = ("RUNNER_OS", "FreeBSD");
+    falls_back(&freebsd, "no release archive for a FreeBSD X64 runner");
+
+    // Asked for a version that has no release: no build of another.
+    let with_version = [published.runner(), vec![("INPUT_VERSION", "9.9.9")]].concat();
+    let (out, installed, root) = job.download(&with_version);
+    out.code(1).stdout_has(&format!(
+        "::error title=zuora-token::no release v9.9.9 at {}/{}/releases/download/v9.9.9",
+        published.host.url(),
+        repository()
+    ));
+    assert_eq!(installed, None);
+    assert!(root.ends_with("zuora-token/v9.9.9"), "{}", root.display());
+}
+
+#[test]
+fn each_runner_gets_the_archive_the_packaging_script_names_for_its_platform() {
+    let sb = sandbox();
+    let Some(job) = Job::new(&sb) else { return };
+    // A fork's release, whose SHA256SUMS lists nothing: each runner asks
+    // for its archive by name, and fails on the missing line.
+    let fork = "someone/zuora-token-fork";
+    let version = release::package("version");
+    let dir = sb
+        .home()
+        .join("host")
+        .join(fork)
+        .join("releases/download")
+        .join(format!("v{version}"));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("SHA256SUMS"), "").unwrap();
+    let host = ReleaseHost::serve(&sb.home().join("host"));
+    for (os, arch, target) in [
+        ("Linux", "X64", "x86_64-unknown-linux-musl"),
+        ("Linux", "ARM64", "aarch64-unknown-linux-musl"),
+        ("macOS", "X64", "x86_64-apple-darwin"),
+        ("macOS", "ARM64", "aarch64-apple-darwin"),
+        ("Windows", "X64", "x86_64-pc-windows-msvc"),
+    ] {
+        let name = archive_name(target);
+        std::fs::write(dir.join(&name), target).unwrap();
+        let tool_cache = sb.home().join("tool cache");
+        let (out, _, _) = job.download(&[
+            ("RUNNER_OS", os),
+            ("RUNNER_ARCH", arch),
+            ("RUNNER_TOOL_CACHE", tool_cache.to_str().unwrap()),
+            ("GITHUB_SERVER_URL", host.url()),
+            ("ZUORA_TOKEN_REPOSITORY", fork),
+        ]);
+        out.code(1)
+            .stdout_has(&format!("has no (single) line for {name}: not installed"));
+        assert_eq!(
+            host.requests().last(),
+            Some(&format!("/{fork}/releases/download/v{version}/{name}")),
+            "{os} {arch}"
         );
     }
 }

@@ -26,6 +26,7 @@ mod library;
 mod man;
 mod output;
 mod readme;
+mod release;
 mod request;
 mod resilience;
 mod settings;

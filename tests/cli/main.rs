@@ -27,6 +27,7 @@ mod output;
 mod readme;
 mod request;
 mod resilience;
+mod scope;
 mod settings;
 mod token_url;
 

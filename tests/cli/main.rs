@@ -8,6 +8,7 @@
 #![cfg(unix)]
 
 mod action;
+mod agent;
 mod api;
 mod api_attacks;
 mod cache;

@@ -1,5 +1,6 @@
 //! One file per command; this one only dispatches.
 
+mod agent;
 mod api;
 mod cache;
 mod completions;
@@ -35,6 +36,7 @@ pub fn run(cli: &Cli) -> Result<u8> {
         Command::Env { shell, cache } => env::run(&inputs, *shell, cache),
         Command::Exec { cache, command } => exec::run(&inputs, cache, command),
         Command::Api(args) => api::run(&inputs, args),
+        Command::Agent(args) => agent::run(&inputs, args),
         Command::Curl { args } => curl::run(&inputs, args),
         Command::Status { output } => status::run(&inputs, *output),
         Command::Cache { command } => cache::run(&inputs, command),

@@ -515,6 +515,7 @@ mod tests {
                 "zuora-token-api.1",
                 "zuora-token-curl.1",
                 "zuora-token-status.1",
+                "zuora-token-agent.1",
                 "zuora-token-cache.1",
                 "zuora-token-cache-list.1",
                 "zuora-token-cache-clear.1",

@@ -153,20 +153,23 @@ fn sinks_are_renewed_before_expiry_and_readers_never_see_a_partial_file() {
     let mut content = next_content(&sink, None);
     let stop = Arc::new(AtomicBool::new(false));
     let reader = tight_reader(sink.clone(), Arc::clone(&stop));
-    let getter = {
-        let stop = Arc::clone(&stop);
-        let mut get = sb.spawnable();
-        get.args(["get", "--min-ttl", "1"]);
-        thread::spawn(move || {
-            let mut printed = Vec::new();
-            while !stop.load(Ordering::Relaxed) {
-                let out = get.output().unwrap();
-                assert!(out.status.success(), "{out:?}");
-                printed.push(token_of(&String::from_utf8(out.stdout).unwrap()));
-            }
-            printed
+    // Three scripts calling `get` over and over, in parallel.
+    let getters: Vec<_> = (0..3)
+        .map(|_| {
+            let stop = Arc::clone(&stop);
+            let mut get = sb.spawnable();
+            get.args(["get", "--min-ttl", "1"]);
+            thread::spawn(move || {
+                let mut printed = Vec::new();
+                while !stop.load(Ordering::Relaxed) {
+                    let out = get.output().unwrap();
+                    assert!(out.status.success(), "{out:?}");
+                    printed.push(token_of(&String::from_utf8(out.stdout).unwrap()));
+                }
+                printed
+            })
         })
-    };
+        .collect();
     let mut tokens = vec![token_of(&content)];
     for _ in 0..3 {
         content = next_content(&sink, Some(&content));
@@ -180,7 +183,11 @@ fn sinks_are_renewed_before_expiry_and_readers_never_see_a_partial_file() {
     }
     stop.store(true, Ordering::Relaxed);
     assert!(reader.join().unwrap() > 0);
-    let printed = getter.join().unwrap();
+    let printed: Vec<String> = getters
+        .into_iter()
+        .flat_map(|g| g.join().unwrap())
+        .collect();
+    assert!(!printed.is_empty());
     agent.signal(libc::SIGTERM);
     assert_eq!(agent.wait().code(), Some(0));
     assert_eq!(agent.stderr(), "");
@@ -505,8 +512,19 @@ fn sighup_reads_the_config_file_again() {
         .env("HOME", sb.home())
         .env("XDG_CONFIG_HOME", sb.home().join(".config"))
         .env("XDG_CACHE_HOME", sb.home().join(".cache"));
-    let mut agent = Agent::start_with(&sb, command, &["--sink", &sink_arg(&sink, "")]);
+    let mut agent = Agent::start_with(&sb, command, &["-v", "--sink", &sink_arg(&sink, "")]);
     let first = next_content(&sink, None);
+    // The same settings: the same token, and the sink not written again.
+    let inode = || std::os::unix::fs::MetadataExt::ino(&fs::metadata(&sink).unwrap());
+    let written = inode();
+    agent.signal(libc::SIGHUP);
+    wait_for("the reload", || {
+        agent
+            .stderr()
+            .contains("the token in the sinks is still good")
+            .then_some(())
+    });
+    assert_eq!(inode(), written);
     let entity = "c92ed977-510c-4c48-9b51-8d5e848671e9";
     fs::write(&config, format!("{profile}entity_id = \"{entity}\"\n")).unwrap();
     agent.signal(libc::SIGHUP);
@@ -525,4 +543,30 @@ fn sighup_reads_the_config_file_again() {
     agent.signal(libc::SIGTERM);
     assert_eq!(agent.wait().code(), Some(0));
     assert_eq!(sb.zuora.count_path("/oauth/token"), 2);
+}
+
+/// Zuora rejecting the credentials at a renewal, while the token still
+/// lives: the settings are read again for one more try, and when that is
+/// rejected too (here: remembered, no second request), exit 3 at once.
+#[test]
+fn a_rejection_that_reading_the_settings_again_does_not_cure_ends_the_agent() {
+    let sb = sandbox();
+    sb.zuora.expires_in("4");
+    let sink = sb.home().join("token");
+    let mut agent = Agent::start(
+        &sb,
+        &["--renew-before", "2s", "--sink", &sink_arg(&sink, "")],
+    );
+    let first = next_content(&sink, None);
+    sb.zuora
+        .then(Reply::status(401, r#"{"message":"Authentication error"}"#));
+    assert_eq!(agent.wait().code(), Some(3));
+    let said = agent.stderr();
+    assert!(
+        said.contains("reading the settings again for one more try"),
+        "{said}"
+    );
+    assert_eq!(said.matches("zuora-token: error:").count(), 1, "{said}");
+    assert_eq!(sb.zuora.count_path("/oauth/token"), 2);
+    assert_eq!(fs::read_to_string(&sink).unwrap(), first);
 }

@@ -264,6 +264,7 @@ impl Agent<'_> {
         (self.failures, self.retry_at, self.last_failure) = (0, None, None);
         self.rejected = false;
         if self.current.as_ref() == Some(&token) {
+            info!("agent: the token in the sinks is still good");
             return Ok(());
         }
         if self.current.is_none() {

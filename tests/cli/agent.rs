@@ -570,3 +570,41 @@ fn a_rejection_that_reading_the_settings_again_does_not_cure_ends_the_agent() {
     assert_eq!(sb.zuora.count_path("/oauth/token"), 2);
     assert_eq!(fs::read_to_string(&sink).unwrap(), first);
 }
+
+/// `--once` when the cached token is due for renewal: a new one; with
+/// Zuora down, the one cached, still live, with a warning and exit 0.
+#[test]
+fn once_renews_a_due_token_and_keeps_a_live_one_through_an_outage() {
+    let sb = sandbox();
+    sb.zuora.expires_in("4");
+    let sink = sb.home().join("token");
+    let once = |sb: &Sandbox| {
+        run(sb
+            .authed()
+            .args(["agent", "--once", "--retries", "0", "--renew-before", "1h"])
+            .args(["--sink", &sink_arg(&sink, "")]))
+    };
+    // Due once less than half its life is left (the most a lead can be):
+    // `status` says so, without a request.
+    let due = |sb: &Sandbox| {
+        wait_for("the token to be due", || {
+            let status = sb
+                .authed()
+                .args(["status", "--min-ttl", "2"])
+                .output()
+                .unwrap();
+            (!status.status.success()).then_some(())
+        })
+    };
+    once(&sb).ok();
+    let first = fs::read_to_string(&sink).unwrap();
+    due(&sb);
+    once(&sb).ok();
+    let second = fs::read_to_string(&sink).unwrap();
+    assert_ne!(second, first);
+    due(&sb);
+    sb.zuora.then(Reply::status(503, r#"{"message":"down"}"#));
+    once(&sb).ok().stderr_has("writing it as it is");
+    assert_eq!(fs::read_to_string(&sink).unwrap(), second);
+    assert_eq!(sb.zuora.count_path("/oauth/token"), 3);
+}

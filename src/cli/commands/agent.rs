@@ -88,14 +88,23 @@ fn open_sinks(specs: &[SinkSpec]) -> Result<Vec<Output>> {
     Ok(outputs)
 }
 
-/// `--once`: a token with more than its lead left, in every sink.
+/// `--once`: a token with more than its lead left, in every sink; as the
+/// running agent, one that is due for renewal but still lives if Zuora
+/// fails (not if it rejects the credentials), with a warning.
 fn once(source: TokenSource, renewal: Renewal, mut sinks: Vec<Output>) -> Result<u8> {
     let source = with_min_ttl(source, Duration::ZERO);
     let mut token = source.token()?;
     let source = match renewal.is_due(&token, SystemTime::now()) {
         true => {
             let source = with_min_ttl(source, renewal.lead(&token));
-            token = source.token()?;
+            match source.token() {
+                Ok(new) => token = new,
+                Err(error) if error.is_rejection() => return Err(error),
+                Err(error) => {
+                    let left = token.seconds_left(SystemTime::now());
+                    warn!("cannot renew the token ({left} s left): {error}; writing it as it is");
+                }
+            }
             source
         }
         false => source,

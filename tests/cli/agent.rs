@@ -608,3 +608,39 @@ fn once_renews_a_due_token_and_keeps_a_live_one_through_an_outage() {
     assert_eq!(fs::read_to_string(&sink).unwrap(), second);
     assert_eq!(sb.zuora.count_path("/oauth/token"), 3);
 }
+
+/// The agent reads the secret at each renewal: from standard input or a
+/// pipe, which give it once, it is refused at the start (exit 2), not an
+/// hour later. `--once` reads it once, and may.
+#[test]
+fn a_secret_that_can_be_read_only_once_is_refused_by_the_running_agent() {
+    use zuora_token_testkit::CLIENT_SECRET;
+    let sb = sandbox();
+    let sink = sb.home().join("token");
+    let agent = |extra: &[&str]| {
+        let mut cmd = sb.without_secret();
+        cmd.args([
+            "agent",
+            "--client-secret-file",
+            "-",
+            "--sink",
+            &sink_arg(&sink, ""),
+        ])
+        .args(extra)
+        .write_stdin(CLIENT_SECRET);
+        run(&mut cmd)
+    };
+    agent(&[])
+        .code(2)
+        .stderr_has("the standard input can be read only once");
+    agent(&["--once"]).ok();
+    assert!(sink.exists());
+    if zuora_token_testkit::have("bash") {
+        sb.shell(
+            "bash",
+            "unset ZUORA_CLIENT_SECRET; \"$ZT\" agent --client-secret-file <(echo x) --sink file=t; test $? = 2",
+        )
+        .ok()
+        .stderr_has("can be read only once");
+    }
+}

@@ -8,6 +8,7 @@
 //! outcome of a fetch (made on a thread of its own, so that a signal is
 //! never kept waiting behind Zuora), or the time the next one is due.
 
+use std::fs;
 use std::path::Path;
 use std::sync::mpsc::{self, Receiver, RecvTimeoutError, Sender};
 use std::thread;
@@ -16,7 +17,7 @@ use std::time::{Duration, SystemTime};
 use log::{info, warn};
 use zuora_token::renewal::Renewal;
 use zuora_token::sink::{Caution, Sink};
-use zuora_token::{Error, ErrorKind, Result, Token, TokenSource};
+use zuora_token::{Error, ErrorKind, Result, SourceIdentity, Token, TokenSource};
 
 use super::warn_of_entities;
 use crate::cli::agent::{Event, SinkFormat, SinkSpec, forward_signals};
@@ -35,6 +36,7 @@ pub fn run(inputs: &Inputs, args: &AgentArgs) -> Result<u8> {
     if args.once {
         return once(source, renewal, sinks);
     }
+    refuse_a_secret_read_once(&source)?;
     let (events, incoming) = mpsc::channel();
     forward_signals(events.clone())?;
     let agent = Agent {
@@ -52,6 +54,29 @@ pub fn run(inputs: &Inputs, args: &AgentArgs) -> Result<u8> {
         rejected: false,
     };
     agent.run(source)
+}
+
+/// The agent reads the secret at each renewal: standard input, or a pipe
+/// such as `<(pass show zuora)`, has nothing left to give the second time.
+fn refuse_a_secret_read_once(source: &TokenSource) -> Result<()> {
+    let SourceIdentity::Named(name) = source.credentials().secret_source().identity() else {
+        return Ok(());
+    };
+    let once_only = match name.strip_prefix("file ") {
+        Some(path) => fs::metadata(path).is_ok_and(|m| !m.is_file()),
+        None => name == "standard input",
+    };
+    match once_only {
+        true => Err(Error::usage(format!(
+            "the agent reads the client secret at each renewal, and the {name} can be read \
+             only once"
+        ))
+        .with_hint(
+            "give it in a file, a command (client_secret_command), the keyring or \
+             ZUORA_CLIENT_SECRET",
+        )),
+        false => Ok(()),
+    }
 }
 
 /// A sink, and the content it is still to get (none once written).

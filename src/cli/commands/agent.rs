@@ -226,7 +226,8 @@ impl Agent<'_> {
             return source;
         }
         self.look_now = true;
-        match self.inputs.token_source(&CacheUse::default()) {
+        let resolved = self.inputs.token_source(&CacheUse::default());
+        match resolved.and_then(|new| refuse_a_secret_read_once(&new).map(|()| new)) {
             Ok(new) => {
                 info!("agent: settings read again");
                 new

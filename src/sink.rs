@@ -37,8 +37,9 @@ pub enum Caution {
 
 impl Sink {
     /// The sink at `path`, made with `mode` if given, else with the mode of
-    /// the regular file already there, else [`DEFAULT_MODE`]; after
-    /// [`Sink::check`]ing the path.
+    /// the regular file already there if this user owns it (one planted by
+    /// another user, `0644` say, must not make the token readable), else
+    /// [`DEFAULT_MODE`]; after [`Sink::check`]ing the path.
     ///
     /// # Errors
     ///
@@ -69,8 +70,8 @@ impl Sink {
     /// Whether `path` can be a sink: nothing there yet, or a regular file
     /// (not a symbolic link, a directory, a FIFO, a socket or a device: the
     /// path is looked at, never opened), in an existing directory that is
-    /// this user's or root's. The mode of a regular file there, and a
-    /// [`Caution`] about the directory, if any.
+    /// this user's or root's. The mode of a regular file there that this
+    /// user owns, and a [`Caution`] about the directory, if any.
     ///
     /// # Errors
     ///
@@ -80,7 +81,7 @@ impl Sink {
             return Err("it names a directory, not a file".into());
         }
         let existing = match fs::symlink_metadata(path) {
-            Ok(metadata) => Some(regular_mode(&metadata)?),
+            Ok(metadata) => regular_mode(&metadata)?,
             Err(e) if e.kind() == io::ErrorKind::NotFound => None,
             Err(e) if e.kind() == io::ErrorKind::NotADirectory => {
                 let dir = directory_of(path).display();
@@ -128,9 +129,9 @@ fn directory_of(path: &Path) -> &Path {
     }
 }
 
-/// The permission bits of a regular file, or why whatever is there cannot
-/// be a sink.
-fn regular_mode(metadata: &fs::Metadata) -> Result<u32, String> {
+/// The permission bits of a regular file (if this user owns it), or why
+/// whatever is there cannot be a sink.
+fn regular_mode(metadata: &fs::Metadata) -> Result<Option<u32>, String> {
     let kind = metadata.file_type();
     if kind.is_symlink() {
         return Err("it is a symbolic link; name the file it points to".into());
@@ -141,18 +142,20 @@ fn regular_mode(metadata: &fs::Metadata) -> Result<u32, String> {
     if !kind.is_file() {
         return Err("it is not a regular file (a FIFO, a socket or a device)".into());
     }
-    Ok(permission_bits(metadata))
+    Ok(own_permission_bits(metadata))
 }
 
 #[cfg(unix)]
-fn permission_bits(metadata: &fs::Metadata) -> u32 {
-    use std::os::unix::fs::PermissionsExt;
-    metadata.permissions().mode() & 0o777
+fn own_permission_bits(metadata: &fs::Metadata) -> Option<u32> {
+    use std::os::unix::fs::MetadataExt;
+    // SAFETY: geteuid has no preconditions and cannot fail.
+    let mine = metadata.uid() == unsafe { libc::geteuid() };
+    mine.then_some(metadata.mode() & 0o777)
 }
 
 #[cfg(not(unix))]
-fn permission_bits(_: &fs::Metadata) -> u32 {
-    DEFAULT_MODE
+fn own_permission_bits(_: &fs::Metadata) -> Option<u32> {
+    None
 }
 
 #[cfg(unix)]
@@ -223,6 +226,12 @@ mod tests {
         assert_eq!(mode_of(&path), 0o604);
         let new = dir.path().join("new");
         assert_eq!(Sink::open(&new, None).unwrap().0.mode(), DEFAULT_MODE);
+        // SAFETY: geteuid has no preconditions.
+        if unsafe { libc::geteuid() } == 0 {
+            // Another user's file: its mode is not taken.
+            std::os::unix::fs::chown(&path, Some(65534), None).unwrap();
+            assert_eq!(Sink::open(&path, None).unwrap().0.mode(), DEFAULT_MODE);
+        }
     }
 
     #[test]

@@ -425,7 +425,8 @@ fn sinks_that_are_not_files_of_ours_are_refused() {
 
 /// A directory another user owns could have the sink replaced under its
 /// readers: refused. One that others may write to (a Kubernetes emptyDir
-/// is 0777) is used, with a warning.
+/// is 0777) is used, with a warning; a file another user planted there
+/// does not lend the sink its mode.
 #[test]
 fn a_sink_directory_of_another_user_is_refused_and_a_shared_one_warned_of() {
     let sb = sandbox();
@@ -447,6 +448,18 @@ fn a_sink_directory_of_another_user_is_refused_and_a_shared_one_warned_of() {
         zuora_token_testkit::skip("the other-user case: only root can give a directory away");
         return;
     }
+    // A file planted in the shared directory by another user, readable by
+    // all: replaced, and its mode not taken.
+    fs::write(&token, "planted\n").unwrap();
+    fs::set_permissions(&token, fs::Permissions::from_mode(0o644)).unwrap();
+    std::os::unix::fs::chown(&token, Some(65534), Some(65534)).unwrap();
+    run(sb
+        .authed()
+        .args(["agent", "--once", "-q", "--sink", &sink_arg(&token, "")]))
+    .ok();
+    let metadata = fs::metadata(&token).unwrap();
+    assert_eq!(metadata.permissions().mode() & 0o777, 0o600);
+    assert_eq!(std::os::unix::fs::MetadataExt::uid(&metadata), 0);
     let theirs = sb.home().join("theirs");
     fs::create_dir(&theirs).unwrap();
     std::os::unix::fs::chown(&theirs, Some(65534), Some(65534)).unwrap();

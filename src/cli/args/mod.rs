@@ -202,8 +202,8 @@ Examples:
 
 Formats: token (the token and a newline), json (as get -o json), header
 (Authorization: Bearer ...), env (export statements to source), dotenv
-(NAME=value lines). The mode is octal (default: the existing file's, else
-0600). A sink is refused if its path is a symbolic link, a directory or
+(NAME=value lines). The mode is octal (default: the existing file's if it
+is yours, else 0600). A sink is refused if its path is a symbolic link, a directory or
 anything but a regular file, or if its directory is missing or another
 user's.
 

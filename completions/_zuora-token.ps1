@@ -54,6 +54,7 @@ Register-ArgumentCompleter -Native -CommandName 'zuora-token' -ScriptBlock {
             [CompletionResult]::new('api', 'api', [CompletionResultType]::ParameterValue, 'Call Zuora''s REST API with the token. The request is made here, so the token goes to the base URL and nowhere else; a 401 gets a new token and the same request again, a 429 (and a 5xx where repeating is safe) is retried')
             [CompletionResult]::new('curl', 'curl', [CompletionResultType]::ParameterValue, 'Run curl with every header a Zuora call needs, the token off the command line; a path is resolved against the base URL. A 401 gets a new token and one retry')
             [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Show the cached token for the resolved credentials, without network access: expiry, scope, cache file. Never the token. Exits 0 if a token with at least --min-ttl left is cached, 1 otherwise')
+            [CompletionResult]::new('agent', 'agent', [CompletionResultType]::ParameterValue, 'Keep the token fresh in files (sinks) for other programs to read, in the foreground until SIGTERM or SIGINT; SIGHUP reads the config file again')
             [CompletionResult]::new('cache', 'cache', [CompletionResultType]::ParameterValue, 'List or clear cached tokens')
             [CompletionResult]::new('profiles', 'profiles', [CompletionResultType]::ParameterValue, 'List the config file''s profiles: endpoint, client id and where the secret comes from (never the secret)')
             [CompletionResult]::new('login', 'login', [CompletionResultType]::ParameterValue, 'Store the client secret in the OS keyring, for the base URL and client id the settings name')
@@ -224,6 +225,37 @@ Register-ArgumentCompleter -Native -CommandName 'zuora-token' -ScriptBlock {
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Give up after this long, waits for other processes included [default: 30] [env: ZUORA_TOKEN_TIMEOUT]')
             [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Retry rate limits (429), gateway failures (502, 503, 504) and broken connections this many times [default: 3] [env: ZUORA_TOKEN_RETRIES]')
             [CompletionResult]::new('--ca-bundle', '--ca-bundle', [CompletionResultType]::ParameterName, 'Trust exactly the PEM certificates in this file instead of the operating system''s trust store [env: ZUORA_CA_BUNDLE]')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Say on stderr where each setting came from and what was sent and received')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Say on stderr where each setting came from and what was sent and received')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print no warnings')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print no warnings')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'zuora-token;agent' {
+            [CompletionResult]::new('--sink', '--sink', [CompletionResultType]::ParameterName, 'A file to keep the token in: file=PATH[,format=token|json|header|env|dotenv][,mode=0600] (repeatable)')
+            [CompletionResult]::new('--renew-before', '--renew-before', [CompletionResultType]::ParameterName, 'Ask for a new token when less than this is left: seconds, or with m or h (10m) [default: 5 minutes or a fifth of the token''s life, whichever is less]')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Profile to use from the config file [default: the file''s `default_profile`] [env: ZUORA_PROFILE]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile to use from the config file [default: the file''s `default_profile`] [env: ZUORA_PROFILE]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: <user config dir>/zuora-token/config.toml] [env: ZUORA_TOKEN_CONFIG]')
+            [CompletionResult]::new('--client-id', '--client-id', [CompletionResultType]::ParameterName, 'OAuth client id (36 characters, from Zuora''s OAuth clients page) [env: ZUORA_CLIENT_ID]')
+            [CompletionResult]::new('--client-secret-file', '--client-secret-file', [CompletionResultType]::ParameterName, 'Read the client secret from this file (''-'' for standard input) [env: ZUORA_CLIENT_SECRET_FILE]')
+            [CompletionResult]::new('--client-secret', '--client-secret', [CompletionResultType]::ParameterName, 'OAuth client secret. Other users can read it in the process list: prefer --client-secret-file, the environment variable or a profile [env: ZUORA_CLIENT_SECRET]')
+            [CompletionResult]::new('-e', '-e', [CompletionResultType]::ParameterName, 'Zuora environment by name, e.g. prod, prod-eu, sbx, csbx-ap [default: prod] [env: ZUORA_ENVIRONMENT]')
+            [CompletionResult]::new('--environment', '--environment', [CompletionResultType]::ParameterName, 'Zuora environment by name, e.g. prod, prod-eu, sbx, csbx-ap [default: prod] [env: ZUORA_ENVIRONMENT]')
+            [CompletionResult]::new('--base-url', '--base-url', [CompletionResultType]::ParameterName, 'Base URL of Zuora''s REST API; beats --environment given at the same level [env: ZUORA_BASE_URL]')
+            [CompletionResult]::new('--token-url', '--token-url', [CompletionResultType]::ParameterName, 'Token endpoint other than {base URL}/oauth/token, e.g. one of Zuora''s OneID clients; the base URL still serves the API calls [env: ZUORA_TOKEN_URL]')
+            [CompletionResult]::new('--entity-id', '--entity-id', [CompletionResultType]::ParameterName, 'Entity id (a hyphenated UUID) for multi-entity tenants [env: ZUORA_ENTITY_ID]')
+            [CompletionResult]::new('--track-id', '--track-id', [CompletionResultType]::ParameterName, 'Zuora-Track-Id header to send, for tracing the request with Zuora [env: ZUORA_TRACK_ID]')
+            [CompletionResult]::new('--org-ids', '--org-ids', [CompletionResultType]::ParameterName, 'Zuora-Org-Ids header for API calls (comma-separated org ids), for multi-org tenants [env: ZUORA_ORG_IDS]')
+            [CompletionResult]::new('--zuora-version', '--zuora-version', [CompletionResultType]::ParameterName, 'Zuora-Version header for API calls: the v1 API''s minor version, e.g. 211.0 or 2024-05-20 [default: the tenant''s] [env: ZUORA_VERSION]')
+            [CompletionResult]::new('--cache-dir', '--cache-dir', [CompletionResultType]::ParameterName, 'Directory of the token cache [default: <user cache dir>/zuora-token] [env: ZUORA_TOKEN_CACHE_DIR]')
+            [CompletionResult]::new('--min-ttl', '--min-ttl', [CompletionResultType]::ParameterName, 'Hand out a cached token only while it has at least this long left [default: 300] [env: ZUORA_TOKEN_MIN_TTL]')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Give up after this long, waits for other processes included [default: 30] [env: ZUORA_TOKEN_TIMEOUT]')
+            [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Retry rate limits (429), gateway failures (502, 503, 504) and broken connections this many times [default: 3] [env: ZUORA_TOKEN_RETRIES]')
+            [CompletionResult]::new('--ca-bundle', '--ca-bundle', [CompletionResultType]::ParameterName, 'Trust exactly the PEM certificates in this file instead of the operating system''s trust store [env: ZUORA_CA_BUNDLE]')
+            [CompletionResult]::new('--once', '--once', [CompletionResultType]::ParameterName, 'Write the sinks once and exit (for cron)')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Say on stderr where each setting came from and what was sent and received')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Say on stderr where each setting came from and what was sent and received')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print no warnings')
@@ -441,6 +473,7 @@ Register-ArgumentCompleter -Native -CommandName 'zuora-token' -ScriptBlock {
             [CompletionResult]::new('api', 'api', [CompletionResultType]::ParameterValue, 'Call Zuora''s REST API with the token. The request is made here, so the token goes to the base URL and nowhere else; a 401 gets a new token and the same request again, a 429 (and a 5xx where repeating is safe) is retried')
             [CompletionResult]::new('curl', 'curl', [CompletionResultType]::ParameterValue, 'Run curl with every header a Zuora call needs, the token off the command line; a path is resolved against the base URL. A 401 gets a new token and one retry')
             [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Show the cached token for the resolved credentials, without network access: expiry, scope, cache file. Never the token. Exits 0 if a token with at least --min-ttl left is cached, 1 otherwise')
+            [CompletionResult]::new('agent', 'agent', [CompletionResultType]::ParameterValue, 'Keep the token fresh in files (sinks) for other programs to read, in the foreground until SIGTERM or SIGINT; SIGHUP reads the config file again')
             [CompletionResult]::new('cache', 'cache', [CompletionResultType]::ParameterValue, 'List or clear cached tokens')
             [CompletionResult]::new('profiles', 'profiles', [CompletionResultType]::ParameterValue, 'List the config file''s profiles: endpoint, client id and where the secret comes from (never the secret)')
             [CompletionResult]::new('login', 'login', [CompletionResultType]::ParameterValue, 'Store the client secret in the OS keyring, for the base URL and client id the settings name')
@@ -466,6 +499,9 @@ Register-ArgumentCompleter -Native -CommandName 'zuora-token' -ScriptBlock {
             break
         }
         'zuora-token;help;status' {
+            break
+        }
+        'zuora-token;help;agent' {
             break
         }
         'zuora-token;help;cache' {

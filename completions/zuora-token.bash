@@ -16,6 +16,9 @@ _zuora__token() {
             ",$1")
                 cmd="zuora__token"
                 ;;
+            zuora__token,agent)
+                cmd="zuora__token__subcmd__agent"
+                ;;
             zuora__token,api)
                 cmd="zuora__token__subcmd__api"
                 ;;
@@ -73,6 +76,9 @@ _zuora__token() {
             zuora__token__subcmd__cache__subcmd__help,list)
                 cmd="zuora__token__subcmd__cache__subcmd__help__subcmd__list"
                 ;;
+            zuora__token__subcmd__help,agent)
+                cmd="zuora__token__subcmd__help__subcmd__agent"
+                ;;
             zuora__token__subcmd__help,api)
                 cmd="zuora__token__subcmd__help__subcmd__api"
                 ;;
@@ -125,12 +131,110 @@ _zuora__token() {
 
     case "${cmd}" in
         zuora__token)
-            opts="-p -e -v -q -h -V --profile --config --client-id --client-secret-file --client-secret --environment --base-url --token-url --entity-id --track-id --org-ids --zuora-version --cache-dir --min-ttl --timeout --retries --ca-bundle --verbose --quiet --help --version get env exec api curl status cache profiles login logout completions man help"
+            opts="-p -e -v -q -h -V --profile --config --client-id --client-secret-file --client-secret --environment --base-url --token-url --entity-id --track-id --org-ids --zuora-version --cache-dir --min-ttl --timeout --retries --ca-bundle --verbose --quiet --help --version get env exec api curl status agent cache profiles login logout completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -p)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-secret-file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --client-secret)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --environment)
+                    COMPREPLY=($(compgen -W "prod us-cloud2-production prod-na us-cloud1-production prod-eu eu-production prod-ap apac-production sbx us-cloud2-api-sandbox sbx-na us-cloud1-api-sandbox sbx-eu eu-api-sandbox csbx us-central-sandbox csbx-eu eu-central-sandbox csbx-ap apac-central-sandbox" -- "${cur}"))
+                    return 0
+                    ;;
+                -e)
+                    COMPREPLY=($(compgen -W "prod us-cloud2-production prod-na us-cloud1-production prod-eu eu-production prod-ap apac-production sbx us-cloud2-api-sandbox sbx-na us-cloud1-api-sandbox sbx-eu eu-api-sandbox csbx us-central-sandbox csbx-eu eu-central-sandbox csbx-ap apac-central-sandbox" -- "${cur}"))
+                    return 0
+                    ;;
+                --base-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --token-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --entity-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --track-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --org-ids)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --zuora-version)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --cache-dir)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --min-ttl)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ca-bundle)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        zuora__token__subcmd__agent)
+            opts="-p -e -v -q -h --sink --renew-before --once --profile --config --client-id --client-secret-file --client-secret --environment --base-url --token-url --entity-id --track-id --org-ids --zuora-version --cache-dir --min-ttl --timeout --retries --ca-bundle --verbose --quiet --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --sink)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --renew-before)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --profile)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -989,8 +1093,22 @@ _zuora__token() {
             return 0
             ;;
         zuora__token__subcmd__help)
-            opts="get env exec api curl status cache profiles login logout completions man help"
+            opts="get env exec api curl status agent cache profiles login logout completions man help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        zuora__token__subcmd__help__subcmd__agent)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi

@@ -51,6 +51,7 @@ set edit:completion:arg-completer[zuora-token] = {|@words|
             cand api 'Call Zuora''s REST API with the token. The request is made here, so the token goes to the base URL and nowhere else; a 401 gets a new token and the same request again, a 429 (and a 5xx where repeating is safe) is retried'
             cand curl 'Run curl with every header a Zuora call needs, the token off the command line; a path is resolved against the base URL. A 401 gets a new token and one retry'
             cand status 'Show the cached token for the resolved credentials, without network access: expiry, scope, cache file. Never the token. Exits 0 if a token with at least --min-ttl left is cached, 1 otherwise'
+            cand agent 'Keep the token fresh in files (sinks) for other programs to read, in the foreground until SIGTERM or SIGINT; SIGHUP reads the config file again'
             cand cache 'List or clear cached tokens'
             cand profiles 'List the config file''s profiles: endpoint, client id and where the secret comes from (never the secret)'
             cand login 'Store the client secret in the OS keyring, for the base URL and client id the settings name'
@@ -215,6 +216,36 @@ set edit:completion:arg-completer[zuora-token] = {|@words|
             cand --timeout 'Give up after this long, waits for other processes included [default: 30] [env: ZUORA_TOKEN_TIMEOUT]'
             cand --retries 'Retry rate limits (429), gateway failures (502, 503, 504) and broken connections this many times [default: 3] [env: ZUORA_TOKEN_RETRIES]'
             cand --ca-bundle 'Trust exactly the PEM certificates in this file instead of the operating system''s trust store [env: ZUORA_CA_BUNDLE]'
+            cand -v 'Say on stderr where each setting came from and what was sent and received'
+            cand --verbose 'Say on stderr where each setting came from and what was sent and received'
+            cand -q 'Print no warnings'
+            cand --quiet 'Print no warnings'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'zuora-token;agent'= {
+            cand --sink 'A file to keep the token in: file=PATH[,format=token|json|header|env|dotenv][,mode=0600] (repeatable)'
+            cand --renew-before 'Ask for a new token when less than this is left: seconds, or with m or h (10m) [default: 5 minutes or a fifth of the token''s life, whichever is less]'
+            cand -p 'Profile to use from the config file [default: the file''s `default_profile`] [env: ZUORA_PROFILE]'
+            cand --profile 'Profile to use from the config file [default: the file''s `default_profile`] [env: ZUORA_PROFILE]'
+            cand --config 'Config file [default: <user config dir>/zuora-token/config.toml] [env: ZUORA_TOKEN_CONFIG]'
+            cand --client-id 'OAuth client id (36 characters, from Zuora''s OAuth clients page) [env: ZUORA_CLIENT_ID]'
+            cand --client-secret-file 'Read the client secret from this file (''-'' for standard input) [env: ZUORA_CLIENT_SECRET_FILE]'
+            cand --client-secret 'OAuth client secret. Other users can read it in the process list: prefer --client-secret-file, the environment variable or a profile [env: ZUORA_CLIENT_SECRET]'
+            cand -e 'Zuora environment by name, e.g. prod, prod-eu, sbx, csbx-ap [default: prod] [env: ZUORA_ENVIRONMENT]'
+            cand --environment 'Zuora environment by name, e.g. prod, prod-eu, sbx, csbx-ap [default: prod] [env: ZUORA_ENVIRONMENT]'
+            cand --base-url 'Base URL of Zuora''s REST API; beats --environment given at the same level [env: ZUORA_BASE_URL]'
+            cand --token-url 'Token endpoint other than {base URL}/oauth/token, e.g. one of Zuora''s OneID clients; the base URL still serves the API calls [env: ZUORA_TOKEN_URL]'
+            cand --entity-id 'Entity id (a hyphenated UUID) for multi-entity tenants [env: ZUORA_ENTITY_ID]'
+            cand --track-id 'Zuora-Track-Id header to send, for tracing the request with Zuora [env: ZUORA_TRACK_ID]'
+            cand --org-ids 'Zuora-Org-Ids header for API calls (comma-separated org ids), for multi-org tenants [env: ZUORA_ORG_IDS]'
+            cand --zuora-version 'Zuora-Version header for API calls: the v1 API''s minor version, e.g. 211.0 or 2024-05-20 [default: the tenant''s] [env: ZUORA_VERSION]'
+            cand --cache-dir 'Directory of the token cache [default: <user cache dir>/zuora-token] [env: ZUORA_TOKEN_CACHE_DIR]'
+            cand --min-ttl 'Hand out a cached token only while it has at least this long left [default: 300] [env: ZUORA_TOKEN_MIN_TTL]'
+            cand --timeout 'Give up after this long, waits for other processes included [default: 30] [env: ZUORA_TOKEN_TIMEOUT]'
+            cand --retries 'Retry rate limits (429), gateway failures (502, 503, 504) and broken connections this many times [default: 3] [env: ZUORA_TOKEN_RETRIES]'
+            cand --ca-bundle 'Trust exactly the PEM certificates in this file instead of the operating system''s trust store [env: ZUORA_CA_BUNDLE]'
+            cand --once 'Write the sinks once and exit (for cron)'
             cand -v 'Say on stderr where each setting came from and what was sent and received'
             cand --verbose 'Say on stderr where each setting came from and what was sent and received'
             cand -q 'Print no warnings'
@@ -419,6 +450,7 @@ set edit:completion:arg-completer[zuora-token] = {|@words|
             cand api 'Call Zuora''s REST API with the token. The request is made here, so the token goes to the base URL and nowhere else; a 401 gets a new token and the same request again, a 429 (and a 5xx where repeating is safe) is retried'
             cand curl 'Run curl with every header a Zuora call needs, the token off the command line; a path is resolved against the base URL. A 401 gets a new token and one retry'
             cand status 'Show the cached token for the resolved credentials, without network access: expiry, scope, cache file. Never the token. Exits 0 if a token with at least --min-ttl left is cached, 1 otherwise'
+            cand agent 'Keep the token fresh in files (sinks) for other programs to read, in the foreground until SIGTERM or SIGINT; SIGHUP reads the config file again'
             cand cache 'List or clear cached tokens'
             cand profiles 'List the config file''s profiles: endpoint, client id and where the secret comes from (never the secret)'
             cand login 'Store the client secret in the OS keyring, for the base URL and client id the settings name'
@@ -438,6 +470,8 @@ set edit:completion:arg-completer[zuora-token] = {|@words|
         &'zuora-token;help;curl'= {
         }
         &'zuora-token;help;status'= {
+        }
+        &'zuora-token;help;agent'= {
         }
         &'zuora-token;help;cache'= {
             cand list 'List the cached tokens: base URL, client id, entity, expiry (never the tokens)'

@@ -70,6 +70,7 @@ complete -c zuora-token -n "__fish_zuora_token_needs_command" -f -a "exec" -d 'R
 complete -c zuora-token -n "__fish_zuora_token_needs_command" -f -a "api" -d 'Call Zuora\'s REST API with the token. The request is made here, so the token goes to the base URL and nowhere else; a 401 gets a new token and the same request again, a 429 (and a 5xx where repeating is safe) is retried'
 complete -c zuora-token -n "__fish_zuora_token_needs_command" -f -a "curl" -d 'Run curl with every header a Zuora call needs, the token off the command line; a path is resolved against the base URL. A 401 gets a new token and one retry'
 complete -c zuora-token -n "__fish_zuora_token_needs_command" -f -a "status" -d 'Show the cached token for the resolved credentials, without network access: expiry, scope, cache file. Never the token. Exits 0 if a token with at least --min-ttl left is cached, 1 otherwise'
+complete -c zuora-token -n "__fish_zuora_token_needs_command" -f -a "agent" -d 'Keep the token fresh in files (sinks) for other programs to read, in the foreground until SIGTERM or SIGINT; SIGHUP reads the config file again'
 complete -c zuora-token -n "__fish_zuora_token_needs_command" -f -a "cache" -d 'List or clear cached tokens'
 complete -c zuora-token -n "__fish_zuora_token_needs_command" -f -a "profiles" -d 'List the config file\'s profiles: endpoint, client id and where the secret comes from (never the secret)'
 complete -c zuora-token -n "__fish_zuora_token_needs_command" -f -a "login" -d 'Store the client secret in the OS keyring, for the base URL and client id the settings name'
@@ -299,6 +300,48 @@ complete -c zuora-token -n "__fish_zuora_token_using_subcommand status" -l ca-bu
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand status" -s v -l verbose -d 'Say on stderr where each setting came from and what was sent and received'
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand status" -s q -l quiet -d 'Print no warnings'
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand status" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c zuora-token -n "__fish_zuora_token_using_subcommand agent" -l sink -d 'A file to keep the token in: file=PATH[,format=token|json|header|env|dotenv][,mode=0600] (repeatable)' -r
+complete -c zuora-token -n "__fish_zuora_token_using_subcommand agent" -l renew-before -d 'Ask for a new token when less than this is left: seconds, or with m or h (10m) [default: 5 minutes or a fifth of the token\'s life, whichever is less]' -r
+complete -c zuora-token -n "__fish_zuora_token_using_subcommand agent" -s p -l profile -d 'Profile to use from the config file [default: the file\'s `default_profile`] [env: ZUORA_PROFILE]' -r
+complete -c zuora-token -n "__fish_zuora_token_using_subcommand agent" -l config -d 'Config file [default: <user config dir>/zuora-token/config.toml] [env: ZUORA_TOKEN_CONFIG]' -r -F
+complete -c zuora-token -n "__fish_zuora_token_using_subcommand agent" -l client-id -d 'OAuth client id (36 characters, from Zuora\'s OAuth clients page) [env: ZUORA_CLIENT_ID]' -r
+complete -c zuora-token -n "__fish_zuora_token_using_subcommand agent" -l client-secret-file -d 'Read the client secret from this file (\'-\' for standard input) [env: ZUORA_CLIENT_SECRET_FILE]' -r -F
+complete -c zuora-token -n "__fish_zuora_token_using_subcommand agent" -l client-secret -d 'OAuth client secret. Other users can read it in the process list: prefer --client-secret-file, the environment variable or a profile [env: ZUORA_CLIENT_SECRET]' -r
+complete -c zuora-token -n "__fish_zuora_token_using_subcommand agent" -s e -l environment -d 'Zuora environment by name, e.g. prod, prod-eu, sbx, csbx-ap [default: prod] [env: ZUORA_ENVIRONMENT]' -r -f -a "prod\t'US Production, Cloud 2'
+us-cloud2-production\t'US Production, Cloud 2'
+prod-na\t'US Production, Cloud 1'
+us-cloud1-production\t'US Production, Cloud 1'
+prod-eu\t'EU Production'
+eu-production\t'EU Production'
+prod-ap\t'APAC Production'
+apac-production\t'APAC Production'
+sbx\t'US API Sandbox, Cloud 2'
+us-cloud2-api-sandbox\t'US API Sandbox, Cloud 2'
+sbx-na\t'US API Sandbox, Cloud 1'
+us-cloud1-api-sandbox\t'US API Sandbox, Cloud 1'
+sbx-eu\t'EU API Sandbox'
+eu-api-sandbox\t'EU API Sandbox'
+csbx\t'US Developer & Central Sandbox'
+us-central-sandbox\t'US Developer & Central Sandbox'
+csbx-eu\t'EU Developer & Central Sandbox'
+eu-central-sandbox\t'EU Developer & Central Sandbox'
+csbx-ap\t'APAC Developer & Central Sandbox'
+apac-central-sandbox\t'APAC Developer & Central Sandbox'"
+complete -c zuora-token -n "__fish_zuora_token_using_subcommand agent" -l base-url -d 'Base URL of Zuora\'s REST API; beats --environment given at the same level [env: ZUORA_BASE_URL]' -r
+complete -c zuora-token -n "__fish_zuora_token_using_subcommand agent" -l token-url -d 'Token endpoint other than {base URL}/oauth/token, e.g. one of Zuora\'s OneID clients; the base URL still serves the API calls [env: ZUORA_TOKEN_URL]' -r
+complete -c zuora-token -n "__fish_zuora_token_using_subcommand agent" -l entity-id -d 'Entity id (a hyphenated UUID) for multi-entity tenants [env: ZUORA_ENTITY_ID]' -r
+complete -c zuora-token -n "__fish_zuora_token_using_subcommand agent" -l track-id -d 'Zuora-Track-Id header to send, for tracing the request with Zuora [env: ZUORA_TRACK_ID]' -r
+complete -c zuora-token -n "__fish_zuora_token_using_subcommand agent" -l org-ids -d 'Zuora-Org-Ids header for API calls (comma-separated org ids), for multi-org tenants [env: ZUORA_ORG_IDS]' -r
+complete -c zuora-token -n "__fish_zuora_token_using_subcommand agent" -l zuora-version -d 'Zuora-Version header for API calls: the v1 API\'s minor version, e.g. 211.0 or 2024-05-20 [default: the tenant\'s] [env: ZUORA_VERSION]' -r
+complete -c zuora-token -n "__fish_zuora_token_using_subcommand agent" -l cache-dir -d 'Directory of the token cache [default: <user cache dir>/zuora-token] [env: ZUORA_TOKEN_CACHE_DIR]' -r -F
+complete -c zuora-token -n "__fish_zuora_token_using_subcommand agent" -l min-ttl -d 'Hand out a cached token only while it has at least this long left [default: 300] [env: ZUORA_TOKEN_MIN_TTL]' -r
+complete -c zuora-token -n "__fish_zuora_token_using_subcommand agent" -l timeout -d 'Give up after this long, waits for other processes included [default: 30] [env: ZUORA_TOKEN_TIMEOUT]' -r
+complete -c zuora-token -n "__fish_zuora_token_using_subcommand agent" -l retries -d 'Retry rate limits (429), gateway failures (502, 503, 504) and broken connections this many times [default: 3] [env: ZUORA_TOKEN_RETRIES]' -r
+complete -c zuora-token -n "__fish_zuora_token_using_subcommand agent" -l ca-bundle -d 'Trust exactly the PEM certificates in this file instead of the operating system\'s trust store [env: ZUORA_CA_BUNDLE]' -r -F
+complete -c zuora-token -n "__fish_zuora_token_using_subcommand agent" -l once -d 'Write the sinks once and exit (for cron)'
+complete -c zuora-token -n "__fish_zuora_token_using_subcommand agent" -s v -l verbose -d 'Say on stderr where each setting came from and what was sent and received'
+complete -c zuora-token -n "__fish_zuora_token_using_subcommand agent" -s q -l quiet -d 'Print no warnings'
+complete -c zuora-token -n "__fish_zuora_token_using_subcommand agent" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand cache; and not __fish_seen_subcommand_from list clear help" -s p -l profile -d 'Profile to use from the config file [default: the file\'s `default_profile`] [env: ZUORA_PROFILE]' -r
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand cache; and not __fish_seen_subcommand_from list clear help" -l config -d 'Config file [default: <user config dir>/zuora-token/config.toml] [env: ZUORA_TOKEN_CONFIG]' -r -F
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand cache; and not __fish_seen_subcommand_from list clear help" -l client-id -d 'OAuth client id (36 characters, from Zuora\'s OAuth clients page) [env: ZUORA_CLIENT_ID]' -r
@@ -547,19 +590,20 @@ complete -c zuora-token -n "__fish_zuora_token_using_subcommand logout" -s h -l 
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand completions" -s h -l help -d 'Print help'
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand man" -l dir -d 'Write every page into this directory (made if missing) instead' -r -F
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand man" -s h -l help -d 'Print help'
-complete -c zuora-token -n "__fish_zuora_token_using_subcommand help; and not __fish_seen_subcommand_from get env exec api curl status cache profiles login logout completions man help" -f -a "get" -d 'Print a token: raw (the default), as JSON, or as an Authorization header'
-complete -c zuora-token -n "__fish_zuora_token_using_subcommand help; and not __fish_seen_subcommand_from get env exec api curl status cache profiles login logout completions man help" -f -a "env" -d 'Print statements that set ZUORA_ACCESS_TOKEN, ZUORA_TOKEN_EXPIRES_AT and ZUORA_BASE_URL in a shell'
-complete -c zuora-token -n "__fish_zuora_token_using_subcommand help; and not __fish_seen_subcommand_from get env exec api curl status cache profiles login logout completions man help" -f -a "exec" -d 'Run a command with ZUORA_ACCESS_TOKEN, ZUORA_TOKEN_EXPIRES_AT, ZUORA_BASE_URL (and ZUORA_ENTITY_ID when set) in its environment. The token never appears in any process\'s arguments'
-complete -c zuora-token -n "__fish_zuora_token_using_subcommand help; and not __fish_seen_subcommand_from get env exec api curl status cache profiles login logout completions man help" -f -a "api" -d 'Call Zuora\'s REST API with the token. The request is made here, so the token goes to the base URL and nowhere else; a 401 gets a new token and the same request again, a 429 (and a 5xx where repeating is safe) is retried'
-complete -c zuora-token -n "__fish_zuora_token_using_subcommand help; and not __fish_seen_subcommand_from get env exec api curl status cache profiles login logout completions man help" -f -a "curl" -d 'Run curl with every header a Zuora call needs, the token off the command line; a path is resolved against the base URL. A 401 gets a new token and one retry'
-complete -c zuora-token -n "__fish_zuora_token_using_subcommand help; and not __fish_seen_subcommand_from get env exec api curl status cache profiles login logout completions man help" -f -a "status" -d 'Show the cached token for the resolved credentials, without network access: expiry, scope, cache file. Never the token. Exits 0 if a token with at least --min-ttl left is cached, 1 otherwise'
-complete -c zuora-token -n "__fish_zuora_token_using_subcommand help; and not __fish_seen_subcommand_from get env exec api curl status cache profiles login logout completions man help" -f -a "cache" -d 'List or clear cached tokens'
-complete -c zuora-token -n "__fish_zuora_token_using_subcommand help; and not __fish_seen_subcommand_from get env exec api curl status cache profiles login logout completions man help" -f -a "profiles" -d 'List the config file\'s profiles: endpoint, client id and where the secret comes from (never the secret)'
-complete -c zuora-token -n "__fish_zuora_token_using_subcommand help; and not __fish_seen_subcommand_from get env exec api curl status cache profiles login logout completions man help" -f -a "login" -d 'Store the client secret in the OS keyring, for the base URL and client id the settings name'
-complete -c zuora-token -n "__fish_zuora_token_using_subcommand help; and not __fish_seen_subcommand_from get env exec api curl status cache profiles login logout completions man help" -f -a "logout" -d 'Remove the client secret that `login` stored for the base URL and client id the settings name'
-complete -c zuora-token -n "__fish_zuora_token_using_subcommand help; and not __fish_seen_subcommand_from get env exec api curl status cache profiles login logout completions man help" -f -a "completions" -d 'Print a shell completion script (static; see the README for dynamic completion of profile names)'
-complete -c zuora-token -n "__fish_zuora_token_using_subcommand help; and not __fish_seen_subcommand_from get env exec api curl status cache profiles login logout completions man help" -f -a "man" -d 'Print the man page (roff), or write every page (one per command) into a directory'
-complete -c zuora-token -n "__fish_zuora_token_using_subcommand help; and not __fish_seen_subcommand_from get env exec api curl status cache profiles login logout completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c zuora-token -n "__fish_zuora_token_using_subcommand help; and not __fish_seen_subcommand_from get env exec api curl status agent cache profiles login logout completions man help" -f -a "get" -d 'Print a token: raw (the default), as JSON, or as an Authorization header'
+complete -c zuora-token -n "__fish_zuora_token_using_subcommand help; and not __fish_seen_subcommand_from get env exec api curl status agent cache profiles login logout completions man help" -f -a "env" -d 'Print statements that set ZUORA_ACCESS_TOKEN, ZUORA_TOKEN_EXPIRES_AT and ZUORA_BASE_URL in a shell'
+complete -c zuora-token -n "__fish_zuora_token_using_subcommand help; and not __fish_seen_subcommand_from get env exec api curl status agent cache profiles login logout completions man help" -f -a "exec" -d 'Run a command with ZUORA_ACCESS_TOKEN, ZUORA_TOKEN_EXPIRES_AT, ZUORA_BASE_URL (and ZUORA_ENTITY_ID when set) in its environment. The token never appears in any process\'s arguments'
+complete -c zuora-token -n "__fish_zuora_token_using_subcommand help; and not __fish_seen_subcommand_from get env exec api curl status agent cache profiles login logout completions man help" -f -a "api" -d 'Call Zuora\'s REST API with the token. The request is made here, so the token goes to the base URL and nowhere else; a 401 gets a new token and the same request again, a 429 (and a 5xx where repeating is safe) is retried'
+complete -c zuora-token -n "__fish_zuora_token_using_subcommand help; and not __fish_seen_subcommand_from get env exec api curl status agent cache profiles login logout completions man help" -f -a "curl" -d 'Run curl with every header a Zuora call needs, the token off the command line; a path is resolved against the base URL. A 401 gets a new token and one retry'
+complete -c zuora-token -n "__fish_zuora_token_using_subcommand help; and not __fish_seen_subcommand_from get env exec api curl status agent cache profiles login logout completions man help" -f -a "status" -d 'Show the cached token for the resolved credentials, without network access: expiry, scope, cache file. Never the token. Exits 0 if a token with at least --min-ttl left is cached, 1 otherwise'
+complete -c zuora-token -n "__fish_zuora_token_using_subcommand help; and not __fish_seen_subcommand_from get env exec api curl status agent cache profiles login logout completions man help" -f -a "agent" -d 'Keep the token fresh in files (sinks) for other programs to read, in the foreground until SIGTERM or SIGINT; SIGHUP reads the config file again'
+complete -c zuora-token -n "__fish_zuora_token_using_subcommand help; and not __fish_seen_subcommand_from get env exec api curl status agent cache profiles login logout completions man help" -f -a "cache" -d 'List or clear cached tokens'
+complete -c zuora-token -n "__fish_zuora_token_using_subcommand help; and not __fish_seen_subcommand_from get env exec api curl status agent cache profiles login logout completions man help" -f -a "profiles" -d 'List the config file\'s profiles: endpoint, client id and where the secret comes from (never the secret)'
+complete -c zuora-token -n "__fish_zuora_token_using_subcommand help; and not __fish_seen_subcommand_from get env exec api curl status agent cache profiles login logout completions man help" -f -a "login" -d 'Store the client secret in the OS keyring, for the base URL and client id the settings name'
+complete -c zuora-token -n "__fish_zuora_token_using_subcommand help; and not __fish_seen_subcommand_from get env exec api curl status agent cache profiles login logout completions man help" -f -a "logout" -d 'Remove the client secret that `login` stored for the base URL and client id the settings name'
+complete -c zuora-token -n "__fish_zuora_token_using_subcommand help; and not __fish_seen_subcommand_from get env exec api curl status agent cache profiles login logout completions man help" -f -a "completions" -d 'Print a shell completion script (static; see the README for dynamic completion of profile names)'
+complete -c zuora-token -n "__fish_zuora_token_using_subcommand help; and not __fish_seen_subcommand_from get env exec api curl status agent cache profiles login logout completions man help" -f -a "man" -d 'Print the man page (roff), or write every page (one per command) into a directory'
+complete -c zuora-token -n "__fish_zuora_token_using_subcommand help; and not __fish_seen_subcommand_from get env exec api curl status agent cache profiles login logout completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand help; and __fish_seen_subcommand_from cache" -f -a "list" -d 'List the cached tokens: base URL, client id, entity, expiry (never the tokens)'
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand help; and __fish_seen_subcommand_from cache" -f -a "clear" -d 'Remove the cached token for the resolved credentials, or every one'
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand completions; and not __fish_seen_subcommand_from bash elvish fish powershell zsh" -f -a "bash elvish fish powershell zsh"

@@ -18,6 +18,10 @@
 //! - [`TokenSource::token`]: the cached, single-flight path the command
 //!   uses. Cheap to call before every API request.
 //!
+//! A long-running process that keeps a token in files for others, as
+//! `zuora-token agent` does, has [`renewal`] (when to ask for the next
+//! one) and [`sink`] (files replaced whole, never seen half written).
+//!
 //! ```no_run
 //! use std::time::Duration;
 //! use zuora_token::{
@@ -61,7 +65,9 @@ mod environments;
 mod error;
 pub mod files;
 mod provenance;
+pub mod renewal;
 mod secret;
+pub mod sink;
 mod token;
 mod token_source;
 mod zuora;

@@ -77,6 +77,11 @@ impl<'a> ApiClient<'a> {
         })
     }
 
+    /// The token the last call was sent with, if one was sent.
+    pub fn token(&self) -> Option<&Token> {
+        self.token.as_ref()
+    }
+
     /// Sends `request` with the token's headers ([`TokenSource::api_headers`])
     /// and its own, and reads the answer, whatever its status. A 401 gets
     /// one new token and one more try; a 429 (and a 5xx or broken

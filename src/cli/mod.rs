@@ -1,6 +1,7 @@
 //! The command line over the library: clap's types, the settings resolved
 //! from flags, environment and config file, and one small file per command.
 
+mod agent;
 mod args;
 mod commands;
 mod config_file;

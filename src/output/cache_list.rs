@@ -4,7 +4,7 @@
 use std::time::SystemTime;
 
 use serde::Serialize;
-use zuora_token::CacheFile;
+use zuora_token::{CacheFile, Scope};
 
 use super::time::{rfc3339, until};
 use super::{Report, printable, to_json_line};
@@ -20,6 +20,10 @@ struct ListedJson<'a> {
     entity_id: Option<&'a str>,
     expires_at: Option<String>,
     expires_in: Option<u64>,
+    /// From the token's scope: the tenant, the user, the entities it covers.
+    tenant: Option<String>,
+    user: Option<String>,
+    entities: Option<Vec<String>>,
     /// Why the entry is unusable, for one that is.
     error: Option<&'a str>,
 }
@@ -34,6 +38,7 @@ pub fn cache_list(entries: &[CacheFile], format: Report, now: SystemTime) -> Str
                     Ok(c) => (Some(c), None),
                     Err(why) => (None, Some(why.as_str())),
                 };
+                let scope = c.map(|c| c.token.scope().map(Scope::parse).unwrap_or_default());
                 ListedJson {
                     file: entry.path.display().to_string(),
                     base_url: c.map(|c| c.token.base_url().as_str()),
@@ -42,6 +47,9 @@ pub fn cache_list(entries: &[CacheFile], format: Report, now: SystemTime) -> Str
                     entity_id: c.and_then(|c| c.entity_id.as_deref()),
                     expires_at: c.map(|c| rfc3339(c.token.expires_at())),
                     expires_in: c.map(|c| c.token.seconds_left(now)),
+                    tenant: scope.as_ref().and_then(|s| s.tenant.clone()),
+                    user: scope.as_ref().and_then(|s| s.user.clone()),
+                    entities: scope.map(|s| s.entities),
                     error,
                 }
             })

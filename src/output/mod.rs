@@ -71,7 +71,7 @@ fn table(lines: &[(&str, String)]) -> String {
 
 /// `text` with its control characters escaped (`\u{1b}`), so that what a
 /// server or a file says cannot drive the terminal it is printed on.
-fn printable(text: &str) -> String {
+pub fn printable(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         if c.is_control() {

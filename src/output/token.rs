@@ -5,7 +5,7 @@ use std::time::SystemTime;
 
 use clap::ValueEnum;
 use serde::Serialize;
-use zuora_token::{ApiHeaders, Token};
+use zuora_token::{ApiHeaders, Scope, Token};
 
 use super::time::rfc3339;
 use super::to_json_line;
@@ -40,12 +40,16 @@ pub fn token(token: &Token, headers: &ApiHeaders, format: Format, now: SystemTim
             .collect(),
         Format::Curl => curl_config(headers),
         Format::Json => {
+            let scope = token.scope().map(Scope::parse).unwrap_or_default();
             let object = JsonToken {
                 access_token: token.access_token().as_str(),
                 token_type: token.token_type(),
                 expires_in: token.seconds_left(now),
                 expires_at: rfc3339(token.expires_at()),
                 scope: token.scope(),
+                tenant: scope.tenant.as_deref(),
+                user: scope.user.as_deref(),
+                entities: &scope.entities,
                 jti: token.jti(),
                 base_url: token.base_url().as_str(),
                 entity_id: headers.entity_id().map(|id| id.as_str()),
@@ -67,6 +71,10 @@ struct JsonToken<'a> {
     expires_in: u64,
     expires_at: String,
     scope: Option<&'a str>,
+    /// From the scope: the tenant, the user, the entities it covers.
+    tenant: Option<&'a str>,
+    user: Option<&'a str>,
+    entities: &'a [String],
     jti: Option<&'a str>,
     base_url: &'a str,
     entity_id: Option<&'a str>,

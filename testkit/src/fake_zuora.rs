@@ -134,6 +134,8 @@ struct State {
     /// The reply when none is queued, instead of Zuora's behaviour.
     otherwise: Mutex<Option<Reply>>,
     expires_in: Mutex<Option<String>>,
+    /// The `scope` of tokens issued, as raw JSON, when not the usual one.
+    scope: Mutex<Option<String>>,
     delay: Mutex<Duration>,
     /// Where the token endpoint is served, when not at `/oauth/token`.
     token_path: Mutex<Option<String>>,
@@ -300,6 +302,13 @@ impl FakeZuora {
     /// The `expires_in` of tokens issued from now on, as raw JSON (`3599`, `0.5`).
     pub fn expires_in(&self, json: &str) {
         *lock(&self.state.expires_in) = Some(json.to_owned());
+    }
+
+    /// The `scope` of tokens issued from now on, as raw JSON (`"user.x
+    /// entity.a entity.b tenant.19"`, or anything else), in place of one
+    /// that names the token's one entity.
+    pub fn scope(&self, json: &str) {
+        *lock(&self.state.scope) = Some(json.to_owned());
     }
 
     /// Accepts another client id and secret too.
@@ -717,8 +726,13 @@ fn zuora(request: &Recorded, state: &State, index: usize) -> Vec<u8> {
         .and_then(|lifetime| Instant::now().checked_add(lifetime));
     lock(&state.tokens).insert(token.clone(), good_until);
     let entity = entity.unwrap_or(ENTITY_ID);
+    let scope = lock(&state.scope).clone().unwrap_or_else(|| {
+        format!(
+            r#""user.7c4d5433dc234c369a01b9719ecd059f entity.{entity} service.echo.read tenant.19""#
+        )
+    });
     let body = format!(
-        r#"{{"access_token":"{token}","expires_in":{expires_in},"jti":"{}","scope":"user.7c4d5433dc234c369a01b9719ecd059f entity.{entity} service.echo.read tenant.19","token_type":"bearer"}}"#,
+        r#"{{"access_token":"{token}","expires_in":{expires_in},"jti":"{}","scope":{scope},"token_type":"bearer"}}"#,
         hex_id(n, 1)
     );
     let mut headers = json_headers(track_id);

@@ -8,6 +8,7 @@
 #![cfg(unix)]
 
 mod action;
+mod agent;
 mod api;
 mod api_attacks;
 mod cache;
@@ -29,6 +30,7 @@ mod readme;
 mod release;
 mod request;
 mod resilience;
+mod scope;
 mod settings;
 mod token_url;
 

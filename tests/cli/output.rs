@@ -96,6 +96,9 @@ fn json_has_every_field_with_the_time_left_now() {
         "expires_in",
         "expires_at",
         "scope",
+        "tenant",
+        "user",
+        "entities",
         "jti",
         "base_url",
         "entity_id",
@@ -110,6 +113,8 @@ fn json_has_every_field_with_the_time_left_now() {
         "token_type is as Zuora sent it"
     );
     assert_eq!(json["scope"], "tenant.19");
+    assert_eq!(json["tenant"], "19");
+    assert_eq!(json["entities"], serde_json::json!([]));
     assert_eq!(json["jti"], "j-1");
     assert_eq!(json["base_url"], sb.zuora.url());
     let after = now();

@@ -10,6 +10,7 @@
 
 use std::ffi::{OsStr, OsString};
 use std::path::PathBuf;
+use std::time::Duration;
 
 use clap::builder::{PossibleValue, StringValueParser, TypedValueParser, ValueParser};
 use clap::{Arg, ArgAction, ArgMatches, Args, CommandFactory, FromArgMatches, Parser, Subcommand};
@@ -18,6 +19,7 @@ use zuora_token::Environment;
 
 mod fast;
 
+use super::agent::{SinkSpec, parse_duration, parse_sink};
 use super::config_file::profile_candidates;
 use super::setting::{Setting, Values};
 use crate::output::{Format, Report, Shell};
@@ -181,6 +183,36 @@ Examples:
         output: Report,
     },
 
+    /// Keep the token fresh in files (sinks) for other programs to read, in
+    /// the foreground until SIGTERM or SIGINT; SIGHUP reads the config file
+    /// again.
+    ///
+    /// A new token is asked for when less than the lead is left (by default 5
+    /// minutes or a fifth of its life, whichever is less), through the cache
+    /// that every `get` shares. A sink is replaced whole (a reader sees the
+    /// old content or the new, never a part), keeps its mode, and is written
+    /// only when the token changes. When Zuora fails, the token in the sinks
+    /// is kept until it expires, with retries meanwhile.
+    #[command(after_help = "\
+Examples:
+  zuora-token agent -p prod --sink file=/run/zuora/token
+  zuora-token agent --sink file=/shared/zuora.json,format=json,mode=0640 \\
+                    --sink file=/shared/zuora.env,format=dotenv
+  zuora-token agent --once --sink file=$HOME/.zuora-token   # from cron
+
+Formats: token (the token and a newline), json (as get -o json), header
+(Authorization: Bearer ...), env (export statements to source), dotenv
+(NAME=value lines). The mode is octal (default: the existing file's if it
+is yours, else 0600). A sink is refused if its path is a symbolic link, a directory or
+anything but a regular file, or if its directory is missing or another
+user's.
+
+Exit codes: 0 when stopped by SIGTERM or SIGINT (or after --once), 2 for a
+bad sink; when the token has expired and no other can be had, or Zuora
+rejects the credentials even after they are read again, the exit code of
+that failure.")]
+    Agent(AgentArgs),
+
     /// List or clear cached tokens.
     Cache {
         #[command(subcommand)]
@@ -262,6 +294,25 @@ pub enum CacheCommand {
         #[arg(long)]
         all: bool,
     },
+}
+
+/// What `agent` writes, and when.
+#[derive(Debug, PartialEq, Eq, Args)]
+pub struct AgentArgs {
+    /// A file to keep the token in: file=PATH[,format=token|json|header|env|dotenv][,mode=0600]
+    /// (repeatable).
+    #[arg(long = "sink", value_name = "SPEC", required = true, value_parser = parse_sink)]
+    pub sinks: Vec<SinkSpec>,
+
+    /// Ask for a new token when less than this is left: seconds, or with
+    /// m or h (10m) [default: 5 minutes or a fifth of the token's life,
+    /// whichever is less].
+    #[arg(long, value_name = "DURATION", value_parser = parse_duration)]
+    pub renew_before: Option<Duration>,
+
+    /// Write the sinks once and exit (for cron).
+    #[arg(long)]
+    pub once: bool,
 }
 
 /// What `api` sends, and how it shows the answer.
@@ -364,7 +415,7 @@ impl Args for SettingsArgs {
 /// `completions` and `man`; `cache` and its own commands.
 fn with_settings(command: clap::Command) -> clap::Command {
     match command.get_name() {
-        "get" | "env" | "exec" | "api" | "status" | "profiles" | "login" | "logout" => {
+        "get" | "env" | "exec" | "api" | "agent" | "status" | "profiles" | "login" | "logout" => {
             SettingsArgs::augment_args(command)
         }
         "cache" => SettingsArgs::augment_args(command.mut_subcommands(SettingsArgs::augment_args)),

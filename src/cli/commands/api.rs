@@ -51,6 +51,9 @@ pub fn run(inputs: &Inputs, args: &ApiArgs) -> Result<u8> {
             ));
         }
         let response = client.send(&this)?;
+        if let (true, Some(token)) = (sent.len() == 1, client.token()) {
+            super::warn_of_entities(&source, token);
+        }
         print(&response, args, pretty)?;
         if !response.is_success() {
             report::error(&Error::other(summary(&response)));

@@ -32,6 +32,7 @@ fn print(inputs: &Inputs, shell: Shell, cache: &CacheUse) -> Result<()> {
     };
     let source = inputs.token_source(cache)?;
     let token = source.token()?;
+    super::warn_of_entities(&source, &token);
     let headers = source.api_headers(&token);
     output::print(&output::env(&token, &headers, shell)?)?;
     if let Some((path, mut file)) = github_env {

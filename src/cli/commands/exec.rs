@@ -24,6 +24,7 @@ const NOT_FOUND: u8 = 127;
 pub fn run(inputs: &Inputs, cache: &CacheUse, argv: &[OsString]) -> Result<u8> {
     let source = inputs.token_source(cache)?;
     let token = source.token()?;
+    super::warn_of_entities(&source, &token);
     let (program, args) = argv.split_first().expect("clap requires a command");
     let mut command = Command::new(program);
     let headers = source.api_headers(&token);

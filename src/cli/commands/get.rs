@@ -11,6 +11,7 @@ use crate::output::{self, Format};
 pub fn run(inputs: &Inputs, format: Format, cache: &CacheUse) -> Result<u8> {
     let source = inputs.token_source(cache)?;
     let token = source.token()?;
+    super::warn_of_entities(&source, &token);
     let headers = source.api_headers(&token);
     output::print(&output::token(&token, &headers, format, SystemTime::now()))?;
     Ok(0)

@@ -283,10 +283,11 @@ fn exit_status(roff: &mut Roff, path: &[String]) {
     let ok = match command[..] {
         [] => "Success; for status: a token with at least --min-ttl left is cached.",
         ["status"] => "A token with at least --min-ttl left is cached.",
+        ["agent"] => "Stopped by SIGTERM or SIGINT, or the sinks written (--once).",
         _ => "Success.",
     };
     let kinds = match command[..] {
-        [] | ["get" | "env" | "exec" | "api" | "curl"] => &ErrorKind::ALL[..],
+        [] | ["get" | "env" | "exec" | "api" | "curl" | "agent"] => &ErrorKind::ALL[..],
         _ => &ErrorKind::ALL[..2],
     };
     // exec's command replaces it, and curl's exit status is passed on:
@@ -514,6 +515,7 @@ mod tests {
                 "zuora-token-api.1",
                 "zuora-token-curl.1",
                 "zuora-token-status.1",
+                "zuora-token-agent.1",
                 "zuora-token-cache.1",
                 "zuora-token-cache-list.1",
                 "zuora-token-cache-clear.1",

@@ -3,7 +3,6 @@
 //! `zuora_token` library.
 
 mod cli;
-mod output;
 
 use std::process::ExitCode;
 

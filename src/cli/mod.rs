@@ -9,6 +9,7 @@ mod curl;
 mod keyring;
 mod logger;
 mod origin;
+mod output;
 mod process;
 mod provenance;
 mod report;

@@ -17,8 +17,8 @@ use std::ffi::OsString;
 use clap::ValueEnum;
 
 use super::{CacheUse, Cli, Command, SettingsArgs};
+use crate::cli::output::{Format, Report, Shell};
 use crate::cli::setting::{Setting, Values};
-use crate::output::{Format, Report, Shell};
 
 impl Cli {
     /// The process's command line, if it is one of the common ones; `None`

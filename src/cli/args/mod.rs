@@ -20,7 +20,7 @@ mod fast;
 
 use super::config_file::profile_candidates;
 use super::setting::{Setting, Values};
-use crate::output::{Format, Report, Shell};
+use crate::cli::output::{Format, Report, Shell};
 
 const EXAMPLES: &str = "\
 Examples:

@@ -14,10 +14,10 @@ use zuora_token::{
 };
 
 use crate::cli::args::{ApiArgs, CacheUse};
+use crate::cli::output;
 use crate::cli::report;
 use crate::cli::settings::{Inputs, deadline_after};
 use crate::cli::stdin::read_stdin;
-use crate::output;
 
 /// The exit code of a call that Zuora answered with a status other than
 /// 2xx (after every retry): the body is printed all the same.

@@ -7,8 +7,8 @@ use std::time::SystemTime;
 use zuora_token::{Cache, Error, ErrorKind, Result};
 
 use crate::cli::args::{CacheCommand, CacheUse};
+use crate::cli::output;
 use crate::cli::settings::Inputs;
-use crate::output;
 
 use super::note;
 

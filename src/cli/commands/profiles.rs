@@ -6,9 +6,9 @@ use zuora_token::{BaseUrl, Environment, Result, TokenUrl};
 use crate::cli::config_file::Profile;
 use crate::cli::keyring;
 use crate::cli::origin::Origin;
+use crate::cli::output::{self, Overridden, ProfileRow, ProfilesReport, Report};
 use crate::cli::setting::Setting;
 use crate::cli::settings::Inputs;
-use crate::output::{self, Overridden, ProfileRow, ProfilesReport, Report};
 
 pub fn run(inputs: &Inputs, format: Report) -> Result<u8> {
     let (path, file) = inputs.config_file()?;

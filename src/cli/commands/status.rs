@@ -6,8 +6,8 @@ use std::time::SystemTime;
 use zuora_token::{Input, Result};
 
 use crate::cli::args::CacheUse;
+use crate::cli::output::{self, Report, Status};
 use crate::cli::settings::Inputs;
-use crate::output::{self, Report, Status};
 
 pub fn run(inputs: &Inputs, format: Report) -> Result<u8> {
     let resolved = inputs.resolve(&CacheUse::default())?;

@@ -3,18 +3,13 @@
 
 mod args;
 mod commands;
-mod config_file;
 #[cfg(unix)]
 mod curl;
 mod keyring;
 mod logger;
-mod origin;
 mod output;
 mod process;
-mod provenance;
 mod report;
-mod secret_source;
-mod setting;
 mod settings;
 mod stdin;
 

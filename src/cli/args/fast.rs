@@ -18,7 +18,7 @@ use clap::ValueEnum;
 
 use super::{CacheUse, Cli, Command, SettingsArgs};
 use crate::cli::output::{Format, Report, Shell};
-use crate::cli::setting::{Setting, Values};
+use crate::cli::settings::table::{Setting, Values};
 
 impl Cli {
     /// The process's command line, if it is one of the common ones; `None`

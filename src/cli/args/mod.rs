@@ -6,7 +6,7 @@
 //! are not clap's global arguments, which clap clones into every command at
 //! every parse; to parse, only the command named gets them
 //! ([`Cli::try_parse_words`]). Their flags are made from the settings table
-//! (`setting.rs`); clap reads the flags only, never the environment.
+//! (`settings/table.rs`); clap reads the flags only, never the environment.
 
 use std::ffi::{OsStr, OsString};
 use std::path::PathBuf;
@@ -18,8 +18,8 @@ use zuora_token::Environment;
 
 mod fast;
 
-use super::config_file::profile_candidates;
-use super::setting::{Setting, Values};
+use super::settings::config_file::profile_candidates;
+use super::settings::table::{Setting, Values};
 use crate::cli::output::{Format, Report, Shell};
 
 const EXAMPLES: &str = "\

@@ -9,8 +9,8 @@ use zuora_token::{Error, Result};
 use crate::cli::args::CacheUse;
 use crate::cli::output;
 use crate::cli::report;
-use crate::cli::setting::Setting;
 use crate::cli::settings::Inputs;
+use crate::cli::settings::table::Setting;
 
 /// As shells say: the command was found but cannot be run.
 const CANNOT_RUN: u8 = 126;

@@ -7,7 +7,7 @@ use std::io::IsTerminal;
 use zuora_token::{Error, Result, Secret};
 
 use crate::cli::keyring::{self, KeyringEntry};
-use crate::cli::secret_source::{non_empty, read_secret_stdin};
+use crate::cli::settings::secret::{non_empty, read_secret_stdin};
 use crate::cli::settings::{Inputs, deadline_after};
 
 use super::note;

@@ -15,7 +15,7 @@ use zuora_token::{Error, ErrorKind, Result};
 
 use crate::cli::args::Cli;
 use crate::cli::output;
-use crate::cli::setting::Setting;
+use crate::cli::settings::table::Setting;
 
 /// The date in the pages' footers: the last time their text changed. Set it
 /// to the day when regenerating `man/` changes more than the version.

@@ -3,12 +3,12 @@
 
 use zuora_token::{BaseUrl, Environment, Result, TokenUrl};
 
-use crate::cli::config_file::Profile;
 use crate::cli::keyring;
-use crate::cli::origin::Origin;
 use crate::cli::output::{self, Overridden, ProfileRow, ProfilesReport, Report};
-use crate::cli::setting::Setting;
 use crate::cli::settings::Inputs;
+use crate::cli::settings::config_file::Profile;
+use crate::cli::settings::origin::Origin;
+use crate::cli::settings::table::Setting;
 
 pub fn run(inputs: &Inputs, format: Report) -> Result<u8> {
     let (path, file) = inputs.config_file()?;

@@ -20,7 +20,7 @@ use std::ffi::{OsStr, OsString};
 
 use zuora_token::{BaseUrl, Error, Result};
 
-use crate::cli::setting::Setting;
+use crate::cli::settings::table::Setting;
 
 /// What an allowed option takes, and what its value is checked for.
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]

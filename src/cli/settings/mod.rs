@@ -12,6 +12,12 @@ use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
+pub mod config_file;
+pub mod origin;
+mod provenance;
+pub mod secret;
+pub mod table;
+
 use log::{info, warn};
 use zuora_token::{
     BaseUrl, CachePolicy, ClearTextRefused, Client, ClientId, Credentials, Endpoint, EntityId,
@@ -19,13 +25,13 @@ use zuora_token::{
     Trust, ZuoraVersion,
 };
 
-use super::args::{CacheUse, SettingsArgs};
-use super::config_file::{self, ConfigFile, Profile};
-use super::keyring::{self, KeyringEntry};
-use super::origin::{Origin, Sourced};
-use super::provenance::Origins;
-use super::secret_source::{ConfiguredSecret, SecretSource};
-use super::setting::{FromValue, Setting, Values};
+use crate::cli::args::{CacheUse, SettingsArgs};
+use crate::cli::keyring::{self, KeyringEntry};
+use config_file::{ConfigFile, Profile};
+use origin::{Origin, Sourced};
+use provenance::Origins;
+use secret::{ConfiguredSecret, SecretSource};
+use table::{FromValue, Setting, Values};
 
 /// The default of `--timeout`.
 const DEFAULT_TIMEOUT: Duration = Duration::from_secs(30);

@@ -4,7 +4,7 @@
 use zuora_token::{Input, Provenance};
 
 use super::origin::{Origin, Sourced};
-use super::setting::Setting;
+use super::table::Setting;
 
 /// Where each input the library may name came from.
 #[derive(Debug)]

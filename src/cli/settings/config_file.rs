@@ -17,7 +17,7 @@ use serde::{Deserialize, Deserializer};
 use zuora_token::{Error, Result, Secret, files};
 
 use super::origin::Origin;
-use super::setting::{Setting, Values};
+use super::table::{Setting, Values};
 
 /// A config file larger than this is not one.
 const MAX_CONFIG: u64 = 1 << 20;
@@ -216,7 +216,7 @@ mod tests {
     fn the_shipped_example_parses_and_shows_every_secret_source() {
         let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("zuora-token.example.toml");
         let file =
-            ConfigFile::parse(&path, include_str!("../../zuora-token.example.toml")).unwrap();
+            ConfigFile::parse(&path, include_str!("../../../zuora-token.example.toml")).unwrap();
         let names: Vec<&str> = file.profiles.keys().map(String::as_str).collect();
         assert_eq!(names, ["local", "prod", "sandbox"]);
         assert_eq!(file.default_profile.as_deref(), Some("prod"));

@@ -9,9 +9,9 @@ use std::time::Instant;
 
 use zuora_token::{Error, Result, Secret, SourceIdentity, files};
 
-use super::keyring::KeyringEntry;
 use super::origin::Origin;
-use super::stdin::read_stdin;
+use crate::cli::keyring::KeyringEntry;
+use crate::cli::stdin::read_stdin;
 
 /// Where the secret is to be read from, as configured.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -4,7 +4,7 @@
 use std::fmt;
 use std::path::PathBuf;
 
-use super::setting::Setting;
+use super::table::Setting;
 
 /// The source of one setting, highest precedence first.
 #[derive(Debug, Clone, PartialEq, Eq)]

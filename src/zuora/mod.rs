@@ -1,9 +1,9 @@
 //! Zuora's `createToken` operation: `POST /oauth/token` exactly as Zuora
 //! documents it, retried where that can help, within one deadline.
 
-pub(crate) mod agent;
 pub(crate) mod failure;
 pub(crate) mod form;
+pub(crate) mod http;
 mod options;
 pub(crate) mod request;
 mod response;

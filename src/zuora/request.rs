@@ -6,9 +6,9 @@ use std::time::{Instant, SystemTime};
 use log::info;
 use ureq::http::StatusCode;
 
-use super::agent::agent;
 use super::failure::{self, Context, Failed};
 use super::form::form;
+use super::http::agent;
 use super::options::{EntityId, GrantType, RequestOptions, TrackId};
 use super::response::{self, read_body};
 use crate::deadline::Deadline;

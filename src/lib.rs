@@ -65,9 +65,10 @@ mod secret;
 mod token;
 mod token_source;
 mod zuora;
+mod zuora_headers;
 
 pub use api::{ApiClient, ApiRequest, ApiResponse, ApiUrl, Method};
-pub use api_headers::{ApiHeaders, OrgIds, ZuoraVersion};
+pub use api_headers::ApiHeaders;
 pub use cache::{Cache, CacheFile, CacheMode, CachePolicy, CachedToken};
 pub use credentials::{ClientId, Credentials};
 pub use endpoint::{BaseUrl, ClearTextRefused, Endpoint, TokenUrl};
@@ -77,4 +78,5 @@ pub use provenance::{Input, Provenance};
 pub use secret::{Secret, SecretSource, SourceIdentity};
 pub use token::{AccessToken, Scope, Token, TokenResponse};
 pub use token_source::TokenSource;
-pub use zuora::{Client, EntityId, GrantType, RequestOptions, TrackId, Trust, create_token};
+pub use zuora::{Client, GrantType, RequestOptions, Trust, create_token};
+pub use zuora_headers::{EntityId, OrgIds, TrackId, ZuoraVersion};

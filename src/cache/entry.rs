@@ -17,7 +17,7 @@ use crate::error::{Error, ErrorKind};
 use crate::files;
 use crate::secret::{Secret, SourceIdentity};
 use crate::token::{AccessToken, MAX_LIFETIME, Token};
-use crate::zuora::EntityId;
+use crate::zuora_headers::EntityId;
 
 /// The format of an entry; an entry of another version is a miss.
 const VERSION: u32 = 3;

@@ -15,7 +15,8 @@ use std::thread;
 
 use log::info;
 
-pub use options::{EntityId, GrantType, RequestOptions, TrackId, Trust};
+use crate::zuora_headers::TrackId;
+pub use options::{GrantType, RequestOptions, Trust};
 
 use self::failure::Context;
 use self::request::{Issued, Request};

@@ -9,11 +9,12 @@ use ureq::http::StatusCode;
 use super::failure::{self, Context, Failed};
 use super::form::form;
 use super::http::agent;
-use super::options::{EntityId, GrantType, RequestOptions, TrackId};
+use super::options::{GrantType, RequestOptions};
 use super::response::{self, read_body};
 use crate::deadline::Deadline;
 use crate::error::Result;
 use crate::token::TokenResponse;
+use crate::zuora_headers::{EntityId, TrackId};
 
 pub(crate) const USER_AGENT: &str = concat!("zuora-token/", env!("CARGO_PKG_VERSION"));
 

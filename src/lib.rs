@@ -41,7 +41,7 @@
 //! Inputs are narrow types that can only be built valid: an [`Endpoint`]
 //! is HTTPS or on this machine, an [`EntityId`] is a UUID, a [`TrackId`]
 //! follows Zuora's rules. Failures are an [`Error`] whose [`ErrorKind`]
-//! says what to do about it and maps to the command's exit code. Neither
+//! says what to do about it (the command maps each kind to an exit code). Neither
 //! an error nor a log line ever holds the client secret or a token.
 //!
 //! Diagnostics go to the [`log`](https://docs.rs/log) facade, target

@@ -18,4 +18,6 @@ pub use commands::env::parse_failed as env_parse_failed;
 pub use commands::run;
 pub use logger::init as init_logging;
 pub use process::start_process;
-pub use report::{command_line as report_command_line, error as report_error, install_panic_hook};
+pub use report::{
+    command_line as report_command_line, error as report_error, exit_code, install_panic_hook,
+};

@@ -15,6 +15,7 @@ use zuora_token::{Error, ErrorKind, Result};
 
 use crate::cli::args::Cli;
 use crate::cli::output;
+use crate::cli::report::exit_code;
 use crate::cli::settings::table::Setting;
 
 /// The date in the pages' footers: the last time their text changed. Set it
@@ -309,7 +310,7 @@ fn exit_status(roff: &mut Roff, path: &[String]) {
             ([], ErrorKind::Usage) => format!("{} Also: no subcommand.", failure(kind)),
             _ => failure(kind).to_owned(),
         };
-        codes.push((kind.exit_code(), meaning));
+        codes.push((exit_code(kind), meaning));
     }
     if let [] | ["api"] = command[..] {
         codes.push((
@@ -497,7 +498,7 @@ mod tests {
 
     #[test]
     fn each_exit_code_from_1_to_6_is_one_kind() {
-        let codes: Vec<u8> = ErrorKind::ALL.iter().map(|k| k.exit_code()).collect();
+        let codes: Vec<u8> = ErrorKind::ALL.into_iter().map(exit_code).collect();
         assert_eq!(codes, [1, 2, 3, 4, 5, 6]);
     }
 

@@ -59,7 +59,7 @@ mod deadline;
 mod endpoint;
 mod environments;
 mod error;
-pub mod files;
+mod files;
 mod provenance;
 mod secret;
 mod token;

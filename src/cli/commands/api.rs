@@ -10,10 +10,11 @@ use std::time::Instant;
 
 use serde_json::{Map, Value};
 use zuora_token::{
-    ApiClient, ApiRequest, ApiResponse, ApiUrl, BaseUrl, Error, ErrorKind, Method, Result, files,
+    ApiClient, ApiRequest, ApiResponse, ApiUrl, BaseUrl, Error, ErrorKind, Method, Result,
 };
 
 use crate::cli::args::{ApiArgs, CacheUse};
+use crate::cli::files;
 use crate::cli::output;
 use crate::cli::report;
 use crate::cli::settings::{Inputs, deadline_after};

@@ -14,7 +14,9 @@ use clap_complete::engine::CompletionCandidate;
 use serde::de::Error as _;
 use serde::{Deserialize, Deserializer};
 
-use zuora_token::{Error, Result, Secret, files};
+use zuora_token::{Error, Result, Secret};
+
+use crate::cli::files;
 
 use super::origin::Origin;
 use super::table::{Setting, Values};

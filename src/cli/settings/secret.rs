@@ -7,7 +7,9 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::Instant;
 
-use zuora_token::{Error, Result, Secret, SourceIdentity, files};
+use zuora_token::{Error, Result, Secret, SourceIdentity};
+
+use crate::cli::files;
 
 use super::origin::Origin;
 use crate::cli::keyring::KeyringEntry;

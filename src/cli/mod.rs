@@ -5,10 +5,14 @@ mod args;
 mod commands;
 #[cfg(unix)]
 mod curl;
-/// The library's reading of files as hostile input, compiled into the
-/// command too rather than made part of the library's API: the command
-/// reads its config file, secret files and `api --input` the same way.
-/// (The cache's reading, which the command does not use, is left unused.)
+// Two of the library's private modules, compiled into the command too
+// rather than made part of the library's API for the command's sake: the
+// one deadline (every read of a setting within `--timeout`), and the
+// reading of files as hostile input (the config file, secret files, `api
+// --input`). What only the library uses of them is left unused here.
+#[path = "../deadline.rs"]
+#[allow(dead_code)]
+mod deadline;
 #[path = "../files.rs"]
 #[allow(dead_code)]
 mod files;

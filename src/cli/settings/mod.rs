@@ -19,6 +19,8 @@ pub mod secret;
 pub mod table;
 
 use log::{info, warn};
+
+use crate::cli::deadline::Deadline;
 use zuora_token::{
     BaseUrl, CachePolicy, ClearTextRefused, Client, ClientId, Credentials, Endpoint, EntityId,
     Environment, Error, OrgIds, RequestOptions, Result, Secret, TokenSource, TokenUrl, TrackId,
@@ -79,7 +81,7 @@ impl Inputs<'_> {
         let timeout = self.timeout()?;
         let retries = self.retries()?;
         // Reading a config file or a secret from a pipe counts too.
-        let deadline = deadline_after(timeout);
+        let deadline = Deadline::after(timeout).instant();
         self.with_layers(deadline, |layers| {
             self.resolve_in(layers, cache, timeout, retries)
         })
@@ -90,7 +92,7 @@ impl Inputs<'_> {
     /// for the keyring's answer.
     pub fn keyring_entry(&self) -> Result<(KeyringEntry, Duration)> {
         let timeout = self.timeout()?;
-        let entry = self.with_layers(deadline_after(timeout), |layers| {
+        let entry = self.with_layers(Deadline::after(timeout).instant(), |layers| {
             Ok(keyring_entry(
                 &layers.endpoint()?.0.value,
                 &layers.client_id()?.value,
@@ -211,7 +213,7 @@ impl Inputs<'_> {
             .as_ref()
             .map(|p| p.value.clone())
             .or_else(|| self.defaults.config_file.clone());
-        let deadline = deadline_after(self.timeout()?);
+        let deadline = Deadline::after(self.timeout()?).instant();
         Ok((path, self.load_config(named, deadline)?))
     }
 
@@ -297,13 +299,6 @@ impl Inputs<'_> {
         }
         CachePolicy::in_dir(dir)
     }
-}
-
-/// `timeout` from now, or a century if that is past what the clock holds.
-pub fn deadline_after(timeout: Duration) -> Instant {
-    let now = Instant::now();
-    now.checked_add(timeout)
-        .unwrap_or_else(|| now + Duration::from_secs(100 * 365 * 24 * 3600))
 }
 
 fn parse_min_ttl(text: &str) -> Result<Duration, String> {

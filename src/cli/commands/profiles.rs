@@ -4,7 +4,7 @@
 use zuora_token::{BaseUrl, Environment, Result, TokenUrl};
 
 use crate::cli::keyring;
-use crate::cli::output::{self, Overridden, ProfileRow, ProfilesReport, Report};
+use crate::cli::output::{self, OverriddenColumn, ProfileRow, ProfilesReport, Report};
 use crate::cli::settings::Inputs;
 use crate::cli::settings::config_file::Profile;
 use crate::cli::settings::origin::Origin;
@@ -38,7 +38,7 @@ pub fn run(inputs: &Inputs, format: Report) -> Result<u8> {
 }
 
 /// The columns that a flag or environment variable given now overrides.
-fn overridden(inputs: &Inputs) -> Vec<Overridden> {
+fn overridden(inputs: &Inputs) -> Vec<OverriddenColumn> {
     let columns = [
         (
             "endpoint",
@@ -55,7 +55,7 @@ fn overridden(inputs: &Inputs) -> Vec<Overridden> {
         .into_iter()
         .filter_map(|(column, origin)| {
             let origin = origin?;
-            Some(Overridden {
+            Some(OverriddenColumn {
                 column,
                 flag: matches!(origin, Origin::Flag(_)),
                 by: origin.to_string(),

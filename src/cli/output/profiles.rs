@@ -16,12 +16,12 @@ pub struct ProfilesReport {
     pub exposes_secret: bool,
     pub profiles: Vec<ProfileRow>,
     /// The columns a flag or an environment variable now overrides.
-    pub overridden: Vec<Overridden>,
+    pub overridden: Vec<OverriddenColumn>,
 }
 
 /// A column of every profile that a flag or variable overrides now.
 #[derive(Debug, Serialize)]
-pub struct Overridden {
+pub struct OverriddenColumn {
     /// `endpoint`, `client_id`, `entity_id` or `secret`.
     pub column: &'static str,
     /// The flag or variable: `environment variable ZUORA_BASE_URL`.

@@ -32,7 +32,7 @@ use crate::cli::keyring::{self, KeyringEntry};
 use config_file::{ConfigFile, Profile};
 use origin::{Origin, Sourced};
 use provenance::Origins;
-use secret::{ConfiguredSecret, SecretSource};
+use secret::{ConfiguredSecret, SecretSetting};
 use table::{FromValue, Setting, Values};
 
 /// The default of `--timeout`.
@@ -139,7 +139,7 @@ impl Inputs<'_> {
     ) -> Result<Resolved> {
         let (endpoint, token_url) = layers.endpoint()?;
         let client_id = layers.client_id()?;
-        let secret_source = layers.secret_source(&endpoint.value, &client_id.value)?;
+        let secret_setting = layers.secret_setting(&endpoint.value, &client_id.value)?;
         let entity_id = layers.parsed(Setting::EntityId, "entity id", EntityId::parse, |p| {
             &p.entity_id
         })?;
@@ -155,15 +155,15 @@ impl Inputs<'_> {
         )?;
         let min_ttl = layers.min_ttl()?;
         let ca_bundle = layers.first(Setting::CaBundle, |p| &p.ca_bundle);
-        say_where_credentials_come_from(&endpoint, token_url.as_ref(), &client_id, &secret_source);
+        say_where_credentials_come_from(&endpoint, token_url.as_ref(), &client_id, &secret_setting);
 
         let secret = ConfiguredSecret {
-            source: secret_source.value.clone(),
-            origin: secret_source.origin.clone(),
+            setting: secret_setting.value.clone(),
+            origin: secret_setting.origin.clone(),
         };
         let origins = Origins {
             client_id: client_id.origin,
-            secret: secret_source.map(|s| s.describe()),
+            secret: secret_setting.map(|s| s.describe()),
             base_url: endpoint.origin,
             token_url,
             ca_bundle: ca_bundle.as_ref().map(|b| b.origin.clone()),
@@ -470,31 +470,31 @@ impl Layers<'_> {
     /// keyring's entry for `endpoint` and `client_id`, as `gh` falls back
     /// to its keyring (unless the profile says `client_secret_keyring =
     /// false`, or this build has no keyring).
-    fn secret_source(
+    fn secret_setting(
         &self,
         endpoint: &Endpoint,
         client_id: &ClientId,
-    ) -> Result<Sourced<SecretSource>> {
+    ) -> Result<Sourced<SecretSetting>> {
         let inputs = self.inputs;
-        let in_keyring = || SecretSource::Keyring(keyring_entry(endpoint, client_id));
+        let in_keyring = || SecretSetting::Keyring(keyring_entry(endpoint, client_id));
         let keyring_key = self.in_profile("client_secret_keyring", |p| &p.client_secret_keyring);
         let fallback = keyring::BUILT_IN && keyring_key.as_ref().is_none_or(|k| k.value);
-        let inline = |s: Sourced<String>| s.map(|s| SecretSource::Inline(Secret::new(s)));
-        let mut candidates: Vec<Sourced<SecretSource>> = [
+        let inline = |s: Sourced<String>| s.map(|s| SecretSetting::Inline(Secret::new(s)));
+        let mut candidates: Vec<Sourced<SecretSetting>> = [
             inputs.flag(Setting::ClientSecret).map(inline),
             inputs.env_var(Setting::ClientSecret).map(inline),
             inputs
                 .flag(Setting::ClientSecretFile)
-                .map(|s| s.map(SecretSource::File)),
+                .map(|s| s.map(SecretSetting::File)),
             inputs
                 .env_var(Setting::ClientSecretFile)
-                .map(|s| s.map(SecretSource::File)),
+                .map(|s| s.map(SecretSetting::File)),
             self.in_profile("client_secret", |p| &p.client_secret)
-                .map(|s| s.map(SecretSource::Inline)),
+                .map(|s| s.map(SecretSetting::Inline)),
             self.in_profile("client_secret_file", |p| &p.client_secret_file)
-                .map(|s| s.map(SecretSource::File)),
+                .map(|s| s.map(SecretSetting::File)),
             self.in_profile("client_secret_command", |p| &p.client_secret_command)
-                .map(|s| s.map(SecretSource::Command)),
+                .map(|s| s.map(SecretSetting::Command)),
             keyring_key
                 .filter(|k| k.value)
                 .map(|k| k.map(|_| in_keyring())),
@@ -654,7 +654,7 @@ fn say_where_credentials_come_from(
     endpoint: &Sourced<Endpoint>,
     token_url: Option<&Origin>,
     client_id: &Sourced<ClientId>,
-    secret: &Sourced<SecretSource>,
+    secret: &Sourced<SecretSetting>,
 ) {
     if secret.origin == Origin::Flag(Setting::ClientSecret) {
         warn!(

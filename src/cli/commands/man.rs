@@ -16,7 +16,7 @@ use zuora_token::{Error, ErrorKind, Result};
 use crate::cli::args::Cli;
 use crate::cli::output;
 use crate::cli::report::exit_code;
-use crate::cli::settings::table::Setting;
+use crate::cli::settings::table::{self, Setting};
 
 /// The date in the pages' footers: the last time their text changed. Set it
 /// to the day when regenerating `man/` changes more than the version.
@@ -225,25 +225,20 @@ fn settings_description() -> Roff {
          its default. Flags may stand before or after the subcommand. An \
          environment variable set to the empty string counts as unset.",
     )]);
-    // The keys of a profile: the settings' (from the table), and the two
-    // sources of the secret that have no flag.
-    let mut keys: Vec<&str> = Setting::ALL
-        .iter()
-        .filter_map(|s| s.profile_key())
-        .collect();
-    let after = keys
-        .iter()
-        .position(|k| *k == "client_secret_file")
-        .map_or(0, |i| i + 1);
-    keys.insert(after, "client_secret_command");
-    keys.insert(after + 1, "client_secret_keyring");
+    let mut keys: Vec<&str> = table::profile_keys().into_iter().map(|(k, _)| k).collect();
     let last = keys.pop().expect("profiles have keys");
     roff.control("PP", []);
     roff.text([roman(format!(
         "The config file is TOML: an optional top-level default_profile, and one \
-         [profiles.NAME] table per profile, with the keys {} and {last}.",
+         [profiles.NAME] table per profile, with the keys {} and {last}. Each \
+         setting's key is named in ENVIRONMENT; these two a profile alone gives:",
         keys.join(", ")
     ))]);
+    for key in table::PROFILE_ONLY {
+        roff.control("TP", [])
+            .text([bold(key.key)])
+            .text([roman(format!("({}) {}.", key.kind.describe(), key.help))]);
+    }
     roff
 }
 
@@ -417,15 +412,19 @@ fn environment(roff: &mut Roff, path: &[String]) {
         let help = help
             .strip_suffix(&format!(" [env: {}]", setting.env_var()))
             .unwrap_or(&help);
+        let mut line = vec![
+            roman("As "),
+            bold(format!("--{}", setting.flag())),
+            roman(" "),
+            italic(setting.value_name()),
+            roman(format!(": {help}")),
+        ];
+        if let Some(key) = setting.profile_key() {
+            line.extend([roman(". In a profile: "), bold(key)]);
+        }
         roff.control("TP", [])
             .text([bold(setting.env_var())])
-            .text([
-                roman("As "),
-                bold(format!("--{}", setting.flag())),
-                roman(" "),
-                italic(setting.value_name()),
-                roman(format!(": {help}")),
-            ]);
+            .text(line);
     }
     roff.control("PP", []);
     roff.text([roman("Also read:")]);

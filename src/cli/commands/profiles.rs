@@ -1,6 +1,8 @@
 //! `profiles`: the config file's profiles, each with its endpoint, client
 //! id and where its secret comes from, never the secret.
 
+use std::path::PathBuf;
+
 use zuora_token::{BaseUrl, Environment, Result, TokenUrl};
 
 use crate::cli::keyring;
@@ -19,8 +21,8 @@ pub fn run(inputs: &Inputs, format: Report) -> Result<u8> {
                 name: name.clone(),
                 default: f.default_profile.as_ref() == Some(name),
                 endpoint: endpoint(p),
-                client_id: p.client_id.clone(),
-                entity_id: p.entity_id.clone(),
+                client_id: p.get(Setting::ClientId),
+                entity_id: p.get(Setting::EntityId),
                 secret: secret(p),
             })
             .collect()
@@ -68,12 +70,14 @@ fn overridden(inputs: &Inputs) -> Vec<OverriddenColumn> {
 /// environment in the same profile, as in the settings, and a token URL
 /// names where tokens come from instead of the base URL's.
 fn endpoint(profile: &Profile) -> String {
-    let base = match (&profile.base_url, &profile.environment) {
-        (Some(url), _) => match BaseUrl::parse(url) {
+    let url: Option<String> = profile.get(Setting::BaseUrl);
+    let environment: Option<String> = profile.get(Setting::Environment);
+    let base = match (url, environment) {
+        (Some(url), _) => match BaseUrl::parse(&url) {
             Ok(url) => url.to_string(),
             Err(why) => format!("invalid base URL ({why})"),
         },
-        (None, Some(name)) => match Environment::find(name) {
+        (None, Some(name)) => match Environment::find(&name) {
             Some(env) => format!("{} ({})", env.name, env.base_url),
             None => format!("unknown environment {name:?}"),
         },
@@ -82,7 +86,8 @@ fn endpoint(profile: &Profile) -> String {
             format!("{} ({}, the default)", env.name, env.base_url)
         }
     };
-    match profile.token_url.as_deref().map(TokenUrl::parse) {
+    let token_url: Option<String> = profile.get(Setting::TokenUrl);
+    match token_url.as_deref().map(TokenUrl::parse) {
         None => base,
         Some(Ok(url)) => format!("{base}, tokens from {url}"),
         Some(Err(why)) => format!("{base}, invalid token URL ({why})"),
@@ -92,15 +97,15 @@ fn endpoint(profile: &Profile) -> String {
 /// Where the profile's secret comes from: its key, else the keyring, where
 /// the settings look when nothing names a secret.
 fn secret(profile: &Profile) -> String {
-    if profile.client_secret.is_some() {
+    if profile.secret().is_some() {
         "inline".into()
-    } else if let Some(path) = &profile.client_secret_file {
+    } else if let Some(path) = profile.get::<PathBuf>(Setting::ClientSecretFile) {
         format!("file {}", path.display())
-    } else if profile.client_secret_command.is_some() {
+    } else if profile.has("client_secret_command") {
         "command".into()
-    } else if profile.client_secret_keyring == Some(true) {
+    } else if profile.bool("client_secret_keyring") == Some(true) {
         "keyring".into()
-    } else if keyring::BUILT_IN && profile.client_secret_keyring.is_none() {
+    } else if keyring::BUILT_IN && profile.bool("client_secret_keyring").is_none() {
         "keyring (none named)".into()
     } else {
         "none".into()

@@ -43,10 +43,11 @@ pub(super) struct Layers<'a> {
 }
 
 impl Layers<'_> {
-    fn in_profile<T: Clone>(
+    /// The value `get` reads from the selected profile, from its `key`.
+    fn in_profile<T>(
         &self,
         key: &'static str,
-        get: impl Fn(&Profile) -> &Option<T>,
+        get: impl FnOnce(&Profile) -> Option<T>,
     ) -> Option<Sourced<T>> {
         let p = self.profile.as_ref()?;
         let origin = Origin::Profile {
@@ -55,19 +56,15 @@ impl Layers<'_> {
             file: p.file.to_owned(),
             named_by_flag: p.named_by_flag,
         };
-        get(p.profile).clone().map(|v| Sourced::new(v, origin))
+        get(p.profile).map(|v| Sourced::new(v, origin))
     }
 
     /// The value of `setting` from the highest of the layers that give
     /// one: its flag, its environment variable, its key in the profile.
-    pub(super) fn first<T: Clone + PartialEq + FromValue>(
-        &self,
-        setting: Setting,
-        get: impl Fn(&Profile) -> &Option<T>,
-    ) -> Option<Sourced<T>> {
+    pub(super) fn first<T: PartialEq + FromValue>(&self, setting: Setting) -> Option<Sourced<T>> {
         let in_profile = setting
             .profile_key()
-            .and_then(|key| self.in_profile(key, get));
+            .and_then(|key| self.in_profile(key, |p| p.get(setting)));
         self.choose(vec![
             self.inputs.flag(setting),
             self.inputs.env_var(setting),
@@ -83,9 +80,8 @@ impl Layers<'_> {
         setting: Setting,
         what: &str,
         parse: impl FnOnce(&str) -> Result<T, String>,
-        get: impl Fn(&Profile) -> &Option<String>,
     ) -> Result<Option<T>> {
-        self.first(setting, get)
+        self.first(setting)
             .map(|value| validate(value, what, parse).map(|v| v.value))
             .transpose()
     }
@@ -97,7 +93,7 @@ impl Layers<'_> {
     pub(super) fn endpoint(&self) -> Result<(Sourced<Endpoint>, Option<Origin>)> {
         let url = self.base_url()?;
         let endpoint = Endpoint::new(url.value).map_err(|r| clear_text(r, &url.origin))?;
-        let Some(token_url) = self.first(Setting::TokenUrl, |p| &p.token_url) else {
+        let Some(token_url) = self.first(Setting::TokenUrl) else {
             return Ok((Sourced::new(endpoint, url.origin), None));
         };
         let token_url = validate(token_url, "token URL", TokenUrl::parse)?;
@@ -110,8 +106,8 @@ impl Layers<'_> {
     /// The base URL, from a base URL or an environment name: whichever was
     /// given at the higher level wins, and at the same level the base URL does.
     fn base_url(&self) -> Result<Sourced<BaseUrl>> {
-        let url = self.first(Setting::BaseUrl, |p| &p.base_url);
-        let env = self.first(Setting::Environment, |p| &p.environment);
+        let url = self.first::<String>(Setting::BaseUrl);
+        let env = self.first::<String>(Setting::Environment);
         if let (Some(url), Some(env)) = (&url, &env) {
             let named = Environment::find(&env.value).map(|e| e.base_url);
             let differs = BaseUrl::parse(&url.value).ok().map(|u| u.to_string())
@@ -135,7 +131,7 @@ impl Layers<'_> {
     }
 
     pub(super) fn client_id(&self) -> Result<Sourced<ClientId>> {
-        match self.first(Setting::ClientId, |p| &p.client_id) {
+        match self.first::<String>(Setting::ClientId) {
             Some(id) if id.value.is_empty() => Err(Error::usage(format!(
                 "the client id from {} is empty",
                 id.origin
@@ -166,7 +162,8 @@ impl Layers<'_> {
     ) -> Result<Sourced<SecretSetting>> {
         let inputs = self.inputs;
         let in_keyring = || SecretSetting::Keyring(keyring_entry(endpoint, client_id));
-        let keyring_key = self.in_profile("client_secret_keyring", |p| &p.client_secret_keyring);
+        let keyring_key =
+            self.in_profile("client_secret_keyring", |p| p.bool("client_secret_keyring"));
         let fallback = keyring::BUILT_IN && keyring_key.as_ref().is_none_or(|k| k.value);
         let inline = |s: Sourced<String>| s.map(|s| SecretSetting::Inline(Secret::new(s)));
         let mut candidates: Vec<Sourced<SecretSetting>> = [
@@ -178,11 +175,11 @@ impl Layers<'_> {
             inputs
                 .env_var(Setting::ClientSecretFile)
                 .map(|s| s.map(SecretSetting::File)),
-            self.in_profile("client_secret", |p| &p.client_secret)
+            self.in_profile("client_secret", Profile::secret)
                 .map(|s| s.map(SecretSetting::Inline)),
-            self.in_profile("client_secret_file", |p| &p.client_secret_file)
+            self.in_profile("client_secret_file", |p| p.get(Setting::ClientSecretFile))
                 .map(|s| s.map(SecretSetting::File)),
-            self.in_profile("client_secret_command", |p| &p.client_secret_command)
+            self.in_profile("client_secret_command", |p| p.text("client_secret_command"))
                 .map(|s| s.map(SecretSetting::Command)),
             keyring_key
                 .filter(|k| k.value)
@@ -220,15 +217,7 @@ impl Layers<'_> {
     }
 
     pub(super) fn min_ttl(&self) -> Result<Sourced<Duration>> {
-        let in_profile = self
-            .in_profile("min_ttl", |p| &p.min_ttl)
-            .map(|ttl| ttl.map(|seconds| seconds.to_string()));
-        let chosen = self.choose(vec![
-            self.inputs.flag(Setting::MinTtl),
-            self.inputs.env_var(Setting::MinTtl),
-            in_profile,
-        ]);
-        match chosen {
+        match self.first(Setting::MinTtl) {
             Some(ttl) => validate(ttl, "minimum TTL", parse_min_ttl),
             None => Ok(Sourced::new(CachePolicy::DEFAULT_MIN_TTL, Origin::Default)),
         }

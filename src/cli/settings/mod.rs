@@ -13,6 +13,8 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 pub mod config_file;
+#[cfg(test)]
+mod docs;
 mod layers;
 pub mod origin;
 pub mod secret;
@@ -139,21 +141,13 @@ impl Inputs<'_> {
         let (endpoint, token_url) = layers.endpoint()?;
         let client_id = layers.client_id()?;
         let secret_setting = layers.secret_setting(&endpoint.value, &client_id.value)?;
-        let entity_id = layers.parsed(Setting::EntityId, "entity id", EntityId::parse, |p| {
-            &p.entity_id
-        })?;
-        let track_id = layers.parsed(Setting::TrackId, "track id", TrackId::parse, |p| {
-            &p.track_id
-        })?;
-        let org_ids = layers.parsed(Setting::OrgIds, "org ids", OrgIds::parse, |p| &p.org_ids)?;
-        let zuora_version = layers.parsed(
-            Setting::ZuoraVersion,
-            "Zuora version",
-            ZuoraVersion::parse,
-            |p| &p.zuora_version,
-        )?;
+        let entity_id = layers.parsed(Setting::EntityId, "entity id", EntityId::parse)?;
+        let track_id = layers.parsed(Setting::TrackId, "track id", TrackId::parse)?;
+        let org_ids = layers.parsed(Setting::OrgIds, "org ids", OrgIds::parse)?;
+        let zuora_version =
+            layers.parsed(Setting::ZuoraVersion, "Zuora version", ZuoraVersion::parse)?;
         let min_ttl = layers.min_ttl()?;
-        let ca_bundle = layers.first(Setting::CaBundle, |p| &p.ca_bundle);
+        let ca_bundle = layers.first(Setting::CaBundle);
         say_where_credentials_come_from(&endpoint, token_url.as_ref(), &client_id, &secret_setting);
 
         let secret = ConfiguredSecret {

@@ -208,9 +208,9 @@ impl Layers<'_> {
                 )))
             }
             [winner, overridden @ ..] => {
-                overridden
-                    .iter()
-                    .for_each(|o| self.overrides(&winner.origin, &o.origin, true));
+                for o in overridden {
+                    self.overrides(&winner.origin, &o.origin, o.value != winner.value);
+                }
                 Ok(candidates.swap_remove(0))
             }
         }
@@ -258,10 +258,14 @@ impl Layers<'_> {
             ),
             _ => info!("{overridden} is overridden by {winner}"),
         }
-        self.overridden.borrow_mut().push(Overridden {
-            what: overridden.clone(),
-            by: winner.clone(),
-        });
+        // Only another value is overridden (for `status`): the same one
+        // from two places is no news.
+        if differs {
+            self.overridden.borrow_mut().push(Overridden {
+                what: overridden.clone(),
+                by: winner.clone(),
+            });
+        }
     }
 
     /// Says how to supply a missing setting, naming the profile in use if any.

@@ -210,15 +210,8 @@ impl Inputs<'_> {
         Ok((path, self.load_config(named, deadline)?))
     }
 
-    /// The flag or environment variable, of the first of `settings`
-    /// given that way, that overrides a profile's value.
-    pub fn overriding(&self, settings: &[Setting]) -> Option<Origin> {
-        let given = |setting: &Setting| self.pick::<PathBuf>(*setting).map(|s| s.origin);
-        settings.iter().find_map(given)
-    }
-
     /// The flag, else the environment variable, of `setting`.
-    fn pick<T: FromValue>(&self, setting: Setting) -> Option<Sourced<T>> {
+    pub fn pick<T: FromValue>(&self, setting: Setting) -> Option<Sourced<T>> {
         self.flag(setting).or_else(|| self.env_var(setting))
     }
 

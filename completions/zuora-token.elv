@@ -147,8 +147,8 @@ set edit:completion:arg-completer[zuora-token] = {|@words|
             cand --verbose 'Say on stderr where each setting came from and what was sent and received'
             cand -q 'Print no warnings'
             cand --quiet 'Print no warnings'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
         }
         &'zuora-token;api'= {
             cand -X 'The HTTP method [default: GET, or POST with --input]'
@@ -186,8 +186,8 @@ set edit:completion:arg-completer[zuora-token] = {|@words|
             cand --verbose 'Say on stderr where each setting came from and what was sent and received'
             cand -q 'Print no warnings'
             cand --quiet 'Print no warnings'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
         }
         &'zuora-token;curl'= {
             cand -h 'Print help'
@@ -246,8 +246,8 @@ set edit:completion:arg-completer[zuora-token] = {|@words|
             cand --verbose 'Say on stderr where each setting came from and what was sent and received'
             cand -q 'Print no warnings'
             cand --quiet 'Print no warnings'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
             cand list 'List the cached tokens: base URL, client id, entity, expiry (never the tokens)'
             cand clear 'Remove the cached token for the resolved credentials, or every one'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -306,8 +306,8 @@ set edit:completion:arg-completer[zuora-token] = {|@words|
             cand --verbose 'Say on stderr where each setting came from and what was sent and received'
             cand -q 'Print no warnings'
             cand --quiet 'Print no warnings'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
         }
         &'zuora-token;cache;help'= {
             cand list 'List the cached tokens: base URL, client id, entity, expiry (never the tokens)'

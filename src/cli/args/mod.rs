@@ -182,6 +182,11 @@ Examples:
     },
 
     /// List or clear cached tokens.
+    #[command(after_help = "\
+Examples:
+  zuora-token cache list
+  zuora-token cache clear --profile prod
+  zuora-token cache clear --all")]
     Cache {
         #[command(subcommand)]
         command: CacheCommand,
@@ -189,6 +194,13 @@ Examples:
 
     /// List the config file's profiles: endpoint, client id and where the
     /// secret comes from (never the secret).
+    #[command(after_help = "\
+Examples:
+  zuora-token profiles
+  zuora-token profiles -o json | jq -r '.profiles[].name'
+
+A column marked (overridden) is one that a flag or environment variable given
+now replaces with another value for that profile.")]
     Profiles {
         /// What to print.
         #[arg(short, long, value_enum, default_value_t = Report::Text)]
@@ -251,12 +263,20 @@ Examples:
 #[derive(Debug, PartialEq, Eq, Subcommand)]
 pub enum CacheCommand {
     /// List the cached tokens: base URL, client id, entity, expiry (never the tokens).
+    #[command(after_help = "\
+Examples:
+  zuora-token cache list
+  zuora-token cache list -o json | jq '.[] | .expires_at'")]
     List {
         /// What to print.
         #[arg(short, long, value_enum, default_value_t = Report::Text)]
         output: Report,
     },
     /// Remove the cached token for the resolved credentials, or every one.
+    #[command(after_help = "\
+Examples:
+  zuora-token cache clear --profile prod
+  zuora-token cache clear --all")]
     Clear {
         /// Remove every cached token, whoever's credentials it was for.
         #[arg(long)]
@@ -365,11 +385,64 @@ impl Args for SettingsArgs {
 fn with_settings(command: clap::Command) -> clap::Command {
     match command.get_name() {
         "get" | "env" | "exec" | "api" | "status" | "profiles" | "login" | "logout" => {
-            SettingsArgs::augment_args(command)
+            settings_of_a_command(command)
         }
-        "cache" => SettingsArgs::augment_args(command.mut_subcommands(SettingsArgs::augment_args)),
+        "cache" => settings_of_a_command(command.mut_subcommands(settings_of_a_command)),
         _ => command,
     }
+}
+
+/// `command` with the settings' flags, which its `--help` lists after its
+/// own options and its `-h` names in one paragraph (as `gh` keeps its
+/// inherited flags out of the way): a command's short help is about the
+/// command.
+fn settings_of_a_command(command: clap::Command) -> clap::Command {
+    let command = Setting::ALL.iter().fold(
+        SettingsArgs::augment_args(command),
+        // The long help set too: the man pages read only it of an argument
+        // hidden from the short help.
+        |command, setting| {
+            command.mut_arg(setting.flag(), |arg| {
+                arg.hide_short_help(true).long_help(setting.help())
+            })
+        },
+    );
+    let examples = command.get_after_help().map(ToString::to_string);
+    let brief = match &examples {
+        Some(examples) => format!("{}\n\n{examples}", settings_in_brief(command.get_name())),
+        None => settings_in_brief(command.get_name()),
+    };
+    let command = command.after_help(brief);
+    match examples {
+        Some(examples) => command.after_long_help(examples),
+        None => command,
+    }
+}
+
+/// How the paragraph of [`settings_in_brief`] starts.
+pub const MORE_SETTINGS: &str = "More settings,";
+
+/// The paragraph that names the settings in a command's `-h`, wrapped to
+/// fit 80 columns.
+fn settings_in_brief(name: &str) -> String {
+    let flags = Setting::ALL.map(|s| match s.short() {
+        Some(short) => format!("-{short}"),
+        None => format!("--{}", s.flag()),
+    });
+    let mut text = format!(
+        "{MORE_SETTINGS} before or after `{name}` (each also an environment \
+         variable; `--help` describes them): {}",
+        flags.join(", ")
+    );
+    let mut wrapped = String::new();
+    while text.chars().count() > 78 {
+        let cut = text[..78].rfind(' ').unwrap_or(78);
+        wrapped.push_str(&text[..cut]);
+        wrapped.push('\n');
+        text = text[cut + 1..].to_owned();
+    }
+    wrapped.push_str(&text);
+    wrapped
 }
 
 impl FromArgMatches for SettingsArgs {
@@ -554,6 +627,28 @@ mod tests {
     #[test]
     fn the_command_line_definition_is_consistent() {
         Cli::definition().debug_assert();
+    }
+
+    #[test]
+    fn a_commands_short_help_is_about_the_command_and_names_the_settings_briefly() {
+        for name in ["get", "env", "exec", "api", "status", "profiles", "login"] {
+            let mut command = Cli::definition();
+            let command = command.find_subcommand_mut(name).unwrap();
+            let short = command.render_help().to_string();
+            let long = command.render_long_help().to_string();
+            assert!(short.contains(MORE_SETTINGS), "{name}: {short}");
+            assert!(!short.contains("--client-id <ID>"), "{name}: {short}");
+            assert!(short.lines().count() < 60, "{name}: {short}");
+            // The long help lists every setting, after the command's own
+            // options.
+            let own = long.find("-h, --help").unwrap();
+            for setting in Setting::ALL {
+                let flag = format!("--{} <{}>", setting.flag(), setting.value_name());
+                let at = long.find(&flag).unwrap_or_else(|| panic!("{name}: {flag}"));
+                assert!(own < at, "{name}: {flag} before the command's options");
+            }
+            assert!(!long.contains(MORE_SETTINGS), "{name}: {long}");
+        }
     }
 
     fn words(line: &str) -> Vec<OsString> {

@@ -13,7 +13,7 @@ use clap_mangen::Man;
 use clap_mangen::roff::{Roff, bold, italic, roman};
 use zuora_token::{Error, ErrorKind, Result};
 
-use crate::cli::args::Cli;
+use crate::cli::args::{Cli, MORE_SETTINGS};
 use crate::cli::output;
 use crate::cli::report::exit_code;
 use crate::cli::settings::table::{self, Setting};
@@ -194,10 +194,16 @@ fn with_space_before_possible_values(part: &str) -> String {
 /// The examples and the other paragraphs of the command's `--help` text
 /// after the options: a paragraph headed `Examples:` (or `Example:`) gives
 /// one example per indented line; one headed `Exit codes:` is left out for
-/// the EXIT STATUS section; any other is a note.
+/// the EXIT STATUS section, and the short help's list of settings for the
+/// SETTINGS section; any other is a note.
 fn after_help(command: &clap::Command) -> (Vec<String>, Vec<String>) {
     let (mut examples, mut notes) = (Vec::new(), Vec::new());
-    let Some(text) = command.get_after_help() else {
+    // The long help's: the short one names the settings, which the page
+    // lists in full.
+    let Some(text) = command
+        .get_after_long_help()
+        .or_else(|| command.get_after_help())
+    else {
         return (examples, notes);
     };
     let text = text.to_string();
@@ -208,7 +214,7 @@ fn after_help(command: &clap::Command) -> (Vec<String>, Vec<String>) {
         };
         if matches!(first.trim(), "Examples:" | "Example:") {
             examples.extend(lines.skip(1).map(|l| l.trim().to_owned()));
-        } else if !first.starts_with("Exit codes:") {
+        } else if !first.starts_with("Exit codes:") && !first.starts_with(MORE_SETTINGS) {
             notes.push(lines.by_ref().map(str::trim).collect::<Vec<_>>().join(" "));
         }
     }

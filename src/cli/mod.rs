@@ -5,6 +5,8 @@ mod args;
 mod commands;
 #[cfg(unix)]
 mod curl;
+#[cfg(test)]
+mod docs;
 // Two of the library's private modules, compiled into the command too
 // rather than made part of the library's API for the command's sake: the
 // one deadline (every read of a setting within `--timeout`), and the

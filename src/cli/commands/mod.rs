@@ -1,6 +1,6 @@
 //! One file per command; this one only dispatches.
 
-mod api;
+pub mod api;
 mod cache;
 mod completions;
 mod curl;

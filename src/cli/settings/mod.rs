@@ -13,8 +13,6 @@ use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 pub mod config_file;
-#[cfg(test)]
-mod docs;
 mod layers;
 pub mod origin;
 pub mod secret;

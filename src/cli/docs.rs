@@ -1,11 +1,18 @@
-//! `docs/settings.md`, made from the settings table, and the test that
-//! every setting of the table is in it and in the man page. Run
-//! `ZUORA_TOKEN_WRITE_DOCS=1 cargo test --bin zuora-token docs` to write it
-//! after changing the table.
+//! The reference in `docs/`, held to the code: `docs/settings.md` is made
+//! from the settings table (run `ZUORA_TOKEN_WRITE_DOCS=1 cargo test --bin
+//! zuora-token docs` to write it after changing the table), every setting
+//! is in it and in the man page, and the other pages name every exit code,
+//! output format and source path there is.
 
 use std::path::{Path, PathBuf};
 
-use super::table::{PROFILE_ONLY, Setting};
+use clap::ValueEnum;
+use zuora_token::ErrorKind;
+
+use super::commands::api::HTTP_ERROR;
+use super::output::{Format, Report, Shell};
+use super::report::exit_code;
+use super::settings::table::{PROFILE_ONLY, Setting};
 
 /// The page: every setting's flag, variable, profile key, value and help,
 /// then the keys only a profile gives.
@@ -116,4 +123,66 @@ fn every_setting_of_the_table_is_in_the_man_page_and_the_docs() {
         assert!(docs.contains(&format!("`{key}`")), "docs lack {key}");
         assert!(man.contains(key), "the man page lacks {key}");
     }
+}
+
+#[test]
+fn the_docs_name_every_exit_code() {
+    let (_, docs) = committed("docs/behaviour.md");
+    let codes = ErrorKind::ALL.into_iter().map(exit_code);
+    for code in [0, HTTP_ERROR, 126, 127].into_iter().chain(codes) {
+        assert!(
+            docs.contains(&format!("\n| {code} |")),
+            "docs/behaviour.md lacks exit code {code}"
+        );
+    }
+}
+
+#[test]
+fn the_docs_name_every_output_format() {
+    let (_, docs) = committed("docs/commands.md");
+    let names = |values: Vec<Option<clap::builder::PossibleValue>>| {
+        values
+            .into_iter()
+            .flatten()
+            .map(|v| v.get_name().to_owned())
+            .collect::<Vec<_>>()
+    };
+    let formats = names(
+        Format::value_variants()
+            .iter()
+            .map(Format::to_possible_value)
+            .collect(),
+    );
+    let shells = names(
+        Shell::value_variants()
+            .iter()
+            .map(Shell::to_possible_value)
+            .collect(),
+    );
+    let reports = names(
+        Report::value_variants()
+            .iter()
+            .map(Report::to_possible_value)
+            .collect(),
+    );
+    for name in formats.iter().chain(&shells).chain(&reports) {
+        assert!(
+            docs.contains(&format!("`{name}`")),
+            "docs/commands.md lacks the output format {name}"
+        );
+    }
+}
+
+#[test]
+fn every_path_the_development_guide_names_exists() {
+    let (_, guide) = committed("docs/development.md");
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut named = 0;
+    for path in guide.split('`').skip(1).step_by(2) {
+        if path.starts_with("src/") && !path.contains(' ') {
+            assert!(root.join(path).exists(), "docs/development.md names {path}");
+            named += 1;
+        }
+    }
+    assert!(named > 10, "docs/development.md names only {named} paths");
 }

@@ -18,6 +18,7 @@ use zuora_token::Environment;
 
 mod fast;
 
+pub use super::settings::CacheUse;
 use super::settings::config_file::profile_candidates;
 use super::settings::table::{Setting, Values};
 use crate::cli::output::{Format, Report, Shell};
@@ -320,19 +321,6 @@ pub struct ApiArgs {
     /// Object Query cursors, and queryLocator through queryMore.
     #[arg(long)]
     pub paginate: bool,
-}
-
-/// How a command that fetches uses the cache.
-#[derive(Debug, Default, PartialEq, Eq, Args)]
-#[command(next_help_heading = "Cache")]
-pub struct CacheUse {
-    /// Fetch a new token even if a valid one is cached, and cache it.
-    #[arg(long, conflicts_with = "no_cache")]
-    pub refresh: bool,
-
-    /// Neither read nor write the cache.
-    #[arg(long)]
-    pub no_cache: bool,
 }
 
 /// The settings and the verbosity, on the program and on each command that

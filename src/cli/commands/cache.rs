@@ -13,7 +13,7 @@ use crate::cli::settings::Inputs;
 use super::note;
 
 pub fn run(inputs: &Inputs, command: &CacheCommand) -> Result<u8> {
-    let quiet = inputs.args.quiet;
+    let quiet = inputs.quiet;
     match command {
         CacheCommand::List { output: format } => {
             let cache = cache(inputs)?;

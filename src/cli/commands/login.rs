@@ -21,7 +21,7 @@ pub fn run(inputs: &Inputs) -> Result<u8> {
     // The deadline is the keyring's: a person's typing does not count.
     entry.store(&secret, Deadline::after(timeout).instant())?;
     note(
-        inputs.args.quiet,
+        inputs.quiet,
         &format!("stored the client secret in {entry}"),
     );
     Ok(0)

@@ -16,6 +16,6 @@ pub fn run(inputs: &Inputs) -> Result<u8> {
         true => format!("removed the client secret from {entry}"),
         false => format!("there was no client secret in {entry}; nothing to remove"),
     };
-    note(inputs.args.quiet, &message);
+    note(inputs.quiet, &message);
     Ok(0)
 }

@@ -24,7 +24,8 @@ pub fn run(cli: &Cli) -> Result<u8> {
     let env = Values::from_env()?;
     let defaults = Defaults::of_this_user();
     let inputs = Inputs {
-        args: &cli.settings,
+        flags: &cli.settings.flags,
+        quiet: cli.settings.quiet,
         env: &env,
         defaults: &defaults,
     };

@@ -18,6 +18,7 @@ pub mod origin;
 pub mod secret;
 pub mod table;
 
+use clap::Args;
 use log::{info, warn};
 
 use crate::cli::deadline::Deadline;
@@ -26,7 +27,6 @@ use zuora_token::{
     TokenSource, TrackId, Trust, ZuoraVersion,
 };
 
-use crate::cli::args::{CacheUse, SettingsArgs};
 use crate::cli::keyring::KeyringEntry;
 use config_file::ConfigFile;
 use layers::{Layers, keyring_entry, select_profile, validate};
@@ -40,11 +40,27 @@ const DEFAULT_TIMEOUT: Duration = Duration::from_secs(30);
 /// The default of `--retries`.
 const DEFAULT_RETRIES: u32 = 3;
 
+/// How a command that fetches uses the cache.
+#[derive(Debug, Default, PartialEq, Eq, Args)]
+#[command(next_help_heading = "Cache")]
+pub struct CacheUse {
+    /// Fetch a new token even if a valid one is cached, and cache it.
+    #[arg(long, conflicts_with = "no_cache")]
+    pub refresh: bool,
+
+    /// Neither read nor write the cache.
+    #[arg(long)]
+    pub no_cache: bool,
+}
+
 /// What the command line and the environment say, before the config file
 /// is read: the input of every resolution.
 #[derive(Debug)]
 pub struct Inputs<'a> {
-    pub args: &'a SettingsArgs,
+    /// The setting flags given.
+    pub flags: &'a Values,
+    /// `-q`: no warnings, nor the commands' confirmations.
+    pub quiet: bool,
     pub env: &'a Values,
     pub defaults: &'a Defaults,
 }
@@ -215,7 +231,7 @@ impl Inputs<'_> {
 
     /// The flag of `setting`, if given.
     fn flag<T: FromValue>(&self, setting: Setting) -> Option<Sourced<T>> {
-        let value = self.args.flags.get(setting)?;
+        let value = self.flags.get(setting)?;
         Some(Sourced::new(value, Origin::Flag(setting)))
     }
 

@@ -83,7 +83,8 @@ impl World {
             cache_dir: Some(self.cache_dir()),
         };
         let inputs = Inputs {
-            args: &cli.settings,
+            flags: &cli.settings.flags,
+            quiet: cli.settings.quiet,
             env: &env,
             defaults: &defaults,
         };

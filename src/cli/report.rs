@@ -56,3 +56,14 @@ pub fn install_panic_hook() {
         eprintln!("zuora-token: error: internal error{place}; please report it");
     }));
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_exit_code_from_1_to_6_is_one_kind() {
+        let codes: Vec<u8> = ErrorKind::ALL.into_iter().map(exit_code).collect();
+        assert_eq!(codes, [1, 2, 3, 4, 5, 6]);
+    }
+}

@@ -18,7 +18,8 @@ use clap::ValueEnum;
 
 use super::{CacheUse, Cli, Command, SettingsArgs};
 use crate::cli::output::{Format, Report, Shell};
-use crate::cli::settings::table::{Setting, Values};
+use crate::cli::settings::table::Setting;
+use crate::cli::settings::values::Values;
 
 impl Cli {
     /// The process's command line, if it is one of the common ones; `None`

@@ -11,7 +11,8 @@ use clap_complete::engine::ArgValueCandidates;
 use zuora_token::Environment;
 
 use crate::cli::settings::config_file::profile_candidates;
-use crate::cli::settings::table::{Setting, Values};
+use crate::cli::settings::table::Setting;
+use crate::cli::settings::values::Values;
 
 /// The settings and the verbosity, on the program and on each command that
 /// resolves settings, so that they can stand before or after the

@@ -16,7 +16,7 @@ mod status;
 use zuora_token::Result;
 
 use super::args::{Cli, Command};
-use super::settings::table::Values;
+use super::settings::values::Values;
 use super::settings::{Defaults, Inputs};
 
 /// Runs the parsed command line; its exit code, or the failure to report.

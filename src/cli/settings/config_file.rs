@@ -19,7 +19,8 @@ use zuora_token::{Error, Result, Secret};
 use crate::cli::files;
 
 use super::origin::Origin;
-use super::table::{self, FromValue, Kind, Setting, Values};
+use super::table::{self, Kind, Setting};
+use super::values::{FromValue, Values};
 
 /// A config file larger than this is not one.
 const MAX_CONFIG: u64 = 1 << 20;

@@ -15,7 +15,8 @@ use zuora_token::{
 use super::config_file::{ConfigFile, Profile};
 use super::origin::{Origin, Sourced};
 use super::secret::SecretSetting;
-use super::table::{FromValue, Setting};
+use super::table::Setting;
+use super::values::FromValue;
 use super::{Inputs, Overridden};
 use crate::cli::keyring::{self, KeyringEntry};
 

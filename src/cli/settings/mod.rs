@@ -17,6 +17,7 @@ mod layers;
 pub mod origin;
 pub mod secret;
 pub mod table;
+pub mod values;
 
 use clap::Args;
 use log::{info, warn};
@@ -32,7 +33,8 @@ use config_file::ConfigFile;
 use layers::{Layers, keyring_entry, select_profile, validate};
 use origin::{Origin, Origins, Sourced};
 use secret::{ConfiguredSecret, SecretSetting};
-use table::{FromValue, Setting, Values};
+use table::Setting;
+use values::{FromValue, Values};
 
 /// The default of `--timeout`.
 const DEFAULT_TIMEOUT: Duration = Duration::from_secs(30);

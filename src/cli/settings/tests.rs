@@ -13,7 +13,8 @@ use zuora_token::{CacheMode, Input, Result, SourceIdentity, TokenSource, Trust};
 use super::{Defaults, Inputs, Resolved};
 use crate::cli::args::{Cli, Command};
 use crate::cli::keyring;
-use crate::cli::settings::table::{Setting, Values};
+use crate::cli::settings::table::Setting;
+use crate::cli::settings::values::Values;
 
 /// One resolution's world: a config file and a cache directory of its own,
 /// and the environment variables given.

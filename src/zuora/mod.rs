@@ -8,6 +8,7 @@ mod options;
 pub(crate) mod request;
 mod response;
 pub(crate) mod retry;
+pub(crate) mod server_text;
 mod tls;
 
 use std::sync::Arc;

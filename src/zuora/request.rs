@@ -11,6 +11,7 @@ use super::form::form;
 use super::http::agent;
 use super::options::{GrantType, RequestOptions};
 use super::response::{self, read_body};
+use super::server_text;
 use crate::deadline::Deadline;
 use crate::error::Result;
 use crate::token::TokenResponse;
@@ -92,7 +93,7 @@ impl<'a> Request<'a> {
         info!(
             "attempt {attempt}: POST {url} -> {} in {took} ms{}",
             response.status(),
-            failure::header_summary(response.headers(), cx.secret)
+            server_text::header_summary(response.headers(), cx.secret)
         );
         if response.status() != StatusCode::OK {
             // The status decides; a body too large or cut short only loses the message.

@@ -39,18 +39,11 @@ impl ErrorKind {
         ErrorKind::BadResponse,
     ];
 
-    /// The number a failure shared through the cache is stored under (the
-    /// numbers the command gives the kinds as exit codes, so that entries
-    /// written by earlier builds still read). Never changed.
+    /// The number a failure shared through the cache is stored under: the
+    /// kind's place in [`ErrorKind::ALL`], from 1.
     pub(crate) fn code(self) -> u8 {
-        match self {
-            ErrorKind::Other => 1,
-            ErrorKind::Usage => 2,
-            ErrorKind::Refused => 3,
-            ErrorKind::RateLimited => 4,
-            ErrorKind::Unreachable => 5,
-            ErrorKind::BadResponse => 6,
-        }
+        let place = ErrorKind::ALL.iter().position(|kind| *kind == self);
+        place.map_or(1, |at| at as u8 + 1)
     }
 
     /// The kind stored under `code`.
@@ -152,3 +145,19 @@ impl fmt::Display for Error {
 }
 
 impl std::error::Error for Error {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_stored_kind_reads_back_as_itself_under_the_numbers_it_always_had() {
+        let codes: Vec<u8> = ErrorKind::ALL.iter().map(|k| k.code()).collect();
+        assert_eq!(codes, [1, 2, 3, 4, 5, 6]);
+        for kind in ErrorKind::ALL {
+            assert_eq!(ErrorKind::from_code(kind.code()), Some(kind));
+        }
+        assert_eq!(ErrorKind::from_code(0), None);
+        assert_eq!(ErrorKind::from_code(7), None);
+    }
+}

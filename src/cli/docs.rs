@@ -137,35 +137,17 @@ fn the_docs_name_every_exit_code() {
     }
 }
 
+/// The values of an output format's flag, as the command line takes them.
+fn names<T: ValueEnum>() -> Vec<String> {
+    let values = T::value_variants().iter().filter_map(T::to_possible_value);
+    values.map(|v| v.get_name().to_owned()).collect()
+}
+
 #[test]
 fn the_docs_name_every_output_format() {
     let (_, docs) = committed("docs/commands.md");
-    let names = |values: Vec<Option<clap::builder::PossibleValue>>| {
-        values
-            .into_iter()
-            .flatten()
-            .map(|v| v.get_name().to_owned())
-            .collect::<Vec<_>>()
-    };
-    let formats = names(
-        Format::value_variants()
-            .iter()
-            .map(Format::to_possible_value)
-            .collect(),
-    );
-    let shells = names(
-        Shell::value_variants()
-            .iter()
-            .map(Shell::to_possible_value)
-            .collect(),
-    );
-    let reports = names(
-        Report::value_variants()
-            .iter()
-            .map(Report::to_possible_value)
-            .collect(),
-    );
-    for name in formats.iter().chain(&shells).chain(&reports) {
+    let names = [names::<Format>(), names::<Shell>(), names::<Report>()];
+    for name in names.iter().flatten() {
         assert!(
             docs.contains(&format!("`{name}`")),
             "docs/commands.md lacks the output format {name}"

@@ -29,7 +29,9 @@ pub enum ErrorKind {
 }
 
 impl ErrorKind {
-    /// Every kind, from the most general to the most particular.
+    /// Every kind, from the most general to the most particular. A failure
+    /// shared through the cache is stored by its kind's place here: a new
+    /// kind goes at the end.
     pub const ALL: [ErrorKind; 6] = [
         ErrorKind::Other,
         ErrorKind::Usage,

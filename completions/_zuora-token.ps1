@@ -58,7 +58,7 @@ Register-ArgumentCompleter -Native -CommandName 'zuora-token' -ScriptBlock {
             [CompletionResult]::new('profiles', 'profiles', [CompletionResultType]::ParameterValue, 'List the config file''s profiles: endpoint, client id and where the secret comes from (never the secret)')
             [CompletionResult]::new('login', 'login', [CompletionResultType]::ParameterValue, 'Store the client secret in the OS keyring, for the base URL and client id the settings name')
             [CompletionResult]::new('logout', 'logout', [CompletionResultType]::ParameterValue, 'Remove the client secret that `login` stored for the base URL and client id the settings name')
-            [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script (static; see the README for dynamic completion of profile names)')
+            [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script (static; `COMPLETE=SHELL zuora-token` prints a dynamic one, which also completes profile names)')
             [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Print the man page (roff), or write every page (one per command) into a directory')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -445,7 +445,7 @@ Register-ArgumentCompleter -Native -CommandName 'zuora-token' -ScriptBlock {
             [CompletionResult]::new('profiles', 'profiles', [CompletionResultType]::ParameterValue, 'List the config file''s profiles: endpoint, client id and where the secret comes from (never the secret)')
             [CompletionResult]::new('login', 'login', [CompletionResultType]::ParameterValue, 'Store the client secret in the OS keyring, for the base URL and client id the settings name')
             [CompletionResult]::new('logout', 'logout', [CompletionResultType]::ParameterValue, 'Remove the client secret that `login` stored for the base URL and client id the settings name')
-            [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script (static; see the README for dynamic completion of profile names)')
+            [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script (static; `COMPLETE=SHELL zuora-token` prints a dynamic one, which also completes profile names)')
             [CompletionResult]::new('man', 'man', [CompletionResultType]::ParameterValue, 'Print the man page (roff), or write every page (one per command) into a directory')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break

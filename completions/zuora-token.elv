@@ -55,7 +55,7 @@ set edit:completion:arg-completer[zuora-token] = {|@words|
             cand profiles 'List the config file''s profiles: endpoint, client id and where the secret comes from (never the secret)'
             cand login 'Store the client secret in the OS keyring, for the base URL and client id the settings name'
             cand logout 'Remove the client secret that `login` stored for the base URL and client id the settings name'
-            cand completions 'Print a shell completion script (static; see the README for dynamic completion of profile names)'
+            cand completions 'Print a shell completion script (static; `COMPLETE=SHELL zuora-token` prints a dynamic one, which also completes profile names)'
             cand man 'Print the man page (roff), or write every page (one per command) into a directory'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -423,7 +423,7 @@ set edit:completion:arg-completer[zuora-token] = {|@words|
             cand profiles 'List the config file''s profiles: endpoint, client id and where the secret comes from (never the secret)'
             cand login 'Store the client secret in the OS keyring, for the base URL and client id the settings name'
             cand logout 'Remove the client secret that `login` stored for the base URL and client id the settings name'
-            cand completions 'Print a shell completion script (static; see the README for dynamic completion of profile names)'
+            cand completions 'Print a shell completion script (static; `COMPLETE=SHELL zuora-token` prints a dynamic one, which also completes profile names)'
             cand man 'Print the man page (roff), or write every page (one per command) into a directory'
             cand help 'Print this message or the help of the given subcommand(s)'
         }

@@ -235,8 +235,8 @@ Examples:
   zuora-token logout --profile prod && zuora-token cache clear --profile prod")]
     Logout,
 
-    /// Print a shell completion script (static; see the README for dynamic
-    /// completion of profile names).
+    /// Print a shell completion script (static; `COMPLETE=SHELL zuora-token`
+    /// prints a dynamic one, which also completes profile names).
     #[command(after_help = "\
 Examples:
   d=~/.local/share/bash-completion/completions

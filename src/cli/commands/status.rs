@@ -44,6 +44,6 @@ pub fn run(inputs: &Inputs, format: Report) -> Result<u8> {
         min_ttl: source.cache_policy().min_ttl,
     };
     output::print(&output::status(&report, format, now))?;
-    // 1: no usable token cached, as the README's table says.
+    // 1: no usable token cached, as the man page's EXIT STATUS says.
     Ok(u8::from(!usable))
 }

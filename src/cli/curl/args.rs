@@ -191,7 +191,7 @@ fn refused(option: &str) -> Error {
     ))
     .with_hint(
         "zuora-token curl passes on only the curl options that cannot change where the \
-         request goes or what credentials it carries (see the README); call Zuora with \
+         request goes or what credentials it carries (see zuora-token-curl(1)); call Zuora with \
          `zuora-token api`, or, taking the responsibility yourself: \
          zuora-token get -o curl | curl -K - ...",
     )

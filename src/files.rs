@@ -15,7 +15,7 @@ use std::time::Instant;
 /// closes, but not past `deadline`. A symbolic link is followed (a user may
 /// link their settings). At most `limit` bytes.
 ///
-/// ```ignore
+/// ```text
 /// use std::time::{Duration, Instant};
 ///
 /// let deadline = Instant::now() + Duration::from_secs(30);

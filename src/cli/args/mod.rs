@@ -16,11 +16,10 @@ use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand};
 mod fast;
 mod flags;
 
-use flags::with_settings;
 pub use flags::{MORE_SETTINGS, SettingsArgs};
+use flags::{curl_args_kept, subcommand_at, with_settings};
 
 pub use super::settings::CacheUse;
-use super::settings::table::Setting;
 use crate::cli::output::{Format, Report, Shell};
 
 const EXAMPLES: &str = "\
@@ -365,49 +364,10 @@ impl Cli {
     }
 }
 
-/// `args` with a `--` after the `curl` subcommand, if that is the
-/// subcommand, so that clap takes none of what follows as a flag of ours.
-fn curl_args_kept(mut args: Vec<OsString>) -> Vec<OsString> {
-    if let Some(at) = subcommand_at(&args)
-        && args[at] == "curl"
-        && args.get(at + 1).is_none_or(|next| next != "--")
-    {
-        args.insert(at + 1, "--".into());
-    }
-    args
-}
-
-/// Where the subcommand is in `args` (the program's name first): the first
-/// word that is neither a flag of ours nor a setting's value.
-fn subcommand_at(args: &[OsString]) -> Option<usize> {
-    let takes_value = |name: &str| {
-        Setting::ALL.iter().any(|s| match name.chars().count() {
-            1 => s.short().is_some_and(|c| name.starts_with(c)),
-            _ => s.flag() == name,
-        })
-    };
-    let mut at = 1;
-    while let Some(arg) = args.get(at) {
-        let arg = arg.to_str()?;
-        let value_next = match (arg.strip_prefix("--"), arg.strip_prefix('-')) {
-            (Some(""), _) => return None,
-            (Some(long), _) => !long.contains('=') && takes_value(long),
-            // A cluster (`-vp prod`): its last letter may take the next word.
-            (None, Some(short)) if !short.is_empty() => short
-                .char_indices()
-                .find(|(_, c)| takes_value(&c.to_string()))
-                .is_some_and(|(i, c)| i + c.len_utf8() == short.len()),
-            _ => return Some(at),
-        };
-        at += if value_next { 2 } else { 1 };
-    }
-    None
-}
-
 #[cfg(test)]
 mod tests {
-
     use super::*;
+    use crate::cli::settings::table::Setting;
 
     #[test]
     fn the_command_line_definition_is_consistent() {

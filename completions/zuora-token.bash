@@ -221,7 +221,7 @@ _zuora__token() {
             return 0
             ;;
         zuora__token__subcmd__agent)
-            opts="-p -e -v -q -h --sink --renew-before --once --profile --config --client-id --client-secret-file --client-secret --environment --base-url --token-url --entity-id --track-id --org-ids --zuora-version --cache-dir --min-ttl --timeout --retries --ca-bundle --verbose --quiet --help"
+            opts="-v -q -p -e -h --sink --renew-before --once --verbose --quiet --profile --config --client-id --client-secret-file --client-secret --environment --base-url --token-url --entity-id --track-id --org-ids --zuora-version --cache-dir --min-ttl --timeout --retries --ca-bundle --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -319,7 +319,7 @@ _zuora__token() {
             return 0
             ;;
         zuora__token__subcmd__api)
-            opts="-X -f -F -H -i -p -e -v -q -h --method --raw-field --field --input --header --include --paginate --profile --config --client-id --client-secret-file --client-secret --environment --base-url --token-url --entity-id --track-id --org-ids --zuora-version --cache-dir --min-ttl --timeout --retries --ca-bundle --verbose --quiet --help"
+            opts="-X -f -F -H -i -v -q -p -e -h --method --raw-field --field --input --header --include --paginate --verbose --quiet --profile --config --client-id --client-secret-file --client-secret --environment --base-url --token-url --entity-id --track-id --org-ids --zuora-version --cache-dir --min-ttl --timeout --retries --ca-bundle --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -445,7 +445,7 @@ _zuora__token() {
             return 0
             ;;
         zuora__token__subcmd__cache)
-            opts="-p -e -v -q -h --profile --config --client-id --client-secret-file --client-secret --environment --base-url --token-url --entity-id --track-id --org-ids --zuora-version --cache-dir --min-ttl --timeout --retries --ca-bundle --verbose --quiet --help list clear help"
+            opts="-v -q -p -e -h --verbose --quiet --profile --config --client-id --client-secret-file --client-secret --environment --base-url --token-url --entity-id --track-id --org-ids --zuora-version --cache-dir --min-ttl --timeout --retries --ca-bundle --help list clear help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -535,7 +535,7 @@ _zuora__token() {
             return 0
             ;;
         zuora__token__subcmd__cache__subcmd__clear)
-            opts="-p -e -v -q -h --all --profile --config --client-id --client-secret-file --client-secret --environment --base-url --token-url --entity-id --track-id --org-ids --zuora-version --cache-dir --min-ttl --timeout --retries --ca-bundle --verbose --quiet --help"
+            opts="-v -q -p -e -h --all --verbose --quiet --profile --config --client-id --client-secret-file --client-secret --environment --base-url --token-url --entity-id --track-id --org-ids --zuora-version --cache-dir --min-ttl --timeout --retries --ca-bundle --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -681,7 +681,7 @@ _zuora__token() {
             return 0
             ;;
         zuora__token__subcmd__cache__subcmd__list)
-            opts="-o -p -e -v -q -h --output --profile --config --client-id --client-secret-file --client-secret --environment --base-url --token-url --entity-id --track-id --org-ids --zuora-version --cache-dir --min-ttl --timeout --retries --ca-bundle --verbose --quiet --help"
+            opts="-o -v -q -p -e -h --output --verbose --quiet --profile --config --client-id --client-secret-file --client-secret --environment --base-url --token-url --entity-id --track-id --org-ids --zuora-version --cache-dir --min-ttl --timeout --retries --ca-bundle --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -807,7 +807,7 @@ _zuora__token() {
             return 0
             ;;
         zuora__token__subcmd__env)
-            opts="-s -p -e -v -q -h --shell --refresh --no-cache --profile --config --client-id --client-secret-file --client-secret --environment --base-url --token-url --entity-id --track-id --org-ids --zuora-version --cache-dir --min-ttl --timeout --retries --ca-bundle --verbose --quiet --help"
+            opts="-s -v -q -p -e -h --shell --refresh --no-cache --verbose --quiet --profile --config --client-id --client-secret-file --client-secret --environment --base-url --token-url --entity-id --track-id --org-ids --zuora-version --cache-dir --min-ttl --timeout --retries --ca-bundle --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -905,7 +905,7 @@ _zuora__token() {
             return 0
             ;;
         zuora__token__subcmd__exec)
-            opts="-p -e -v -q -h --refresh --no-cache --profile --config --client-id --client-secret-file --client-secret --environment --base-url --token-url --entity-id --track-id --org-ids --zuora-version --cache-dir --min-ttl --timeout --retries --ca-bundle --verbose --quiet --help"
+            opts="-v -q -p -e -h --refresh --no-cache --verbose --quiet --profile --config --client-id --client-secret-file --client-secret --environment --base-url --token-url --entity-id --track-id --org-ids --zuora-version --cache-dir --min-ttl --timeout --retries --ca-bundle --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -995,7 +995,7 @@ _zuora__token() {
             return 0
             ;;
         zuora__token__subcmd__get)
-            opts="-o -p -e -v -q -h --output --refresh --no-cache --profile --config --client-id --client-secret-file --client-secret --environment --base-url --token-url --entity-id --track-id --org-ids --zuora-version --cache-dir --min-ttl --timeout --retries --ca-bundle --verbose --quiet --help"
+            opts="-o -v -q -p -e -h --output --refresh --no-cache --verbose --quiet --profile --config --client-id --client-secret-file --client-secret --environment --base-url --token-url --entity-id --track-id --org-ids --zuora-version --cache-dir --min-ttl --timeout --retries --ca-bundle --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1331,7 +1331,7 @@ _zuora__token() {
             return 0
             ;;
         zuora__token__subcmd__login)
-            opts="-p -e -v -q -h --profile --config --client-id --client-secret-file --client-secret --environment --base-url --token-url --entity-id --track-id --org-ids --zuora-version --cache-dir --min-ttl --timeout --retries --ca-bundle --verbose --quiet --help"
+            opts="-v -q -p -e -h --verbose --quiet --profile --config --client-id --client-secret-file --client-secret --environment --base-url --token-url --entity-id --track-id --org-ids --zuora-version --cache-dir --min-ttl --timeout --retries --ca-bundle --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1421,7 +1421,7 @@ _zuora__token() {
             return 0
             ;;
         zuora__token__subcmd__logout)
-            opts="-p -e -v -q -h --profile --config --client-id --client-secret-file --client-secret --environment --base-url --token-url --entity-id --track-id --org-ids --zuora-version --cache-dir --min-ttl --timeout --retries --ca-bundle --verbose --quiet --help"
+            opts="-v -q -p -e -h --verbose --quiet --profile --config --client-id --client-secret-file --client-secret --environment --base-url --token-url --entity-id --track-id --org-ids --zuora-version --cache-dir --min-ttl --timeout --retries --ca-bundle --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1529,7 +1529,7 @@ _zuora__token() {
             return 0
             ;;
         zuora__token__subcmd__profiles)
-            opts="-o -p -e -v -q -h --output --profile --config --client-id --client-secret-file --client-secret --environment --base-url --token-url --entity-id --track-id --org-ids --zuora-version --cache-dir --min-ttl --timeout --retries --ca-bundle --verbose --quiet --help"
+            opts="-o -v -q -p -e -h --output --verbose --quiet --profile --config --client-id --client-secret-file --client-secret --environment --base-url --token-url --entity-id --track-id --org-ids --zuora-version --cache-dir --min-ttl --timeout --retries --ca-bundle --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1627,7 +1627,7 @@ _zuora__token() {
             return 0
             ;;
         zuora__token__subcmd__status)
-            opts="-o -p -e -v -q -h --output --profile --config --client-id --client-secret-file --client-secret --environment --base-url --token-url --entity-id --track-id --org-ids --zuora-version --cache-dir --min-ttl --timeout --retries --ca-bundle --verbose --quiet --help"
+            opts="-o -v -q -p -e -h --output --verbose --quiet --profile --config --client-id --client-secret-file --client-secret --environment --base-url --token-url --entity-id --track-id --org-ids --zuora-version --cache-dir --min-ttl --timeout --retries --ca-bundle --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

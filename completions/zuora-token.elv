@@ -56,7 +56,7 @@ set edit:completion:arg-completer[zuora-token] = {|@words|
             cand profiles 'List the config file''s profiles: endpoint, client id and where the secret comes from (never the secret)'
             cand login 'Store the client secret in the OS keyring, for the base URL and client id the settings name'
             cand logout 'Remove the client secret that `login` stored for the base URL and client id the settings name'
-            cand completions 'Print a shell completion script (static; see the README for dynamic completion of profile names)'
+            cand completions 'Print a shell completion script (static; `COMPLETE=SHELL zuora-token` prints a dynamic one, which also completes profile names)'
             cand man 'Print the man page (roff), or write every page (one per command) into a directory'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -148,8 +148,8 @@ set edit:completion:arg-completer[zuora-token] = {|@words|
             cand --verbose 'Say on stderr where each setting came from and what was sent and received'
             cand -q 'Print no warnings'
             cand --quiet 'Print no warnings'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
         }
         &'zuora-token;api'= {
             cand -X 'The HTTP method [default: GET, or POST with --input]'
@@ -187,8 +187,8 @@ set edit:completion:arg-completer[zuora-token] = {|@words|
             cand --verbose 'Say on stderr where each setting came from and what was sent and received'
             cand -q 'Print no warnings'
             cand --quiet 'Print no warnings'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
         }
         &'zuora-token;curl'= {
             cand -h 'Print help'
@@ -277,8 +277,8 @@ set edit:completion:arg-completer[zuora-token] = {|@words|
             cand --verbose 'Say on stderr where each setting came from and what was sent and received'
             cand -q 'Print no warnings'
             cand --quiet 'Print no warnings'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
             cand list 'List the cached tokens: base URL, client id, entity, expiry (never the tokens)'
             cand clear 'Remove the cached token for the resolved credentials, or every one'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -337,8 +337,8 @@ set edit:completion:arg-completer[zuora-token] = {|@words|
             cand --verbose 'Say on stderr where each setting came from and what was sent and received'
             cand -q 'Print no warnings'
             cand --quiet 'Print no warnings'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
         }
         &'zuora-token;cache;help'= {
             cand list 'List the cached tokens: base URL, client id, entity, expiry (never the tokens)'
@@ -455,7 +455,7 @@ set edit:completion:arg-completer[zuora-token] = {|@words|
             cand profiles 'List the config file''s profiles: endpoint, client id and where the secret comes from (never the secret)'
             cand login 'Store the client secret in the OS keyring, for the base URL and client id the settings name'
             cand logout 'Remove the client secret that `login` stored for the base URL and client id the settings name'
-            cand completions 'Print a shell completion script (static; see the README for dynamic completion of profile names)'
+            cand completions 'Print a shell completion script (static; `COMPLETE=SHELL zuora-token` prints a dynamic one, which also completes profile names)'
             cand man 'Print the man page (roff), or write every page (one per command) into a directory'
             cand help 'Print this message or the help of the given subcommand(s)'
         }

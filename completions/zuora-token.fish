@@ -75,7 +75,7 @@ complete -c zuora-token -n "__fish_zuora_token_needs_command" -f -a "cache" -d '
 complete -c zuora-token -n "__fish_zuora_token_needs_command" -f -a "profiles" -d 'List the config file\'s profiles: endpoint, client id and where the secret comes from (never the secret)'
 complete -c zuora-token -n "__fish_zuora_token_needs_command" -f -a "login" -d 'Store the client secret in the OS keyring, for the base URL and client id the settings name'
 complete -c zuora-token -n "__fish_zuora_token_needs_command" -f -a "logout" -d 'Remove the client secret that `login` stored for the base URL and client id the settings name'
-complete -c zuora-token -n "__fish_zuora_token_needs_command" -f -a "completions" -d 'Print a shell completion script (static; see the README for dynamic completion of profile names)'
+complete -c zuora-token -n "__fish_zuora_token_needs_command" -f -a "completions" -d 'Print a shell completion script (static; `COMPLETE=SHELL zuora-token` prints a dynamic one, which also completes profile names)'
 complete -c zuora-token -n "__fish_zuora_token_needs_command" -f -a "man" -d 'Print the man page (roff), or write every page (one per command) into a directory'
 complete -c zuora-token -n "__fish_zuora_token_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand get" -s o -l output -d 'What to print' -r -f -a "token\t'The access token and a newline, nothing else'
@@ -211,7 +211,7 @@ complete -c zuora-token -n "__fish_zuora_token_using_subcommand exec" -l refresh
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand exec" -l no-cache -d 'Neither read nor write the cache'
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand exec" -s v -l verbose -d 'Say on stderr where each setting came from and what was sent and received'
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand exec" -s q -l quiet -d 'Print no warnings'
-complete -c zuora-token -n "__fish_zuora_token_using_subcommand exec" -s h -l help -d 'Print help'
+complete -c zuora-token -n "__fish_zuora_token_using_subcommand exec" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand api" -s X -l method -d 'The HTTP method [default: GET, or POST with --input]' -r
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand api" -s f -l raw-field -d 'A field, its value a string (repeatable)' -r
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand api" -s F -l field -d 'A field, its value typed: a number, true, false, null, or @FILE for a file\'s text (@- standard input) (repeatable)' -r
@@ -257,7 +257,7 @@ complete -c zuora-token -n "__fish_zuora_token_using_subcommand api" -s i -l inc
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand api" -l paginate -d 'Follow Zuora\'s pagination to the last page: nextPage links, Object Query cursors, and queryLocator through queryMore'
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand api" -s v -l verbose -d 'Say on stderr where each setting came from and what was sent and received'
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand api" -s q -l quiet -d 'Print no warnings'
-complete -c zuora-token -n "__fish_zuora_token_using_subcommand api" -s h -l help -d 'Print help'
+complete -c zuora-token -n "__fish_zuora_token_using_subcommand api" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand curl" -s h -l help -d 'Print help'
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand status" -s o -l output -d 'What to print' -r -f -a "text\t'Aligned lines for people'
 json\t'One JSON object (or array), for scripts'"
@@ -380,7 +380,7 @@ complete -c zuora-token -n "__fish_zuora_token_using_subcommand cache; and not _
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand cache; and not __fish_seen_subcommand_from list clear help" -l ca-bundle -d 'Trust exactly the PEM certificates in this file instead of the operating system\'s trust store [env: ZUORA_CA_BUNDLE]' -r -F
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand cache; and not __fish_seen_subcommand_from list clear help" -s v -l verbose -d 'Say on stderr where each setting came from and what was sent and received'
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand cache; and not __fish_seen_subcommand_from list clear help" -s q -l quiet -d 'Print no warnings'
-complete -c zuora-token -n "__fish_zuora_token_using_subcommand cache; and not __fish_seen_subcommand_from list clear help" -s h -l help -d 'Print help'
+complete -c zuora-token -n "__fish_zuora_token_using_subcommand cache; and not __fish_seen_subcommand_from list clear help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand cache; and not __fish_seen_subcommand_from list clear help" -f -a "list" -d 'List the cached tokens: base URL, client id, entity, expiry (never the tokens)'
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand cache; and not __fish_seen_subcommand_from list clear help" -f -a "clear" -d 'Remove the cached token for the resolved credentials, or every one'
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand cache; and not __fish_seen_subcommand_from list clear help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -464,7 +464,7 @@ complete -c zuora-token -n "__fish_zuora_token_using_subcommand cache; and __fis
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand cache; and __fish_seen_subcommand_from clear" -l all -d 'Remove every cached token, whoever\'s credentials it was for'
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand cache; and __fish_seen_subcommand_from clear" -s v -l verbose -d 'Say on stderr where each setting came from and what was sent and received'
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand cache; and __fish_seen_subcommand_from clear" -s q -l quiet -d 'Print no warnings'
-complete -c zuora-token -n "__fish_zuora_token_using_subcommand cache; and __fish_seen_subcommand_from clear" -s h -l help -d 'Print help'
+complete -c zuora-token -n "__fish_zuora_token_using_subcommand cache; and __fish_seen_subcommand_from clear" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand cache; and __fish_seen_subcommand_from help" -f -a "list" -d 'List the cached tokens: base URL, client id, entity, expiry (never the tokens)'
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand cache; and __fish_seen_subcommand_from help" -f -a "clear" -d 'Remove the cached token for the resolved credentials, or every one'
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand cache; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -601,7 +601,7 @@ complete -c zuora-token -n "__fish_zuora_token_using_subcommand help; and not __
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand help; and not __fish_seen_subcommand_from get env exec api curl status agent cache profiles login logout completions man help" -f -a "profiles" -d 'List the config file\'s profiles: endpoint, client id and where the secret comes from (never the secret)'
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand help; and not __fish_seen_subcommand_from get env exec api curl status agent cache profiles login logout completions man help" -f -a "login" -d 'Store the client secret in the OS keyring, for the base URL and client id the settings name'
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand help; and not __fish_seen_subcommand_from get env exec api curl status agent cache profiles login logout completions man help" -f -a "logout" -d 'Remove the client secret that `login` stored for the base URL and client id the settings name'
-complete -c zuora-token -n "__fish_zuora_token_using_subcommand help; and not __fish_seen_subcommand_from get env exec api curl status agent cache profiles login logout completions man help" -f -a "completions" -d 'Print a shell completion script (static; see the README for dynamic completion of profile names)'
+complete -c zuora-token -n "__fish_zuora_token_using_subcommand help; and not __fish_seen_subcommand_from get env exec api curl status agent cache profiles login logout completions man help" -f -a "completions" -d 'Print a shell completion script (static; `COMPLETE=SHELL zuora-token` prints a dynamic one, which also completes profile names)'
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand help; and not __fish_seen_subcommand_from get env exec api curl status agent cache profiles login logout completions man help" -f -a "man" -d 'Print the man page (roff), or write every page (one per command) into a directory'
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand help; and not __fish_seen_subcommand_from get env exec api curl status agent cache profiles login logout completions man help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c zuora-token -n "__fish_zuora_token_using_subcommand help; and __fish_seen_subcommand_from cache" -f -a "list" -d 'List the cached tokens: base URL, client id, entity, expiry (never the tokens)'

@@ -1,42 +1,37 @@
-//! What can go wrong, in the few kinds a caller acts on differently, each
-//! with the exit code the command-line tool gives it.
+//! What can go wrong, in the few kinds a caller acts on differently.
 
 use std::fmt;
 
 /// What went wrong, as far as a caller needs to know to decide what to do.
 ///
-/// Each kind has an exit code ([`ErrorKind::exit_code`]); scripts rely on
-/// those numbers, so they never change.
+/// The command-line tool gives each kind an exit code of its own (1 to 6,
+/// in the order of [`ErrorKind::ALL`]); that mapping is the tool's, not
+/// the library's.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum ErrorKind {
     /// Anything not covered below: a secret command failed, stdout was
-    /// closed, a file could not be written. Exit code 1.
+    /// closed, a file could not be written.
     Other,
     /// Invalid input or configuration, found before anything was sent:
-    /// a bad value, missing credentials, an unreadable CA bundle. Exit code 2.
+    /// a bad value, missing credentials, an unreadable CA bundle.
     Usage,
     /// Zuora answered with a 4xx other than 429: bad credentials, a bad
-    /// entity, no token endpoint at that URL. Exit code 3.
+    /// entity, no token endpoint at that URL.
     Refused,
-    /// Zuora answered 429 Too Many Requests, after every retry. Exit code 4.
+    /// Zuora answered 429 Too Many Requests, after every retry.
     RateLimited,
     /// Zuora could not be reached (connection, DNS, TLS, the deadline), or
-    /// answered 5xx, after every retry. Exit code 5.
+    /// answered 5xx, after every retry.
     Unreachable,
     /// Zuora answered, but not with a valid token response (nor a redirect
-    /// to follow, nor a body of sane size). Exit code 6.
+    /// to follow, nor a body of sane size).
     BadResponse,
 }
 
 impl ErrorKind {
-    /// Every kind, in the order of their exit codes (1 to 6).
-    ///
-    /// ```
-    /// use zuora_token::ErrorKind;
-    ///
-    /// let codes: Vec<u8> = ErrorKind::ALL.iter().map(|k| k.exit_code()).collect();
-    /// assert_eq!(codes, [1, 2, 3, 4, 5, 6]);
-    /// ```
+    /// Every kind, from the most general to the most particular. A failure
+    /// shared through the cache is stored by its kind's place here: a new
+    /// kind goes at the end.
     pub const ALL: [ErrorKind; 6] = [
         ErrorKind::Other,
         ErrorKind::Usage,
@@ -46,23 +41,16 @@ impl ErrorKind {
         ErrorKind::BadResponse,
     ];
 
-    /// The kind whose exit code is `code`.
-    pub(crate) fn from_exit_code(code: u8) -> Option<ErrorKind> {
-        ErrorKind::ALL
-            .into_iter()
-            .find(|kind| kind.exit_code() == code)
+    /// The number a failure shared through the cache is stored under: the
+    /// kind's place in [`ErrorKind::ALL`], from 1.
+    pub(crate) fn code(self) -> u8 {
+        let place = ErrorKind::ALL.iter().position(|kind| *kind == self);
+        place.map_or(1, |at| at as u8 + 1)
     }
 
-    /// The exit code of the `zuora-token` command for this kind (1 to 6).
-    pub fn exit_code(self) -> u8 {
-        match self {
-            ErrorKind::Other => 1,
-            ErrorKind::Usage => 2,
-            ErrorKind::Refused => 3,
-            ErrorKind::RateLimited => 4,
-            ErrorKind::Unreachable => 5,
-            ErrorKind::BadResponse => 6,
-        }
+    /// The kind stored under `code`.
+    pub(crate) fn from_code(code: u8) -> Option<ErrorKind> {
+        ErrorKind::ALL.into_iter().find(|kind| kind.code() == code)
     }
 }
 
@@ -76,7 +64,7 @@ impl ErrorKind {
 /// use zuora_token::{Error, ErrorKind};
 ///
 /// let error = Error::new(ErrorKind::Usage, "no client id given").with_hint("set one");
-/// assert_eq!(error.kind().exit_code(), 2);
+/// assert_eq!(error.kind(), ErrorKind::Usage);
 /// assert_eq!(error.to_string(), "no client id given");
 /// assert_eq!(error.hints(), ["set one"]);
 /// ```
@@ -159,3 +147,19 @@ impl fmt::Display for Error {
 }
 
 impl std::error::Error for Error {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_stored_kind_reads_back_as_itself_under_the_numbers_it_always_had() {
+        let codes: Vec<u8> = ErrorKind::ALL.iter().map(|k| k.code()).collect();
+        assert_eq!(codes, [1, 2, 3, 4, 5, 6]);
+        for kind in ErrorKind::ALL {
+            assert_eq!(ErrorKind::from_code(kind.code()), Some(kind));
+        }
+        assert_eq!(ErrorKind::from_code(0), None);
+        assert_eq!(ErrorKind::from_code(7), None);
+    }
+}

@@ -15,11 +15,11 @@ use std::time::Instant;
 /// closes, but not past `deadline`. A symbolic link is followed (a user may
 /// link their settings). At most `limit` bytes.
 ///
-/// ```no_run
+/// ```text
 /// use std::time::{Duration, Instant};
 ///
 /// let deadline = Instant::now() + Duration::from_secs(30);
-/// let text = zuora_token::files::read_setting(
+/// let text = files::read_setting(
 ///     std::path::Path::new("/dev/fd/63"),
 ///     64 * 1024,
 ///     deadline,

@@ -45,7 +45,7 @@
 //! Inputs are narrow types that can only be built valid: an [`Endpoint`]
 //! is HTTPS or on this machine, an [`EntityId`] is a UUID, a [`TrackId`]
 //! follows Zuora's rules. Failures are an [`Error`] whose [`ErrorKind`]
-//! says what to do about it and maps to the command's exit code. Neither
+//! says what to do about it (the command maps each kind to an exit code). Neither
 //! an error nor a log line ever holds the client secret or a token.
 //!
 //! Diagnostics go to the [`log`](https://docs.rs/log) facade, target
@@ -63,7 +63,7 @@ mod deadline;
 mod endpoint;
 mod environments;
 mod error;
-pub mod files;
+mod files;
 mod provenance;
 pub mod renewal;
 mod secret;
@@ -71,9 +71,10 @@ pub mod sink;
 mod token;
 mod token_source;
 mod zuora;
+mod zuora_headers;
 
 pub use api::{ApiClient, ApiRequest, ApiResponse, ApiUrl, Method};
-pub use api_headers::{ApiHeaders, OrgIds, ZuoraVersion};
+pub use api_headers::ApiHeaders;
 pub use cache::{Cache, CacheFile, CacheMode, CachePolicy, CachedToken};
 pub use credentials::{ClientId, Credentials};
 pub use endpoint::{BaseUrl, ClearTextRefused, Endpoint, TokenUrl};
@@ -83,4 +84,5 @@ pub use provenance::{Input, Provenance};
 pub use secret::{Secret, SecretSource, SourceIdentity};
 pub use token::{AccessToken, Scope, Token, TokenResponse};
 pub use token_source::TokenSource;
-pub use zuora::{Client, EntityId, GrantType, RequestOptions, TrackId, Trust, create_token};
+pub use zuora::{Client, GrantType, RequestOptions, Trust, create_token};
+pub use zuora_headers::{EntityId, OrgIds, TrackId, ZuoraVersion};

@@ -3,7 +3,6 @@
 //! `zuora_token` library.
 
 mod cli;
-mod output;
 
 use std::process::ExitCode;
 
@@ -31,6 +30,6 @@ fn run() -> u8 {
     cli::init_logging(cli.settings.verbose, cli.settings.quiet);
     cli::run(&cli).unwrap_or_else(|error| {
         cli::report_error(&error);
-        error.kind().exit_code()
+        cli::exit_code(error.kind())
     })
 }

@@ -8,7 +8,7 @@ use std::time::{Duration, SystemTime};
 
 use log::{info, warn};
 
-use crate::api_headers::{ApiHeaders, OrgIds, ZuoraVersion};
+use crate::api_headers::ApiHeaders;
 use crate::cache::{
     Cache, CacheMode, CachePolicy, Entry, Failure, Identity, LockFile, Lookup, Waited,
 };
@@ -18,7 +18,8 @@ use crate::error::{Error, ErrorKind, Result};
 use crate::provenance::{Input, source_of};
 use crate::secret::Secret;
 use crate::token::Token;
-use crate::zuora::{Client, TrackId};
+use crate::zuora::Client;
+use crate::zuora_headers::{OrgIds, TrackId, ZuoraVersion};
 
 /// What a caller found in the cache when it first looked: an outcome stored
 /// after that (a token or a failure that differs from these) was stored

@@ -29,8 +29,8 @@ use crate::deadline::Deadline;
 use crate::error::{Error, Result};
 use crate::token::Token;
 use crate::token_source::TokenSource;
-use crate::zuora::agent::agent;
 use crate::zuora::failure::{may_retry_transport, unreachable};
+use crate::zuora::http::agent;
 use crate::zuora::request::USER_AGENT;
 use crate::zuora::retry::Retry;
 

@@ -5,7 +5,7 @@ use ureq::http::{HeaderMap, Response};
 
 use crate::secret::Secret;
 use crate::token::Token;
-use crate::zuora::failure::{header, zuora_message};
+use crate::zuora::server_text::{header, zuora_message};
 
 /// An answer larger than this is refused: Zuora's pages are a few hundred
 /// KiB at most, and the body is held in memory to be printed whole.

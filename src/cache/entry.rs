@@ -17,7 +17,7 @@ use crate::error::{Error, ErrorKind};
 use crate::files;
 use crate::secret::{Secret, SourceIdentity};
 use crate::token::{AccessToken, MAX_LIFETIME, Token};
-use crate::zuora::EntityId;
+use crate::zuora_headers::EntityId;
 
 /// The format of an entry; an entry of another version is a miss.
 const VERSION: u32 = 3;
@@ -282,7 +282,7 @@ impl Entry {
         let trusted = stored.version == VERSION
             && identity.mismatch(&stored.identity).is_none()
             && !in_the_future(stored_at);
-        let kind = ErrorKind::from_exit_code(stored.exit_code).filter(|_| trusted)?;
+        let kind = ErrorKind::from_code(stored.exit_code).filter(|_| trusted)?;
         let mut error = Error::new(kind, stored.message).rejected(stored.rejected);
         for hint in stored.hints {
             error = error.with_hint(hint);
@@ -339,7 +339,7 @@ impl Entry {
         let stored = StoredFailure {
             version: VERSION,
             stored_at_ms: millis(SystemTime::now()),
-            exit_code: error.kind().exit_code(),
+            exit_code: error.kind().code(),
             message: error.to_string(),
             hints: error.hints().to_vec(),
             rejected: error.is_rejection(),

@@ -1,7 +1,22 @@
 //! How a failure reaches the user: `zuora-token: error: ...` on stderr, a
-//! `hint:` line for each hint, and never a backtrace.
+//! `hint:` line for each hint, never a backtrace, and the exit code of its
+//! kind.
 
-use zuora_token::Error;
+use zuora_token::{Error, ErrorKind};
+
+/// The exit code of a failure of `kind` (1 to 6). Scripts rely on these
+/// numbers, so they never change; `api` adds 7, and `exec` and `curl` pass
+/// on their command's.
+pub fn exit_code(kind: ErrorKind) -> u8 {
+    match kind {
+        ErrorKind::Other => 1,
+        ErrorKind::Usage => 2,
+        ErrorKind::Refused => 3,
+        ErrorKind::RateLimited => 4,
+        ErrorKind::Unreachable => 5,
+        ErrorKind::BadResponse => 6,
+    }
+}
 
 /// Writes `zuora-token: error: ...` (and its hints) to stderr.
 pub fn error(error: &Error) {
@@ -17,9 +32,9 @@ pub fn error(error: &Error) {
 /// also hands over as errors, are printed as clap prints them; so is the
 /// help a bare `zuora-token` gets.
 pub fn command_line(error: &clap::Error) -> u8 {
-    use clap::error::ErrorKind;
     let code = u8::try_from(error.exit_code()).unwrap_or(2);
-    if !error.use_stderr() || error.kind() == ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand {
+    let bare = error.kind() == clap::error::ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand;
+    if !error.use_stderr() || bare {
         let _ = error.print();
         return code;
     }
@@ -40,4 +55,15 @@ pub fn install_panic_hook() {
             .unwrap_or_default();
         eprintln!("zuora-token: error: internal error{place}; please report it");
     }));
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_exit_code_from_1_to_6_is_one_kind() {
+        let codes: Vec<u8> = ErrorKind::ALL.into_iter().map(exit_code).collect();
+        assert_eq!(codes, [1, 2, 3, 4, 5, 6]);
+    }
 }

@@ -1,13 +1,14 @@
 //! Zuora's `createToken` operation: `POST /oauth/token` exactly as Zuora
 //! documents it, retried where that can help, within one deadline.
 
-pub(crate) mod agent;
 pub(crate) mod failure;
 pub(crate) mod form;
+pub(crate) mod http;
 mod options;
 pub(crate) mod request;
 mod response;
 pub(crate) mod retry;
+pub(crate) mod server_text;
 mod tls;
 
 use std::sync::Arc;
@@ -15,7 +16,8 @@ use std::thread;
 
 use log::info;
 
-pub use options::{EntityId, GrantType, RequestOptions, TrackId, Trust};
+use crate::zuora_headers::TrackId;
+pub use options::{GrantType, RequestOptions, Trust};
 
 use self::failure::Context;
 use self::request::{Issued, Request};

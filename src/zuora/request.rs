@@ -6,14 +6,16 @@ use std::time::{Instant, SystemTime};
 use log::info;
 use ureq::http::StatusCode;
 
-use super::agent::agent;
 use super::failure::{self, Context, Failed};
 use super::form::form;
-use super::options::{EntityId, GrantType, RequestOptions, TrackId};
+use super::http::agent;
+use super::options::{GrantType, RequestOptions};
 use super::response::{self, read_body};
+use super::server_text;
 use crate::deadline::Deadline;
 use crate::error::Result;
 use crate::token::TokenResponse;
+use crate::zuora_headers::{EntityId, TrackId};
 
 pub(crate) const USER_AGENT: &str = concat!("zuora-token/", env!("CARGO_PKG_VERSION"));
 
@@ -91,7 +93,7 @@ impl<'a> Request<'a> {
         info!(
             "attempt {attempt}: POST {url} -> {} in {took} ms{}",
             response.status(),
-            failure::header_summary(response.headers(), cx.secret)
+            server_text::header_summary(response.headers(), cx.secret)
         );
         if response.status() != StatusCode::OK {
             // The status decides; a body too large or cut short only loses the message.

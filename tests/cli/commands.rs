@@ -332,12 +332,22 @@ fn profiles_lists_each_profile_and_where_its_secret_comes_from() {
         "{text}"
     );
     for line in [
-        "overridden: environment variable ZUORA_BASE_URL beats the profile's, unless --profile names it, endpoint",
-        "overridden: --client-id beats every profile's client id",
-        "overridden: environment variable ZUORA_CLIENT_SECRET beats the profile's, unless --profile names it, secret",
+        "overridden: endpoint, by environment variable ZUORA_BASE_URL (unless --profile names the profile)",
+        "overridden: client id, by --client-id",
+        "overridden: secret, by environment variable ZUORA_CLIENT_SECRET (unless --profile names the profile)",
     ] {
         assert!(text.contains(line), "{line}: {text}");
     }
+
+    // The same value from the environment overrides nothing.
+    let same = run(sb
+        .cmd()
+        .env("ZUORA_CLIENT_ID", CLIENT_ID)
+        .env("ZUORA_ENVIRONMENT", "prod-eu")
+        .args(["profiles"]));
+    let text = &same.ok().stdout;
+    let prod = text.lines().find(|l| l.starts_with("* prod")).unwrap();
+    assert!(!prod.contains("(overridden)"), "{text}");
 
     let sb = sandbox();
     let out = run(sb.cmd().arg("profiles"));

@@ -3,7 +3,7 @@
 //! bash-completion where that is installed), zsh (an interactive zsh in a
 //! pseudo-terminal, zpty, that is sent the command line and a TAB, with
 //! `compadd` recording what the completion system offers) and fish
-//! (`complete -C`). The scripts are installed as the README says, and
+//! (`complete -C`). The scripts are installed as docs/platforms.md says, and
 //! every command line is completed after its subcommand. A shell that is
 //! not installed is skipped, saying so.
 
@@ -153,17 +153,17 @@ const DYNAMIC: &[(&str, Want)] = &[
 /// The config file of the dynamic cases.
 const PROFILES: &str = "[profiles.prod]\n[profiles.staging]\n";
 
-/// Installs the completion scripts with the README's own lines (the first
+/// Installs the completion scripts with the docs' own lines (the first
 /// `sh` block that has `zuora-token completions bash`), `zuora-token`
 /// being on `PATH` as `$HOME/bin/zuora-token`.
 fn install_as_the_readme_says(sb: &Sandbox) {
-    let readme = include_str!("../../README.md");
+    let readme = include_str!("../../docs/platforms.md");
     let block = readme
         .split("```sh\n")
         .skip(1)
         .map(|rest| rest.split("```").next().unwrap())
         .find(|block| block.contains("zuora-token completions bash"))
-        .expect("README has the install lines");
+        .expect("docs/platforms.md has the install lines");
     let script = format!("set -eu\n{ON_PATH}\n{block}");
     sb.shell("sh", &script).ok();
 }
@@ -274,7 +274,7 @@ fn zsh_completes_after_every_subcommand() {
     }
     let sb = sandbox();
     install_as_the_readme_says(&sb);
-    // The README's line for ~/.zshrc, then compinit.
+    // The line docs/platforms.md gives for ~/.zshrc, then compinit.
     let out = sb.shell("zsh", &zsh_script(&sb, "fpath=(~/.zfunc $fpath)", STATIC));
     check("zsh", "static", STATIC, &out);
 }

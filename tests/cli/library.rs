@@ -86,7 +86,6 @@ fn a_failure_has_a_kind_and_plain_hints_but_never_the_secret() {
         .token()
         .unwrap_err();
     assert_eq!(error.kind(), ErrorKind::Refused);
-    assert_eq!(error.kind().exit_code(), 3);
     let text = format!("{error} {:?}", error.hints());
     assert!(
         text.contains("HTTP 401 Unauthorized: Authentication error"),

@@ -230,10 +230,45 @@ fn every_page_renders_without_warnings() {
     }
 }
 
+/// The README's man block (```` ```sh man ````): its lines, as written.
+fn readme_man_block() -> String {
+    let readme =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md")).unwrap();
+    let block = readme
+        .split("```sh man\n")
+        .nth(1)
+        .expect("the README has a ```sh man block");
+    block.split("```").next().unwrap().to_owned()
+}
+
+#[test]
+fn the_readme_lists_exactly_the_pages_that_man_dir_writes() {
+    let readme =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md")).unwrap();
+    let mut listed: Vec<String> = readme
+        .split("zuora-token")
+        .skip(1)
+        .filter_map(|rest| {
+            let name: String = rest
+                .chars()
+                .take_while(|c| c.is_ascii_lowercase() || *c == '-')
+                .collect();
+            rest[name.len()..]
+                .starts_with("(1)")
+                .then(|| format!("zuora-token{name}.1"))
+        })
+        .collect();
+    listed.sort();
+    listed.dedup();
+    let written: Vec<String> = committed().into_keys().collect();
+    assert_eq!(listed, written, "the README's list of man pages");
+}
+
 #[cfg(target_os = "linux")]
 #[test]
 fn man_finds_the_pages_where_the_readme_installs_them() {
     if !have("man") {
+        skip("man is not installed");
         return;
     }
     let version = std::process::Command::new("man")
@@ -245,36 +280,38 @@ fn man_finds_the_pages_where_the_readme_installs_them() {
         return;
     }
     let sb = sandbox();
-    // As the README says; man-db maps ~/.local/bin in PATH to
-    // ~/.local/share/man, or MANPATH names it.
-    let script = r#"set -e
-        "$ZT" man --dir ~/.local/share/man/man1 >/dev/null
-        PATH="$HOME/.local/bin:$PATH" man -w zuora-token
-        MANPATH="$HOME/.local/share/man:" man -w zuora-token-cache-list
-        if man -w zuora-token 2>/dev/null; then echo 'found without either' >&2; exit 1; fi
-        PATH="$HOME/.local/bin:$PATH" MANPAGER=cat MANWIDTH=80 man zuora-token-get"#;
-    let out = sb.shell("sh", script);
+    // The binary where `cargo install` puts it, that directory on PATH and
+    // no MANPATH, then the README's lines as written.
+    let script = format!(
+        "set -e\n\
+         mkdir -p ~/.cargo/bin && cp \"$ZT\" ~/.cargo/bin/zuora-token\n\
+         export PATH=\"$HOME/.cargo/bin:$PATH\" MANPAGER=cat MANWIDTH=80\n\
+         if man -w zuora-token 2>/dev/null; then echo 'found before' >&2; exit 1; fi\n\
+         {}\
+         man -w zuora-token-cache-list\n",
+        readme_man_block()
+    );
+    let out = sb.shell("sh", &script);
     out.ok();
     assert_eq!(out.stderr, "", "man said something");
-    let mut lines = out.stdout.lines();
-    let man1 = sb.home().join(".local/share/man/man1");
+    let man1 = sb.home().join(".cargo/share/man/man1");
+    // `man --dir` says what it wrote, then the page.
+    let lines: Vec<&str> = out.stdout.lines().collect();
+    let start = lines.iter().position(|l| l.starts_with("ZUORA-TOKEN(1)"));
+    let page = &lines[start.unwrap_or_else(|| panic!("no page: {lines:?}"))..];
+    let listed = page[page.len() - 1];
     assert_eq!(
-        lines.next(),
-        Some(man1.join("zuora-token.1").to_str().unwrap())
+        std::fs::canonicalize(listed).unwrap(),
+        std::fs::canonicalize(man1.join("zuora-token-cache-list.1")).unwrap()
     );
-    assert_eq!(
-        lines.next(),
-        Some(man1.join("zuora-token-cache-list.1").to_str().unwrap())
-    );
-    let page: Vec<&str> = lines.collect();
-    assert!(page[0].starts_with("ZUORA-TOKEN-GET(1)"), "{page:?}");
     let page = page.join("\n");
     for heading in [
         "NAME",
         "SYNOPSIS",
         "OPTIONS",
-        "EXAMPLES",
         "EXIT STATUS",
+        "ENVIRONMENT",
+        "FILES",
         "SEE ALSO",
     ] {
         assert!(

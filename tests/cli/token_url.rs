@@ -254,8 +254,7 @@ fn profiles_show_where_a_profile_asks_for_tokens() {
     let out = run(sb
         .cmd()
         .args(["profiles", "--token-url", "https://example.com/t"]));
-    out.ok()
-        .stdout_has("overridden: --token-url beats every profile's endpoint");
+    out.ok().stdout_has("overridden: endpoint, by --token-url");
     assert_eq!(sb.zuora.count(), 0);
 }
 

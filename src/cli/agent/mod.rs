@@ -9,7 +9,7 @@ use std::time::{Duration, SystemTime};
 
 use zuora_token::{ApiHeaders, Result, Token};
 
-use crate::output::{self, Format, Shell};
+use crate::cli::output::{self, Format, Shell};
 
 pub use signals::{Event, forward_signals};
 

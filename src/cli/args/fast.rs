@@ -17,8 +17,9 @@ use std::ffi::OsString;
 use clap::ValueEnum;
 
 use super::{CacheUse, Cli, Command, SettingsArgs};
-use crate::cli::setting::{Setting, Values};
-use crate::output::{Format, Report, Shell};
+use crate::cli::output::{Format, Report, Shell};
+use crate::cli::settings::table::Setting;
+use crate::cli::settings::values::Values;
 
 impl Cli {
     /// The process's command line, if it is one of the common ones; `None`
@@ -100,12 +101,15 @@ fn parse(args: impl IntoIterator<Item = OsString>) -> Option<Cli> {
             Name::Short(short) => match (short.as_str(), &mut sub) {
                 ("v", _) => set_once(&mut verbose)?,
                 ("q", _) => set_once(&mut quiet)?,
-                ("p", _) => add(&mut flags, Setting::Profile, value()?)?,
-                ("e", _) => add(&mut flags, Setting::Environment, value()?)?,
                 ("o", Some(Sub::Get(output, _))) => set_enum(output, value()?)?,
                 ("o", Some(Sub::Status(output))) => set_enum(output, value()?)?,
                 ("s", Some(Sub::Env(shell, _))) => set_enum(shell, value()?)?,
-                _ => return None,
+                // A setting's short flag, from the table (`-p`, `-e`).
+                (letter, _) => {
+                    let short = |s: &Setting| s.short().is_some_and(|c| c.to_string() == letter);
+                    let setting = Setting::ALL.into_iter().find(short)?;
+                    add(&mut flags, setting, value()?)?;
+                }
             },
         }
     }

@@ -6,23 +6,23 @@
 //! are not clap's global arguments, which clap clones into every command at
 //! every parse; to parse, only the command named gets them
 //! ([`Cli::try_parse_words`]). Their flags are made from the settings table
-//! (`setting.rs`); clap reads the flags only, never the environment.
+//! (`flags.rs`, from `settings/table.rs`); clap reads the flags only.
 
-use std::ffi::{OsStr, OsString};
+use std::ffi::OsString;
 use std::path::PathBuf;
 use std::time::Duration;
 
-use clap::builder::{PossibleValue, StringValueParser, TypedValueParser, ValueParser};
-use clap::{Arg, ArgAction, ArgMatches, Args, CommandFactory, FromArgMatches, Parser, Subcommand};
-use clap_complete::engine::ArgValueCandidates;
-use zuora_token::Environment;
+use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand};
 
 mod fast;
+mod flags;
+
+pub use flags::{MORE_SETTINGS, SettingsArgs};
+use flags::{curl_args_kept, subcommand_at, with_settings};
 
 use super::agent::{SinkSpec, parse_duration, parse_sink};
-use super::config_file::profile_candidates;
-use super::setting::{Setting, Values};
-use crate::output::{Format, Report, Shell};
+pub use super::settings::CacheUse;
+use crate::cli::output::{Format, Report, Shell};
 
 const EXAMPLES: &str = "\
 Examples:
@@ -214,6 +214,11 @@ that failure.")]
     Agent(AgentArgs),
 
     /// List or clear cached tokens.
+    #[command(after_help = "\
+Examples:
+  zuora-token cache list
+  zuora-token cache clear --profile prod
+  zuora-token cache clear --all")]
     Cache {
         #[command(subcommand)]
         command: CacheCommand,
@@ -221,6 +226,13 @@ that failure.")]
 
     /// List the config file's profiles: endpoint, client id and where the
     /// secret comes from (never the secret).
+    #[command(after_help = "\
+Examples:
+  zuora-token profiles
+  zuora-token profiles -o json | jq -r '.profiles[].name'
+
+A column marked (overridden) is one that a flag or environment variable given
+now replaces with another value for that profile.")]
     Profiles {
         /// What to print.
         #[arg(short, long, value_enum, default_value_t = Report::Text)]
@@ -254,8 +266,8 @@ Examples:
   zuora-token logout --profile prod && zuora-token cache clear --profile prod")]
     Logout,
 
-    /// Print a shell completion script (static; see the README for dynamic
-    /// completion of profile names).
+    /// Print a shell completion script (static; `COMPLETE=SHELL zuora-token`
+    /// prints a dynamic one, which also completes profile names).
     #[command(after_help = "\
 Examples:
   d=~/.local/share/bash-completion/completions
@@ -283,12 +295,20 @@ Examples:
 #[derive(Debug, PartialEq, Eq, Subcommand)]
 pub enum CacheCommand {
     /// List the cached tokens: base URL, client id, entity, expiry (never the tokens).
+    #[command(after_help = "\
+Examples:
+  zuora-token cache list
+  zuora-token cache list -o json | jq '.[] | .expires_at'")]
     List {
         /// What to print.
         #[arg(short, long, value_enum, default_value_t = Report::Text)]
         output: Report,
     },
     /// Remove the cached token for the resolved credentials, or every one.
+    #[command(after_help = "\
+Examples:
+  zuora-token cache clear --profile prod
+  zuora-token cache clear --all")]
     Clear {
         /// Remove every cached token, whoever's credentials it was for.
         #[arg(long)]
@@ -353,140 +373,6 @@ pub struct ApiArgs {
     pub paginate: bool,
 }
 
-/// How a command that fetches uses the cache.
-#[derive(Debug, Default, PartialEq, Eq, Args)]
-#[command(next_help_heading = "Cache")]
-pub struct CacheUse {
-    /// Fetch a new token even if a valid one is cached, and cache it.
-    #[arg(long, conflicts_with = "no_cache")]
-    pub refresh: bool,
-
-    /// Neither read nor write the cache.
-    #[arg(long)]
-    pub no_cache: bool,
-}
-
-/// The settings and the verbosity, on the program and on each command that
-/// resolves settings, so that they can stand before or after the
-/// subcommand. Each setting's flag is made from its entry in the settings
-/// table, which also names its environment variable; the variables
-/// themselves are read by the settings' resolution, not by clap.
-#[derive(Debug, Default, PartialEq, Eq)]
-pub struct SettingsArgs {
-    /// The value of each setting flag given.
-    pub flags: Values,
-    /// Say on stderr where each setting came from and what was sent and received.
-    pub verbose: bool,
-    /// Print no warnings.
-    pub quiet: bool,
-}
-
-impl Args for SettingsArgs {
-    fn augment_args(command: clap::Command) -> clap::Command {
-        command
-            .next_help_heading("Settings")
-            .args(Setting::ALL.map(setting_arg))
-            .arg(
-                Arg::new("verbose")
-                    .short('v')
-                    .long("verbose")
-                    .action(ArgAction::SetTrue)
-                    .conflicts_with("quiet")
-                    .help(
-                        "Say on stderr where each setting came from and what was sent and received",
-                    ),
-            )
-            .arg(
-                Arg::new("quiet")
-                    .short('q')
-                    .long("quiet")
-                    .action(ArgAction::SetTrue)
-                    .help("Print no warnings"),
-            )
-    }
-
-    fn augment_args_for_update(command: clap::Command) -> clap::Command {
-        Self::augment_args(command)
-    }
-}
-
-/// `command` (a subcommand of the program's) with the settings' flags, if
-/// it resolves settings: not `curl` (everything after it is curl's), nor
-/// `completions` and `man`; `cache` and its own commands.
-fn with_settings(command: clap::Command) -> clap::Command {
-    match command.get_name() {
-        "get" | "env" | "exec" | "api" | "agent" | "status" | "profiles" | "login" | "logout" => {
-            SettingsArgs::augment_args(command)
-        }
-        "cache" => SettingsArgs::augment_args(command.mut_subcommands(SettingsArgs::augment_args)),
-        _ => command,
-    }
-}
-
-impl FromArgMatches for SettingsArgs {
-    /// The flags of the program and of its command (and the command's
-    /// command, for `cache`): a flag given at both levels is the command's.
-    fn from_arg_matches(matches: &ArgMatches) -> Result<SettingsArgs, clap::Error> {
-        let mut levels = vec![matches];
-        while let Some((_, sub)) = levels[levels.len() - 1].subcommand() {
-            levels.push(sub);
-        }
-        let raw = |id: &str| {
-            levels.iter().rev().find_map(|level| {
-                let value = level.try_get_raw(id).ok()??.next()?;
-                Some(value.to_owned())
-            })
-        };
-        let flag = |id: &str| {
-            levels
-                .iter()
-                .any(|level| level.try_get_one::<bool>(id).ok().flatten() == Some(&true))
-        };
-        let flags = Setting::ALL
-            .into_iter()
-            .filter_map(|setting| Some((setting, raw(setting.flag())?)))
-            .collect();
-        let (verbose, quiet) = (flag("verbose"), flag("quiet"));
-        if verbose && quiet {
-            return Err(clap::Error::raw(
-                clap::error::ErrorKind::ArgumentConflict,
-                "the argument '--verbose' cannot be used with '--quiet'",
-            ));
-        }
-        Ok(SettingsArgs {
-            flags: Values::from_flags(flags),
-            verbose,
-            quiet,
-        })
-    }
-
-    fn update_from_arg_matches(&mut self, matches: &ArgMatches) -> Result<(), clap::Error> {
-        *self = SettingsArgs::from_arg_matches(matches)?;
-        Ok(())
-    }
-}
-
-/// The flag of `setting`: `--<flag> <VALUE>`, text checked to be UTF-8.
-fn setting_arg(setting: Setting) -> Arg {
-    let arg = Arg::new(setting.flag())
-        .long(setting.flag())
-        .value_name(setting.value_name())
-        .help(setting.help())
-        .value_parser(match setting.is_path() {
-            true => ValueParser::path_buf(),
-            false => ValueParser::string(),
-        });
-    let arg = match setting.short() {
-        Some(short) => arg.short(short),
-        None => arg,
-    };
-    match setting {
-        Setting::Profile => arg.add(ArgValueCandidates::new(profile_candidates)),
-        Setting::Environment => arg.value_parser(EnvironmentName).hide_possible_values(true),
-        _ => arg,
-    }
-}
-
 impl Cli {
     /// The whole command line's definition, for help, completion and the
     /// man pages: the settings' flags on the program and on each command
@@ -529,82 +415,36 @@ impl Cli {
     }
 }
 
-/// `args` with a `--` after the `curl` subcommand, if that is the
-/// subcommand, so that clap takes none of what follows as a flag of ours.
-fn curl_args_kept(mut args: Vec<OsString>) -> Vec<OsString> {
-    if let Some(at) = subcommand_at(&args)
-        && args[at] == "curl"
-        && args.get(at + 1).is_none_or(|next| next != "--")
-    {
-        args.insert(at + 1, "--".into());
-    }
-    args
-}
-
-/// Where the subcommand is in `args` (the program's name first): the first
-/// word that is neither a flag of ours nor a setting's value.
-fn subcommand_at(args: &[OsString]) -> Option<usize> {
-    let takes_value = |name: &str| {
-        Setting::ALL.iter().any(|s| match name.chars().count() {
-            1 => s.short().is_some_and(|c| name.starts_with(c)),
-            _ => s.flag() == name,
-        })
-    };
-    let mut at = 1;
-    while let Some(arg) = args.get(at) {
-        let arg = arg.to_str()?;
-        let value_next = match (arg.strip_prefix("--"), arg.strip_prefix('-')) {
-            (Some(""), _) => return None,
-            (Some(long), _) => !long.contains('=') && takes_value(long),
-            // A cluster (`-vp prod`): its last letter may take the next word.
-            (None, Some(short)) if !short.is_empty() => short
-                .char_indices()
-                .find(|(_, c)| takes_value(&c.to_string()))
-                .is_some_and(|(i, c)| i + c.len_utf8() == short.len()),
-            _ => return Some(at),
-        };
-        at += if value_next { 2 } else { 1 };
-    }
-    None
-}
-
-/// Takes any environment name as it is (resolution checks it and can say
-/// where a bad one came from), while offering Zuora's names and aliases to
-/// shell completion.
-#[derive(Debug, Clone, Copy)]
-struct EnvironmentName;
-
-impl TypedValueParser for EnvironmentName {
-    type Value = String;
-
-    fn parse_ref(
-        &self,
-        cmd: &clap::Command,
-        arg: Option<&clap::Arg>,
-        value: &OsStr,
-    ) -> Result<String, clap::Error> {
-        StringValueParser::new().parse_ref(cmd, arg, value)
-    }
-
-    fn possible_values(&self) -> Option<Box<dyn Iterator<Item = PossibleValue> + '_>> {
-        let names = Environment::ALL.iter().flat_map(|e| {
-            [
-                PossibleValue::new(e.name).help(e.description),
-                PossibleValue::new(e.alias).help(e.description),
-            ]
-        });
-        Some(Box::new(names))
-    }
-}
-
 #[cfg(test)]
 mod tests {
-
     use super::*;
+    use crate::cli::settings::table::Setting;
 
     #[test]
     fn the_command_line_definition_is_consistent() {
         Cli::definition().debug_assert();
+    }
+
+    #[test]
+    fn a_commands_short_help_is_about_the_command_and_names_the_settings_briefly() {
+        for name in ["get", "env", "exec", "api", "status", "profiles", "login"] {
+            let mut command = Cli::definition();
+            let command = command.find_subcommand_mut(name).unwrap();
+            let short = command.render_help().to_string();
+            let long = command.render_long_help().to_string();
+            assert!(short.contains(MORE_SETTINGS), "{name}: {short}");
+            assert!(!short.contains("--client-id <ID>"), "{name}: {short}");
+            assert!(short.lines().count() < 60, "{name}: {short}");
+            // The long help lists every setting, after the command's own
+            // options.
+            let own = long.find("-h, --help").unwrap();
+            for setting in Setting::ALL {
+                let flag = format!("--{} <{}>", setting.flag(), setting.value_name());
+                let at = long.find(&flag).unwrap_or_else(|| panic!("{name}: {flag}"));
+                assert!(own < at, "{name}: {flag} before the command's options");
+            }
+            assert!(!long.contains(MORE_SETTINGS), "{name}: {long}");
+        }
     }
 
     fn words(line: &str) -> Vec<OsString> {

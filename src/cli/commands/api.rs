@@ -10,14 +10,16 @@ use std::time::Instant;
 
 use serde_json::{Map, Value};
 use zuora_token::{
-    ApiClient, ApiRequest, ApiResponse, ApiUrl, BaseUrl, Error, ErrorKind, Method, Result, files,
+    ApiClient, ApiRequest, ApiResponse, ApiUrl, BaseUrl, Error, ErrorKind, Method, Result,
 };
 
 use crate::cli::args::{ApiArgs, CacheUse};
+use crate::cli::deadline::Deadline;
+use crate::cli::files;
+use crate::cli::output;
 use crate::cli::report;
-use crate::cli::settings::{Inputs, deadline_after};
+use crate::cli::settings::Inputs;
 use crate::cli::stdin::read_stdin;
-use crate::output;
 
 /// The exit code of a call that Zuora answered with a status other than
 /// 2xx (after every retry): the body is printed all the same.
@@ -31,7 +33,7 @@ pub fn run(inputs: &Inputs, args: &ApiArgs) -> Result<u8> {
     let source = inputs.token_source(&CacheUse::default())?;
     let base = source.client().endpoint().base_url();
     // Not `Instant::now() + timeout`: a --timeout of 1e19 would overflow.
-    let deadline = deadline_after(source.client().options().timeout);
+    let deadline = Deadline::after(source.client().options().timeout).instant();
     let request = request(args, base, deadline)?;
     let mut client = ApiClient::new(&source)?;
     let pretty = std::io::stdout().is_terminal();

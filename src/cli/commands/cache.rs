@@ -7,13 +7,13 @@ use std::time::SystemTime;
 use zuora_token::{Cache, Error, ErrorKind, Result};
 
 use crate::cli::args::{CacheCommand, CacheUse};
+use crate::cli::output;
 use crate::cli::settings::Inputs;
-use crate::output;
 
 use super::note;
 
 pub fn run(inputs: &Inputs, command: &CacheCommand) -> Result<u8> {
-    let quiet = inputs.args.quiet;
+    let quiet = inputs.quiet;
     match command {
         CacheCommand::List { output: format } => {
             let cache = cache(inputs)?;

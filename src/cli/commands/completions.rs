@@ -5,7 +5,7 @@ use clap_complete::Shell;
 use zuora_token::Result;
 
 use crate::cli::args::Cli;
-use crate::output;
+use crate::cli::output;
 
 /// The name the scripts complete.
 const BIN: &str = "zuora-token";

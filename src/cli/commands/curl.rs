@@ -35,8 +35,8 @@ mod unix {
     use super::super::exec::launch_failed;
     use crate::cli::args::CacheUse;
     use crate::cli::curl::{self, CurlArgs, Ran};
+    use crate::cli::output;
     use crate::cli::settings::Inputs;
-    use crate::output;
 
     /// The program run: curl, as `PATH` finds it.
     const CURL: &str = "curl";

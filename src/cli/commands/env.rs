@@ -13,8 +13,8 @@ use clap::error::ErrorKind;
 use zuora_token::{Error, Result};
 
 use crate::cli::args::{CacheUse, Cli};
+use crate::cli::output::{self, Shell};
 use crate::cli::settings::Inputs;
-use crate::output::{self, Shell};
 
 pub fn run(inputs: &Inputs, shell: Shell, cache: &CacheUse) -> Result<u8> {
     let printed = print(inputs, shell, cache);

@@ -7,10 +7,10 @@ use std::process::Command;
 use zuora_token::{Error, Result};
 
 use crate::cli::args::CacheUse;
+use crate::cli::output;
 use crate::cli::report;
-use crate::cli::setting::Setting;
 use crate::cli::settings::Inputs;
-use crate::output;
+use crate::cli::settings::table::Setting;
 
 /// As shells say: the command was found but cannot be run.
 const CANNOT_RUN: u8 = 126;

@@ -5,8 +5,8 @@ use std::time::SystemTime;
 use zuora_token::Result;
 
 use crate::cli::args::CacheUse;
+use crate::cli::output::{self, Format};
 use crate::cli::settings::Inputs;
-use crate::output::{self, Format};
 
 pub fn run(inputs: &Inputs, format: Format, cache: &CacheUse) -> Result<u8> {
     let source = inputs.token_source(cache)?;

@@ -6,9 +6,10 @@ use std::io::IsTerminal;
 
 use zuora_token::{Error, Result, Secret};
 
+use crate::cli::deadline::Deadline;
 use crate::cli::keyring::{self, KeyringEntry};
-use crate::cli::secret_source::{non_empty, read_secret_stdin};
-use crate::cli::settings::{Inputs, deadline_after};
+use crate::cli::settings::Inputs;
+use crate::cli::settings::secret::{non_empty, read_secret_stdin};
 
 use super::note;
 
@@ -18,9 +19,9 @@ pub fn run(inputs: &Inputs) -> Result<u8> {
     let (entry, timeout) = inputs.keyring_entry()?;
     let secret = read_secret(&entry)?;
     // The deadline is the keyring's: a person's typing does not count.
-    entry.store(&secret, deadline_after(timeout))?;
+    entry.store(&secret, Deadline::after(timeout).instant())?;
     note(
-        inputs.args.quiet,
+        inputs.quiet,
         &format!("stored the client secret in {entry}"),
     );
     Ok(0)

@@ -3,18 +3,19 @@
 
 use zuora_token::Result;
 
+use crate::cli::deadline::Deadline;
 use crate::cli::keyring;
-use crate::cli::settings::{Inputs, deadline_after};
+use crate::cli::settings::Inputs;
 
 use super::note;
 
 pub fn run(inputs: &Inputs) -> Result<u8> {
     keyring::built_in()?;
     let (entry, timeout) = inputs.keyring_entry()?;
-    let message = match entry.remove(deadline_after(timeout))? {
+    let message = match entry.remove(Deadline::after(timeout).instant())? {
         true => format!("removed the client secret from {entry}"),
         false => format!("there was no client secret in {entry}; nothing to remove"),
     };
-    note(inputs.args.quiet, &message);
+    note(inputs.quiet, &message);
     Ok(0)
 }

@@ -1,7 +1,7 @@
 //! One file per command; this one only dispatches.
 
 mod agent;
-mod api;
+pub mod api;
 mod cache;
 mod completions;
 mod curl;
@@ -18,16 +18,17 @@ use log::warn;
 use zuora_token::{Result, Scope, Token, TokenSource};
 
 use super::args::{Cli, Command};
-use super::setting::Values;
+use super::settings::values::Values;
 use super::settings::{Defaults, Inputs};
-use crate::output::printable;
+use super::output::printable;
 
 /// Runs the parsed command line; its exit code, or the failure to report.
 pub fn run(cli: &Cli) -> Result<u8> {
     let env = Values::from_env()?;
     let defaults = Defaults::of_this_user();
     let inputs = Inputs {
-        args: &cli.settings,
+        flags: &cli.settings.flags,
+        quiet: cli.settings.quiet,
         env: &env,
         defaults: &defaults,
     };

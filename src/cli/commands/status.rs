@@ -6,8 +6,8 @@ use std::time::SystemTime;
 use zuora_token::{Input, Result};
 
 use crate::cli::args::CacheUse;
+use crate::cli::output::{self, Report, Status};
 use crate::cli::settings::Inputs;
-use crate::output::{self, Report, Status};
 
 pub fn run(inputs: &Inputs, format: Report) -> Result<u8> {
     let resolved = inputs.resolve(&CacheUse::default())?;
@@ -44,6 +44,6 @@ pub fn run(inputs: &Inputs, format: Report) -> Result<u8> {
         min_ttl: source.cache_policy().min_ttl,
     };
     output::print(&output::status(&report, format, now))?;
-    // 1: no usable token cached, as the README's table says.
+    // 1: no usable token cached, as the man page's EXIT STATUS says.
     Ok(u8::from(!usable))
 }

@@ -21,7 +21,7 @@ use std::os::fd::{AsRawFd, RawFd};
 use std::os::unix::process::{CommandExt, ExitStatusExt};
 use std::process::{Child, ChildStderr, ChildStdout, Command, ExitStatus, Stdio};
 
-use crate::cli::setting::Setting;
+use crate::cli::settings::table::Setting;
 
 /// Response headers past this without a final status are not HTTP as
 /// curl writes it: give up looking, and pass everything on.

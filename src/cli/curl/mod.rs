@@ -4,6 +4,7 @@
 
 mod args;
 mod attempt;
+mod options;
 
 pub use args::CurlArgs;
 pub use attempt::{Ran, run, run_unwatched};

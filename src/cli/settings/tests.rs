@@ -10,10 +10,11 @@ use std::time::{Duration, Instant};
 use tempfile::TempDir;
 use zuora_token::{CacheMode, Input, Result, SourceIdentity, TokenSource, Trust};
 
-use super::{Defaults, Inputs};
+use super::{Defaults, Inputs, Resolved};
 use crate::cli::args::{Cli, Command};
 use crate::cli::keyring;
-use crate::cli::setting::{Setting, Values};
+use crate::cli::settings::table::Setting;
+use crate::cli::settings::values::Values;
 
 /// One resolution's world: a config file and a cache directory of its own,
 /// and the environment variables given.
@@ -66,6 +67,11 @@ impl World {
 
     /// `zuora-token get ARGS`, resolved.
     fn resolve(&self, args: &[&str]) -> Result<TokenSource> {
+        self.resolved(args).map(|resolved| resolved.source)
+    }
+
+    /// `zuora-token get ARGS`, resolved, with what was overridden.
+    fn resolved(&self, args: &[&str]) -> Result<Resolved> {
         let argv = ["zuora-token", "get"].iter().chain(args);
         let cli = Cli::try_parse_words(argv).expect("a valid command line");
         let cache = match &cli.command {
@@ -78,11 +84,21 @@ impl World {
             cache_dir: Some(self.cache_dir()),
         };
         let inputs = Inputs {
-            args: &cli.settings,
+            flags: &cli.settings.flags,
+            quiet: cli.settings.quiet,
             env: &env,
             defaults: &defaults,
         };
-        inputs.token_source(cache)
+        inputs.resolve(cache)
+    }
+
+    /// What resolving `args` overrode, as `status` says it.
+    fn overridden(&self, args: &[&str]) -> Vec<String> {
+        let resolved = self.resolved(args).expect("resolution succeeds");
+        let overridden = resolved.overridden.iter();
+        overridden
+            .map(|o| format!("{}, by {}", o.what, o.by))
+            .collect()
     }
 
     /// The error resolving `args` gives, with its hints.
@@ -651,4 +667,36 @@ fn the_keyring_is_the_secret_source_of_last_resort_unless_the_profile_says_not()
         .without_env(Setting::ClientSecret)
         .profile("client_secret_keyring = false");
     assert!(not.error(&[]).contains("no client secret given"));
+}
+
+#[test]
+fn only_another_value_is_overridden() {
+    let world = World::new().profile(
+        "client_id = \"id-from-env\"\nenvironment = \"sbx\"\nclient_secret = \"secret-from-env\"",
+    );
+    // The environment holds the profile's values, the base URL in another
+    // spelling.
+    let world = world.env(Setting::BaseUrl, "https://rest.apisandbox.zuora.com/");
+    assert_eq!(world.overridden(&[]), Vec::<String>::new());
+    assert_eq!(
+        world.overridden(&["--client-id", "id-from-env"]),
+        Vec::<String>::new()
+    );
+    let overridden = world.overridden(&["--client-id", "other"]);
+    assert_eq!(
+        overridden,
+        [
+            "environment variable ZUORA_CLIENT_ID, by --client-id".to_owned(),
+            format!("{}, by --client-id", world.in_profile("client_id")),
+        ]
+    );
+    let world = world.env(Setting::ClientSecret, "another");
+    let overridden = world.overridden(&[]);
+    assert_eq!(
+        overridden,
+        [format!(
+            "{}, by environment variable ZUORA_CLIENT_SECRET",
+            world.in_profile("client_secret")
+        )]
+    );
 }

@@ -15,13 +15,15 @@ pub struct ProfilesReport {
     /// The file holds an inline secret and others than its owner can read it.
     pub exposes_secret: bool,
     pub profiles: Vec<ProfileRow>,
-    /// The columns a flag or an environment variable now overrides.
-    pub overridden: Vec<Overridden>,
+    /// The flags and environment variables that now override a column of
+    /// at least one profile (with a value other than the profile's).
+    pub overridden: Vec<OverriddenColumn>,
 }
 
-/// A column of every profile that a flag or variable overrides now.
+/// A column that a flag or variable overrides now, where a profile's
+/// value differs.
 #[derive(Debug, Serialize)]
-pub struct Overridden {
+pub struct OverriddenColumn {
     /// `endpoint`, `client_id`, `entity_id` or `secret`.
     pub column: &'static str,
     /// The flag or variable: `environment variable ZUORA_BASE_URL`.
@@ -44,6 +46,9 @@ pub struct ProfileRow {
     /// `inline`, `file PATH`, `command`, `keyring`, `keyring (none named)`
     /// (nothing else names a secret) or `none`.
     pub secret: String,
+    /// The columns a flag or variable given now overrides with another
+    /// value.
+    pub overridden: Vec<&'static str>,
 }
 
 /// What `profiles` prints; never a secret.
@@ -59,12 +64,11 @@ pub fn profiles(report: &ProfilesReport, format: Report) -> String {
         true => format!("config file: {file}\n"),
         false => format!("config file: {file} (not found)\n"),
     };
-    let marked =
-        |column: &str, value: String| match report.overridden.iter().any(|o| o.column == column) {
+    let rows = report.profiles.iter().map(|p| {
+        let marked = |column: &str, value: String| match p.overridden.contains(&column) {
             true => format!("{value} (overridden)"),
             false => value,
         };
-    let rows = report.profiles.iter().map(|p| {
         let mut secret = p.secret.clone();
         if report.exposes_secret && secret == "inline" {
             secret.push_str(" (the file is readable by others: chmod 600 it)");
@@ -94,14 +98,14 @@ pub fn profiles(report: &ProfilesReport, format: Report) -> String {
         }
     }
     for o in &report.overridden {
-        let whose = match o.flag {
-            true => "every profile's",
-            false => "the profile's, unless --profile names it,",
+        let unless = match o.flag {
+            true => "",
+            false => " (unless --profile names the profile)",
         };
         out.push_str(&format!(
-            "overridden: {} beats {whose} {}\n",
+            "overridden: {}, by {}{unless}\n",
+            o.column.replace('_', " "),
             o.by,
-            o.column.replace('_', " ")
         ));
     }
     out

@@ -15,7 +15,7 @@ use serde::Serialize;
 use zuora_token::{Error, Result};
 
 pub use cache_list::cache_list;
-pub use profiles::{Overridden, ProfileRow, ProfilesReport, profiles};
+pub use profiles::{OverriddenColumn, ProfileRow, ProfilesReport, profiles};
 pub use shell::{Shell, env, failing_statement, variables};
 pub use status::{Status, status};
 // The `curl` command's config; that command is Unix only.

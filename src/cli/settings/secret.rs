@@ -1,21 +1,25 @@
-//! Where the client secret is read from: given as it is, a file (or
-//! standard input), a command that prints it (a password manager), or the
-//! OS keyring.
+//! The client secret's setting, and the reading of it: given as it is, a
+//! file (or standard input), a command that prints it (a password
+//! manager), or the OS keyring. [`ConfiguredSecret`] is the library's
+//! [`zuora_token::SecretSource`] over it.
 
 use std::io;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::Instant;
 
-use zuora_token::{Error, Result, Secret, SourceIdentity, files};
+use zuora_token::{Error, Result, Secret, SourceIdentity};
 
-use super::keyring::KeyringEntry;
+use crate::cli::files;
+
 use super::origin::Origin;
-use super::stdin::read_stdin;
+use crate::cli::keyring::KeyringEntry;
+use crate::cli::stdin::read_stdin;
 
-/// Where the secret is to be read from, as configured.
+/// Where the secret is to be read from, as configured (one name for it:
+/// the library's `SecretSource` is what reads it).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum SecretSource {
+pub enum SecretSetting {
     /// Given as is: a flag, an environment variable or `client_secret`.
     Inline(Secret),
     /// A file holding the secret; `-` is standard input.
@@ -27,51 +31,51 @@ pub enum SecretSource {
     Keyring(KeyringEntry),
 }
 
-/// A secret source as configured, with where it was configured: what the
-/// library reads when, and only when, it fetches a token.
+/// The secret's setting, with where it was configured: what the library
+/// reads when, and only when, it fetches a token.
 #[derive(Debug)]
 pub struct ConfiguredSecret {
-    pub source: SecretSource,
+    pub setting: SecretSetting,
     pub origin: Origin,
 }
 
 impl zuora_token::SecretSource for ConfiguredSecret {
     fn identity(&self) -> SourceIdentity {
-        match &self.source {
-            SecretSource::Inline(secret) => {
+        match &self.setting {
+            SecretSetting::Inline(secret) => {
                 SourceIdentity::Secret(Secret::new(trim(secret.expose())))
             }
-            SecretSource::File(path) if path == Path::new("-") => {
+            SecretSetting::File(path) if path == Path::new("-") => {
                 SourceIdentity::Named("standard input".into())
             }
-            SecretSource::File(path) => {
+            SecretSetting::File(path) => {
                 let path = std::path::absolute(path).unwrap_or_else(|_| path.clone());
                 SourceIdentity::Named(format!("file {}", path.display()))
             }
-            SecretSource::Command(command) => SourceIdentity::Named(format!("command {command}")),
-            SecretSource::Keyring(entry) => SourceIdentity::Named(entry.identity()),
+            SecretSetting::Command(command) => SourceIdentity::Named(format!("command {command}")),
+            SecretSetting::Keyring(entry) => SourceIdentity::Named(entry.identity()),
         }
     }
 
     fn read(&self, deadline: Instant) -> Result<Secret> {
-        self.source.read(&self.origin, deadline)
+        self.setting.read(&self.origin, deadline)
     }
 }
 
 /// A secret file larger than this is not one.
 const MAX_SECRET_FILE: u64 = 64 * 1024;
 
-impl SecretSource {
+impl SecretSetting {
     /// Reads the secret, a file or pipe within `deadline`. Surrounding white
     /// space (the newline a file, a command or a pasted CI secret ends
     /// with, a CR) and a byte-order mark are not part of it, whatever the
     /// source. `origin` names the setting in errors.
     pub fn read(&self, origin: &Origin, deadline: Instant) -> Result<Secret> {
         let text = match self {
-            SecretSource::Inline(secret) => secret.expose().to_owned(),
-            SecretSource::File(path) => read_file(path, origin, deadline)?,
-            SecretSource::Command(command) => run_command(command, origin)?,
-            SecretSource::Keyring(entry) => return non_empty(&entry.read(deadline)?, entry),
+            SecretSetting::Inline(secret) => secret.expose().to_owned(),
+            SecretSetting::File(path) => read_file(path, origin, deadline)?,
+            SecretSetting::Command(command) => run_command(command, origin)?,
+            SecretSetting::Keyring(entry) => return non_empty(&entry.read(deadline)?, entry),
         };
         non_empty(&text, origin)
     }
@@ -79,11 +83,13 @@ impl SecretSource {
     /// Says where the secret comes from without revealing it.
     pub fn describe(&self) -> String {
         match self {
-            SecretSource::Inline(_) => "given inline".into(),
-            SecretSource::File(path) if path == Path::new("-") => "read from standard input".into(),
-            SecretSource::File(path) => format!("read from {}", path.display()),
-            SecretSource::Command(_) => "printed by a command".into(),
-            SecretSource::Keyring(_) => "in the keyring".into(),
+            SecretSetting::Inline(_) => "given inline".into(),
+            SecretSetting::File(path) if path == Path::new("-") => {
+                "read from standard input".into()
+            }
+            SecretSetting::File(path) => format!("read from {}", path.display()),
+            SecretSetting::Command(_) => "printed by a command".into(),
+            SecretSetting::Keyring(_) => "in the keyring".into(),
         }
     }
 }
@@ -94,7 +100,7 @@ fn trim(text: &str) -> String {
     text.trim().trim_start_matches('\u{feff}').trim().to_owned()
 }
 
-/// `text` as a secret, trimmed (see [`SecretSource::read`]); empty, an
+/// `text` as a secret, trimmed (see [`SecretSetting::read`]); empty, an
 /// error that says it is, and `from` where.
 pub fn non_empty(text: &str, from: &dyn std::fmt::Display) -> Result<Secret> {
     let text = trim(text);
@@ -187,7 +193,7 @@ mod tests {
 
     #[test]
     fn debug_never_shows_the_secret() {
-        let source = SecretSource::Inline(Secret::new("hunter2"));
+        let source = SecretSetting::Inline(Secret::new("hunter2"));
         assert!(!format!("{source:?}").contains("hunter2"));
     }
 }

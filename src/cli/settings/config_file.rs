@@ -5,19 +5,22 @@
 //! give a line and column but never quote the line, which may hold a secret.
 
 use std::collections::BTreeMap;
+use std::ffi::OsStr;
 use std::io;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use clap_complete::engine::CompletionCandidate;
 
-use serde::de::Error as _;
-use serde::{Deserialize, Deserializer};
+use serde::Deserialize;
 
-use zuora_token::{Error, Result, Secret, files};
+use zuora_token::{Error, Result, Secret};
+
+use crate::cli::files;
 
 use super::origin::Origin;
-use super::setting::{Setting, Values};
+use super::table::{self, Kind, Setting};
+use super::values::{FromValue, Values};
 
 /// A config file larger than this is not one.
 const MAX_CONFIG: u64 = 1 << 20;
@@ -32,33 +35,108 @@ pub struct ConfigFile {
     pub exposes_secret: bool,
 }
 
-/// One `[profiles.NAME]` table. Every key is optional: flags and environment
-/// variables can supply or override each of them.
-#[derive(Debug, Default, Deserialize)]
-#[serde(deny_unknown_fields)]
+/// One `[profiles.NAME]` table: any of the keys of the settings table
+/// (`table::profile_keys`), each checked for its type as the file is read.
+/// Flags and environment variables can supply or override each of them.
+#[derive(Debug, Default)]
 pub struct Profile {
-    pub environment: Option<String>,
-    pub base_url: Option<String>,
-    /// A token endpoint other than `{base_url}/oauth/token`.
-    pub token_url: Option<String>,
-    pub client_id: Option<String>,
-    #[serde(default, deserialize_with = "secret")]
-    pub client_secret: Option<Secret>,
-    pub client_secret_file: Option<PathBuf>,
-    pub client_secret_command: Option<String>,
-    /// `true`: the secret is in the OS keyring (`zuora-token login`);
-    /// `false`: never look there, even when no other source is given.
-    pub client_secret_keyring: Option<bool>,
-    pub entity_id: Option<String>,
-    pub track_id: Option<String>,
-    /// `Zuora-Org-Ids` for API calls, comma-separated.
-    pub org_ids: Option<String>,
-    /// `Zuora-Version` for API calls.
-    pub zuora_version: Option<String>,
-    /// Seconds a cached token must have left to be handed out.
-    pub min_ttl: Option<u64>,
-    /// PEM certificates to trust instead of the system's.
-    pub ca_bundle: Option<PathBuf>,
+    values: BTreeMap<&'static str, Value>,
+}
+
+/// The value of one key of a profile.
+#[derive(Debug, Clone)]
+enum Value {
+    /// Text, or a whole number as its digits.
+    Text(String),
+    Secret(Secret),
+    /// Resolved against the config file's directory.
+    Path(PathBuf),
+    Bool(bool),
+}
+
+impl Profile {
+    /// The value of `setting`'s key, read as its flag would be.
+    pub fn get<T: FromValue>(&self, setting: Setting) -> Option<T> {
+        match self.values.get(setting.profile_key()?)? {
+            Value::Text(text) => T::from_value(OsStr::new(text)),
+            Value::Path(path) => T::from_value(path.as_os_str()),
+            Value::Secret(_) | Value::Bool(_) => None,
+        }
+    }
+
+    /// The text of a profile-only key (`client_secret_command`).
+    pub fn text(&self, key: &str) -> Option<String> {
+        match self.values.get(key)? {
+            Value::Text(text) => Some(text.clone()),
+            _ => None,
+        }
+    }
+
+    /// `client_secret`, given inline.
+    pub fn secret(&self) -> Option<Secret> {
+        match self.values.get(Setting::ClientSecret.profile_key()?)? {
+            Value::Secret(secret) => Some(secret.clone()),
+            _ => None,
+        }
+    }
+
+    /// The value of a `true`/`false` key (`client_secret_keyring`).
+    pub fn bool(&self, key: &str) -> Option<bool> {
+        match self.values.get(key)? {
+            Value::Bool(value) => Some(*value),
+            _ => None,
+        }
+    }
+
+    /// Whether the profile gives `key`.
+    pub fn has(&self, key: &str) -> bool {
+        self.values.contains_key(key)
+    }
+
+    /// The profile in `table`, each key checked against the settings table;
+    /// paths resolved against `dir`. An error never quotes a value.
+    fn parse(table: toml::Value, dir: &Path) -> Result<Profile, String> {
+        let toml::Value::Table(table) = table else {
+            return Err(format!(
+                "invalid type: {}, expected a table",
+                table.type_str()
+            ));
+        };
+        let keys = table::profile_keys();
+        let mut values = BTreeMap::new();
+        for (key, value) in table {
+            let Some(&(key, kind)) = keys.iter().find(|(k, _)| *k == key) else {
+                let names: Vec<String> = keys.iter().map(|(k, _)| format!("`{k}`")).collect();
+                return Err(format!(
+                    "unknown field `{key}`, expected one of {}",
+                    names.join(", ")
+                ));
+            };
+            let wrong = |expected: &str| {
+                format!(
+                    "invalid type: {} for `{key}`, expected {expected}",
+                    value.type_str()
+                )
+            };
+            let value = match (kind, &value) {
+                (Kind::Secret, toml::Value::String(s)) => Value::Secret(Secret::new(s.as_str())),
+                (Kind::Path, toml::Value::String(s)) => Value::Path(resolve(dir, Path::new(s))),
+                (Kind::Text, toml::Value::String(s)) => Value::Text(s.clone()),
+                (Kind::WholeSeconds, toml::Value::Integer(n)) if *n >= 0 => {
+                    Value::Text(n.to_string())
+                }
+                (Kind::WholeSeconds, toml::Value::Integer(_)) => {
+                    return Err(format!("`{key}` must be 0 or more"));
+                }
+                (Kind::Bool, toml::Value::Boolean(b)) => Value::Bool(*b),
+                (Kind::WholeSeconds, _) => return Err(wrong("a whole number of seconds")),
+                (Kind::Bool, _) => return Err(wrong("true or false")),
+                _ => return Err(wrong("a string")),
+            };
+            values.insert(key, value);
+        }
+        Ok(Profile { values })
+    }
 }
 
 #[derive(Deserialize)]
@@ -90,7 +168,7 @@ impl ConfigFile {
         let mut file = Self::parse(path, &text)?;
         // Only a warning rides on this, so looking by path is good enough.
         let shared = std::fs::metadata(path).is_ok_and(|m| readable_by_others(&m));
-        file.exposes_secret = shared && file.profiles.values().any(|p| p.client_secret.is_some());
+        file.exposes_secret = shared && file.profiles.values().any(|p| p.secret().is_some());
         Ok(Some(file))
     }
 
@@ -103,11 +181,8 @@ impl ConfigFile {
             .profiles
             .into_iter()
             .map(|(name, table)| {
-                let mut profile: Profile = table.try_into().map_err(|e: toml::de::Error| {
-                    invalid(format!("profile '{name}': {}", e.message()))
-                })?;
-                profile.client_secret_file = profile.client_secret_file.map(|p| resolve(dir, &p));
-                profile.ca_bundle = profile.ca_bundle.map(|p| resolve(dir, &p));
+                let profile = Profile::parse(table, dir)
+                    .map_err(|why| invalid(format!("profile '{name}': {why}")))?;
                 Ok((name, profile))
             })
             .collect::<Result<_>>()?;
@@ -193,17 +268,6 @@ fn resolve(dir: &Path, path: &Path) -> PathBuf {
     }
 }
 
-/// Reads `client_secret` without letting a type error quote its value.
-fn secret<'de, D: Deserializer<'de>>(deserializer: D) -> Result<Option<Secret>, D::Error> {
-    match toml::Value::deserialize(deserializer)? {
-        toml::Value::String(s) => Ok(Some(Secret::new(s))),
-        other => Err(D::Error::custom(format!(
-            "`client_secret` must be a string, not {}",
-            other.type_str()
-        ))),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -216,20 +280,20 @@ mod tests {
     fn the_shipped_example_parses_and_shows_every_secret_source() {
         let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("zuora-token.example.toml");
         let file =
-            ConfigFile::parse(&path, include_str!("../../zuora-token.example.toml")).unwrap();
+            ConfigFile::parse(&path, include_str!("../../../zuora-token.example.toml")).unwrap();
         let names: Vec<&str> = file.profiles.keys().map(String::as_str).collect();
         assert_eq!(names, ["local", "prod", "sandbox"]);
         assert_eq!(file.default_profile.as_deref(), Some("prod"));
         let p = &file.profiles;
-        assert!(p["prod"].client_secret_command.is_some());
-        assert!(p["sandbox"].client_secret_file.is_some());
-        assert!(p["local"].client_secret.is_some());
+        assert!(p["prod"].has("client_secret_command"));
+        assert!(p["sandbox"].has("client_secret_file"));
+        assert!(p["local"].secret().is_some());
     }
 
     #[test]
     fn relative_secret_files_are_relative_to_the_config_file() {
         let file = parse("[profiles.a]\nclient_secret_file = \"secret.txt\"\n").unwrap();
-        let path = file.profiles["a"].client_secret_file.clone().unwrap();
+        let path: PathBuf = file.profiles["a"].get(Setting::ClientSecretFile).unwrap();
         assert_eq!(path, Path::new("/etc/zt/secret.txt"));
     }
 
@@ -238,7 +302,7 @@ mod tests {
         for (text, says, secret) in [
             (
                 "[profiles.a]\nclient_secret = 123456789\n",
-                "must be a string, not integer",
+                "invalid type: integer for `client_secret`, expected a string",
                 "123456789",
             ),
             (

@@ -16,6 +16,7 @@ use std::thread;
 use log::info;
 
 pub use options::{EntityId, GrantType, RequestOptions, TrackId, Trust};
+pub(crate) use response::MAX_BODY;
 
 use self::failure::Context;
 use self::request::{Issued, Request};

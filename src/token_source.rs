@@ -477,9 +477,25 @@ impl TokenSource {
         Entry::new(&dir, self.identity().key()).remove()
     }
 
-    /// Whether `token` is fresh enough under this source's policy.
+    /// Whether `token` is fresh enough under this source's policy: it has
+    /// the minimum TTL left, or half its lifetime if that is less (see
+    /// [`TokenSource::min_ttl_for`]).
     pub fn is_fresh(&self, token: &Token, now: SystemTime) -> bool {
-        token.is_fresh(self.cache.min_ttl, now)
+        token.is_fresh(self.min_ttl_for(token), now)
+    }
+
+    /// The time `token` must have left to be handed out: the policy's
+    /// minimum TTL, or half the token's lifetime if that is less. A token
+    /// that Zuora issues with less life than the minimum TTL (or little
+    /// more) is the best there is; were it held to the minimum TTL, every
+    /// call would ask Zuora for another like it, against its limit of 100
+    /// a minute. So it is handed out from the cache for half its life.
+    pub fn min_ttl_for(&self, token: &Token) -> Duration {
+        let lifetime = token
+            .expires_at
+            .duration_since(token.obtained_at)
+            .unwrap_or_default();
+        self.cache.min_ttl.min(lifetime / 2)
     }
 
     fn identity(&self) -> Identity<'_> {
@@ -521,6 +537,13 @@ impl TokenSource {
                 info!("cache: hit, {} s left ({path})", c.token.seconds_left(now));
                 return Some(c.token);
             }
+            Lookup::Found(c) if self.min_ttl_for(&c.token) < self.cache.min_ttl => info!(
+                "cache: miss, the cached token has {} s left, less than half its lifetime, \
+                 which is less than the minimum TTL of {} s{}",
+                c.token.seconds_left(now),
+                self.cache.min_ttl.as_secs(),
+                source_of(self.client.provenance(), Input::MinTtl)
+            ),
             Lookup::Found(c) => info!(
                 "cache: miss, the cached token has {} s left, less than the minimum TTL of {} s{}",
                 c.token.seconds_left(now),
@@ -567,7 +590,8 @@ impl TokenSource {
 
     /// Fetches from Zuora, reading the secret first (the only time it is
     /// read). A token whose whole life is shorter than the minimum TTL is
-    /// still handed out (there is no better one to be had), with a note.
+    /// still handed out (there is no better one to be had), with a note,
+    /// and cached for half its life.
     fn fetch(&self, deadline: &Deadline) -> Result<Token> {
         self.fetch_with_secret(deadline).0
     }
@@ -584,12 +608,14 @@ impl TokenSource {
             .fetch(client_id, &secret, self.track_id.as_ref(), deadline);
         let now = SystemTime::now();
         if let Ok(token) = &token
-            && !self.is_fresh(token, now)
+            && !token.is_fresh(self.cache.min_ttl, now)
         {
             info!(
-                "Zuora issued a token with {} s to live, less than the minimum TTL of {} s; using it anyway",
+                "Zuora issued a token with {} s to live, less than the minimum TTL of {} s; \
+                 using it anyway, and from the cache while it has {} s left",
                 token.seconds_left(now),
-                self.cache.min_ttl.as_secs()
+                self.cache.min_ttl.as_secs(),
+                self.min_ttl_for(token).as_secs()
             );
         }
         (token, Some(secret))

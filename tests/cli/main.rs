@@ -11,6 +11,7 @@ mod action;
 mod api;
 mod api_attacks;
 mod cache;
+mod cache_races;
 mod commands;
 mod completion;
 mod curl;

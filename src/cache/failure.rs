@@ -10,7 +10,7 @@ use std::time::SystemTime;
 
 use serde::{Deserialize, Serialize};
 
-use super::entry::{Identity, StoredIdentity, in_the_future, millis, time};
+use super::stamp::{Identity, StoredIdentity, in_the_future, millis, time};
 use crate::error::{Error, ErrorKind};
 use crate::provenance::{Input, Provenance, name_of, source_of};
 

@@ -24,15 +24,17 @@ mod dir;
 mod entry;
 mod failure;
 mod lock;
+mod stamp;
 
 use std::io;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime};
 
 pub(crate) use dir::Dir;
-pub(crate) use entry::{Entry, Identity, Lookup};
+pub(crate) use entry::{Entry, Lookup};
 pub(crate) use failure::Failure;
 pub(crate) use lock::{LockFile, Waited};
+pub(crate) use stamp::Identity;
 
 use crate::token::Token;
 

@@ -151,7 +151,7 @@ impl Setting {
                 "min-ttl",
                 "ZUORA_TOKEN_MIN_TTL",
                 "SECONDS",
-                "Hand out a cached token only while it has at least this long left [default: 300]",
+                "Hand out a cached token only while it has at least this long left, or half its lifetime if less [default: 300]",
             ),
             Setting::Timeout => (
                 "timeout",

@@ -73,6 +73,10 @@ impl LockFile {
             return Waited::Locked;
         }
         let wait = deadline.remaining() / 2;
+        info!(
+            "cache: another process is asking Zuora; waiting up to {:.1} s for its outcome",
+            wait.as_secs_f64()
+        );
         match self.lock_within(wait) {
             Ok(true) => shared().map_or(Waited::Locked, Waited::Shared),
             Ok(false) => {

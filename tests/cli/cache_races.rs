@@ -14,6 +14,9 @@ use crate::sandbox;
 
 const ENTITY: &str = "11e643f4-a3ee-8bad-b061-0025904c756d";
 
+/// What `-v` says when a process starts waiting on an entry's lock.
+const WAITING: &str = "cache: another process is asking Zuora; waiting";
+
 /// Starts the binary with working credentials and `args`.
 fn start(sb: &Sandbox, args: &[&str]) -> Child {
     sb.spawnable()
@@ -57,13 +60,37 @@ fn clears_lists_and_statuses_beside_a_herd_of_gets_all_succeed() {
     }
     assert_eq!(sb.zuora.count_path("/oauth/token"), 2);
 
-    // One get takes the herd's lock and waits on Zuora; the rest wait on
-    // the lock (or are still starting).
+    // One get takes the herd's lock and waits on Zuora; the other 19 wait
+    // on the lock, each saying so under -v before the clears start.
     sb.zuora.hold();
-    let gets: Vec<Child> = (0..20)
-        .map(|_| start(&sb, &["get", "--timeout", "120"]))
+    let (waiting, waited) = std::sync::mpsc::channel();
+    let gets: Vec<(Child, std::thread::JoinHandle<String>)> = (0..20)
+        .map(|_| {
+            let mut get = start(&sb, &["get", "-v", "--timeout", "120"]);
+            let stderr = BufReader::new(get.stderr.take().unwrap());
+            let waiting = waiting.clone();
+            let said = std::thread::spawn(move || {
+                let mut said = String::new();
+                for line in stderr.lines() {
+                    let line = line.unwrap();
+                    if line.contains(WAITING) {
+                        let _ = waiting.send(());
+                    }
+                    said.push_str(&line);
+                    said.push('\n');
+                }
+                said
+            });
+            (get, said)
+        })
         .collect();
     sb.zuora.wait_for_requests(3);
+    for _ in 0..19 {
+        // A guard against a hang should one never wait, not a bound on speed.
+        waited
+            .recv_timeout(std::time::Duration::from_secs(120))
+            .expect("19 gets wait on the lock");
+    }
     let mut others_at_once: Vec<(&str, Child)> = Vec::new();
     for _ in 0..10 {
         others_at_once.push(("clear --all", start(&sb, &["cache", "clear", "--all"])));
@@ -96,11 +123,12 @@ fn clears_lists_and_statuses_beside_a_herd_of_gets_all_succeed() {
     assert!(herds.with_extension("lock").exists());
 
     sb.zuora.release();
-    let outs = finish(gets);
-    let tokens: std::collections::BTreeSet<String> = outs
-        .iter()
-        .map(|out| {
-            assert!(out.status.success(), "{}", text(&out.stderr));
+    let tokens: std::collections::BTreeSet<String> = gets
+        .into_iter()
+        .map(|(get, said)| {
+            let out = get.wait_with_output().unwrap();
+            let said = said.join().unwrap();
+            assert!(out.status.success(), "{said}");
             text(&out.stdout).trim_end().to_owned()
         })
         .collect();
@@ -184,8 +212,8 @@ fn a_shared_failure_names_each_callers_own_secret_source() {
     // The secret from the environment: this one asks Zuora.
     let asker = start(&sb, &["get"]);
     sb.zuora.wait_for_requests(1);
-    // The same secret from a flag: the same entry, so it shares the
-    // outcome (waiting on the lock, or finding the rejection stored).
+    // The same secret from a flag: the same entry, so it waits on the
+    // lock for the outcome.
     let mut waiter = sb
         .spawnable()
         .env_remove("ZUORA_CLIENT_SECRET")
@@ -196,7 +224,7 @@ fn a_shared_failure_names_each_callers_own_secret_source() {
         .unwrap();
     let mut stderr = BufReader::new(waiter.stderr.take().unwrap());
     let mut said = String::new();
-    while !said.contains("cache: miss") {
+    while !said.contains(WAITING) {
         assert_ne!(stderr.read_line(&mut said).unwrap(), 0, "{said}");
     }
     sb.zuora.release();

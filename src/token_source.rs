@@ -457,7 +457,7 @@ impl TokenSource {
     /// one yet or not); `None` without a cache.
     pub fn cache_file(&self) -> Option<PathBuf> {
         let dir = self.cache.dir()?;
-        Some(dir.join(format!("{}.json", self.identity().key())))
+        Some(Cache::new(dir).entry_path(&self.identity()))
     }
 
     /// Removes these credentials' cached token (and any failure remembered

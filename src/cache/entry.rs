@@ -86,9 +86,8 @@ impl<'d> Entry<'d> {
         self.dir.path().join(self.token_name())
     }
 
-    /// `<key>.json`: the token.
     fn token_name(&self) -> String {
-        format!("{}.json", self.key)
+        token_name(&self.key)
     }
 
     /// `<key>.failed.json`: the last failure, beside the token.
@@ -182,6 +181,11 @@ impl<'d> Entry<'d> {
         self.dir.remove(&self.failure_name())?;
         self.dir.remove(&self.token_name())
     }
+}
+
+/// `<key>.json`: the file of the token of `key`.
+pub(crate) fn token_name(key: &str) -> String {
+    format!("{key}.json")
 }
 
 /// Validates an entry as strictly as a response from Zuora (what is read

@@ -163,6 +163,11 @@ impl Cache {
         &self.dir
     }
 
+    /// Where the token of `identity` is (or would be) kept.
+    pub(crate) fn entry_path(&self, identity: &Identity) -> PathBuf {
+        self.dir.join(entry::token_name(&identity.key()))
+    }
+
     /// Opens the directory (`Ok(None)` if it does not exist; created 0700
     /// first with `create`), once the directory is known to be
     /// trustworthy: not a symbolic link, this user's, and not writable by

@@ -349,10 +349,10 @@ mod tests {
                 format!("{free}.lock")
             ]
         );
+        // Once its lock is let go, the held entry's leftover goes too: shown
+        // by tests/cli/cache_races.rs, in processes of their own (here a
+        // child that another test forks may hold a copy of the lock's file
+        // until it execs).
         drop(lock);
-        assert_eq!(cache.clear().unwrap(), 0, "nothing left to count");
-        let mut left = dir.names().unwrap();
-        left.sort();
-        assert_eq!(left, [format!("{held}.lock"), format!("{free}.lock")]);
     }
 }

@@ -129,6 +129,39 @@ impl fmt::Display for ClearTextRefused {
 
 impl std::error::Error for ClearTextRefused {}
 
+/// A plain-HTTP host (`localhost`, say) that resolved to an address off
+/// this machine: whatever `/etc/hosts` or DNS says, plain HTTP goes to
+/// loopback addresses only.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct NotLoopback(pub std::net::IpAddr);
+
+impl fmt::Display for NotLoopback {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "it resolves to {}, which is not this machine: plain HTTP goes to loopback addresses only",
+            self.0
+        )
+    }
+}
+
+impl std::error::Error for NotLoopback {}
+
+/// Accepts the addresses a plain-HTTP host resolved to only if every one
+/// is a loopback address (127.0.0.0/8, `::1`, or 127.x mapped into IPv6):
+/// the name `localhost` is let through when the URL is parsed, and held to
+/// what it resolves to here, when it is resolved for a connection.
+pub(crate) fn loopback_only(resolved: &[std::net::SocketAddr]) -> Result<(), NotLoopback> {
+    match resolved
+        .iter()
+        .map(|addr| addr.ip().to_canonical())
+        .find(|ip| !ip.is_loopback())
+    {
+        Some(ip) => Err(NotLoopback(ip)),
+        None => Ok(()),
+    }
+}
+
 /// The scheme, host and port of Zuora's REST API.
 ///
 /// Zuora serves `/oauth/token` at the root of its API host, so a path on the
@@ -170,6 +203,9 @@ impl BaseUrl {
     }
 
     /// Whether the host is this machine: `localhost`, 127.0.0.0/8 or `[::1]`.
+    /// `localhost` is taken at its word here; when it is resolved for a
+    /// request over plain HTTP, every address it resolves to must be a
+    /// loopback address, or the request is not made.
     pub fn is_loopback(&self) -> bool {
         let host = self.origin.split_once("://").map_or("", |(_, rest)| rest);
         let host = match host.strip_prefix('[') {
@@ -397,6 +433,36 @@ mod tests {
             endpoint.token_url().as_str(),
             "https://rest.zuora.com/oauth/token"
         );
+    }
+
+    #[test]
+    fn localhost_is_accepted_only_when_every_address_it_resolves_to_is_loopback() {
+        let addrs = |list: &[&str]| -> Vec<std::net::SocketAddr> {
+            list.iter().map(|a| a.parse().unwrap()).collect()
+        };
+        for good in [
+            &["127.0.0.1:80"][..],
+            &["[::1]:80", "127.0.0.1:80"],
+            &["127.8.9.10:1"],
+            &["[::ffff:127.0.0.1]:80"],
+        ] {
+            assert_eq!(loopback_only(&addrs(good)), Ok(()), "{good:?}");
+        }
+        for (bad, ip) in [
+            (&["10.0.0.1:80"][..], "10.0.0.1"),
+            (&["127.0.0.1:80", "192.0.2.7:80"], "192.0.2.7"),
+            (&["[::1]:80", "[2001:db8::1]:80"], "2001:db8::1"),
+            (&["[::ffff:192.0.2.7]:80"], "192.0.2.7"),
+            (&["0.0.0.0:80"], "0.0.0.0"),
+        ] {
+            let refused = loopback_only(&addrs(bad)).unwrap_err();
+            assert_eq!(refused, NotLoopback(ip.parse().unwrap()), "{bad:?}");
+            assert!(
+                refused
+                    .to_string()
+                    .starts_with(&format!("it resolves to {ip}, which is not this machine"))
+            );
+        }
     }
 
     #[test]

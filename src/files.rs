@@ -46,11 +46,10 @@ pub fn read_setting(path: &Path, limit: u64, deadline: Instant) -> io::Result<Ve
     }
 }
 
-/// Reads a file of the cache: a regular file only, never through a
-/// symbolic link (a link planted in the cache directory could point
-/// anywhere), at most `limit` bytes.
-pub(crate) fn read_cache_file(path: &Path, limit: u64) -> io::Result<Vec<u8>> {
-    let file = open(path, Follow::No)?;
+/// Reads a file of the cache, opened without following a symbolic link (a
+/// link planted in the cache directory could point anywhere): a regular
+/// file only, at most `limit` bytes.
+pub(crate) fn read_cache_file(file: File, limit: u64) -> io::Result<Vec<u8>> {
     match kind(&file)? {
         Kind::Regular(size) => read_regular(file, size, limit),
         #[cfg(unix)]
@@ -91,7 +90,7 @@ pub(crate) fn set_flags(_: &mut OpenOptions, _: Follow) {}
 
 /// A link refused by `O_NOFOLLOW` fails with ELOOP, which says "too many
 /// levels of symbolic links"; say what it is.
-fn explain_open(error: io::Error, follow: Follow) -> io::Error {
+pub(crate) fn explain_open(error: io::Error, follow: Follow) -> io::Error {
     #[cfg(unix)]
     if follow == Follow::No && error.raw_os_error() == Some(libc::ELOOP) {
         return not_a_file("a symbolic link");
@@ -232,7 +231,10 @@ mod tests {
         assert_eq!(read_setting(&path, 5, soon()).unwrap(), b"12345");
         let err = read_setting(&path, 4, soon()).unwrap_err();
         assert_eq!(err.to_string(), "it is larger than 4 bytes");
-        assert_eq!(read_cache_file(&path, 5).unwrap(), b"12345");
+        assert_eq!(
+            read_cache_file(open(&path, Follow::No).unwrap(), 5).unwrap(),
+            b"12345"
+        );
     }
 
     #[test]
@@ -244,7 +246,7 @@ mod tests {
         assert_eq!(err.to_string(), "it is a directory, not a file");
         let link = dir.path().join("link");
         std::os::unix::fs::symlink("/dev/zero", &link).unwrap();
-        let err = read_cache_file(&link, 10).unwrap_err();
+        let err = open(&link, Follow::No).unwrap_err();
         assert_eq!(err.to_string(), "it is a symbolic link, not a file");
     }
 
@@ -259,7 +261,7 @@ mod tests {
         let started = Instant::now();
         let err = read_setting(&fifo, 10, soon()).unwrap_err();
         assert_eq!(err.to_string(), "it is a pipe that nothing wrote to");
-        let err = read_cache_file(&fifo, 10).unwrap_err();
+        let err = read_cache_file(open(&fifo, Follow::No).unwrap(), 10).unwrap_err();
         assert_eq!(err.to_string(), "it is a pipe, not a file");
         assert!(started.elapsed() < Duration::from_secs(1));
     }

@@ -29,6 +29,17 @@ pub enum Input {
 }
 
 impl Input {
+    /// Every input, for code that must consider each.
+    pub(crate) const ALL: [Input; 7] = [
+        Input::ClientId,
+        Input::ClientSecret,
+        Input::BaseUrl,
+        Input::TokenUrl,
+        Input::CaBundle,
+        Input::MinTtl,
+        Input::Timeout,
+    ];
+
     /// How a message names the input when no [`Provenance`] does.
     pub(crate) fn plain_name(self) -> &'static str {
         match self {

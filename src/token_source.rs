@@ -10,7 +10,7 @@ use log::{info, warn};
 
 use crate::api_headers::ApiHeaders;
 use crate::cache::{
-    Cache, CacheMode, CachePolicy, Entry, Failure, Identity, LockFile, Lookup, Waited,
+    Cache, CacheMode, CachePolicy, Dir, Entry, Failure, Identity, LockFile, Lookup, Waited,
 };
 use crate::credentials::Credentials;
 use crate::deadline::Deadline;
@@ -228,23 +228,26 @@ impl TokenSource {
             CacheMode::Use(dir) => (dir, false),
             CacheMode::Refresh(dir) => (dir, true),
         };
-        let cache = Cache::new(dir);
-        if let Some(why) = cache.distrust() {
-            warn!(
-                "cannot use the token cache in {}: {why}; the token is not cached",
-                dir.display()
-            );
-            return self.fetch(&deadline);
-        }
+        let dir = match Cache::new(dir).open(true) {
+            Ok(Some(dir)) => dir,
+            Ok(None) => return self.fetch(&deadline),
+            Err(e) => {
+                warn!(
+                    "cannot use the token cache in {}: {e}; the token is not cached",
+                    dir.display()
+                );
+                return self.fetch(&deadline);
+            }
+        };
         let identity = self.identity();
-        let entry = cache.entry(&identity);
+        let entry = Entry::new(&dir, identity.key());
         let token = entry.read(Some(&identity));
         let token_seen = FirstLook::stored_at(&token);
         if !refresh && let Some(token) = self.usable(&entry, token) {
             return Ok(token);
         }
         // Only when there is no token to hand out: a cache hit reads one file.
-        let failure = entry.read_failure(&identity);
+        let failure = entry.read_failure(&identity, self.client.provenance());
         let first = FirstLook {
             token: token_seen,
             failure: failure.as_ref().map(|f| f.stored_at),
@@ -257,7 +260,7 @@ impl TokenSource {
             Err(e) => {
                 warn!(
                     "cannot use the token cache in {}: {e}; the token is not cached",
-                    dir.display()
+                    dir.path().display()
                 );
                 return self.fetch(&deadline);
             }
@@ -309,10 +312,11 @@ impl TokenSource {
     /// [`TokenSource::replace`] within `deadline`.
     pub(crate) fn replace_within(&self, rejected: &Token, deadline: &Deadline) -> Result<Token> {
         let deadline = *deadline;
-        let Some(entry) = self.entry() else {
+        let Some(dir) = self.open_dir() else {
             return self.fetch(&deadline);
         };
         let identity = self.identity();
+        let entry = Entry::new(&dir, identity.key());
         if let Some(age) = self.young_replacement(&entry, &identity, rejected) {
             return Err(Error::new(
                 ErrorKind::Refused,
@@ -325,7 +329,9 @@ impl TokenSource {
             )
             .with_hint("Zuora refuses the call, not the token: check the OAuth client's access"));
         }
-        let failure = entry.read_failure(&identity).map(|f| f.stored_at);
+        let failure = entry
+            .read_failure(&identity, self.client.provenance())
+            .map(|f| f.stored_at);
         let replacement = || self.replacement(&entry, &identity, rejected, failure);
         if let Some(outcome) = replacement() {
             return outcome;
@@ -348,11 +354,12 @@ impl TokenSource {
     /// is itself a replacement of a refused token stored less than
     /// [`TokenSource::REPLACEMENT_MEMORY`] ago (without a cache, always).
     pub fn may_replace(&self, token: &Token) -> bool {
-        let Some(entry) = self.entry() else {
+        let Some(dir) = self.open_dir() else {
             return true;
         };
-        self.young_replacement(&entry, &self.identity(), token)
-            .is_none()
+        let identity = self.identity();
+        let entry = Entry::new(&dir, identity.key());
+        self.young_replacement(&entry, &identity, token).is_none()
     }
 
     /// How long ago `token` was stored in `entry` as the replacement of a
@@ -386,7 +393,7 @@ impl TokenSource {
         failure_seen: Option<SystemTime>,
     ) -> Option<Result<Token>> {
         if let Some(failure) = entry
-            .read_failure(identity)
+            .read_failure(identity, self.client.provenance())
             .filter(|f| Some(f.stored_at) != failure_seen)
         {
             info!("cache: another process asked Zuora meanwhile and failed; its outcome is shared");
@@ -418,7 +425,9 @@ impl TokenSource {
         let stored = match (&outcome, &secret) {
             (Ok(token), Some(secret)) => entry.store_token(token, identity, secret, replacing),
             (Ok(_), None) => Ok(()),
-            (Err(error), secret) => entry.store_failure(error, identity, secret.as_ref()),
+            (Err(error), secret) => {
+                entry.store_failure(error, identity, secret.as_ref(), self.client.provenance())
+            }
         };
         if let Err(e) = stored {
             warn!(
@@ -433,7 +442,9 @@ impl TokenSource {
     /// without going online; `None` if there is none, or no cache (or one
     /// that cannot be trusted, with a warning).
     pub fn cached(&self) -> Option<Token> {
-        match self.entry()?.read(Some(&self.identity())) {
+        let dir = self.open_dir()?;
+        let identity = self.identity();
+        match Entry::new(&dir, identity.key()).read(Some(&identity)) {
             Lookup::Found(cached) => Some(cached.token),
             Lookup::Foreign(what) => {
                 warn!("the cached token was stored for another {what}; ignoring it");
@@ -447,7 +458,7 @@ impl TokenSource {
     /// one yet or not); `None` without a cache.
     pub fn cache_file(&self) -> Option<PathBuf> {
         let dir = self.cache.dir()?;
-        Some(Cache::new(dir).entry(&self.identity()).path().to_owned())
+        Some(Cache::new(dir).entry_path(&self.identity()))
     }
 
     /// Removes these credentials' cached token (and any failure remembered
@@ -461,16 +472,31 @@ impl TokenSource {
         let Some(dir) = self.cache.dir() else {
             return Ok(false);
         };
-        let cache = Cache::new(dir);
-        if let Some(why) = cache.distrust() {
-            return Err(io::Error::new(io::ErrorKind::PermissionDenied, why));
-        }
-        cache.entry(&self.identity()).remove()
+        let Some(dir) = Cache::new(dir).open(false)? else {
+            return Ok(false);
+        };
+        Entry::new(&dir, self.identity().key()).remove()
     }
 
-    /// Whether `token` is fresh enough under this source's policy.
+    /// Whether `token` is fresh enough under this source's policy: it has
+    /// the minimum TTL left, or half its lifetime if that is less (see
+    /// [`TokenSource::min_ttl_for`]).
     pub fn is_fresh(&self, token: &Token, now: SystemTime) -> bool {
-        token.is_fresh(self.cache.min_ttl, now)
+        token.is_fresh(self.min_ttl_for(token), now)
+    }
+
+    /// The time `token` must have left to be handed out: the policy's
+    /// minimum TTL, or half the token's lifetime if that is less. A token
+    /// that Zuora issues with less life than the minimum TTL (or little
+    /// more) is the best there is; were it held to the minimum TTL, every
+    /// call would ask Zuora for another like it, against its limit of 100
+    /// a minute. So it is handed out from the cache for half its life.
+    pub fn min_ttl_for(&self, token: &Token) -> Duration {
+        let lifetime = token
+            .expires_at
+            .duration_since(token.obtained_at)
+            .unwrap_or_default();
+        self.cache.min_ttl.min(lifetime / 2)
     }
 
     fn identity(&self) -> Identity<'_> {
@@ -484,21 +510,21 @@ impl TokenSource {
         )
     }
 
-    /// The entry for these credentials, in a cache that can be trusted.
-    fn entry(&self) -> Option<Entry> {
-        let dir = self.cache.dir()?;
-        let cache = Cache::new(dir);
-        if let Some(why) = cache.distrust() {
-            warn!("cannot use the token cache in {}: {why}", dir.display());
-            return None;
-        }
-        Some(cache.entry(&self.identity()))
+    /// The cache directory, if there is one and it can be trusted (a
+    /// warning if it cannot); `None` without a cache.
+    fn open_dir(&self) -> Option<Dir> {
+        let path = self.cache.dir()?;
+        Cache::new(path).open(false).unwrap_or_else(|e| {
+            warn!("cannot use the token cache in {}: {e}", path.display());
+            None
+        })
     }
 
     /// The cached token (as `found` in `entry`) if it is fresh enough,
     /// saying why not otherwise.
     fn usable(&self, entry: &Entry, found: Lookup) -> Option<Token> {
-        let path = entry.path().display();
+        let path = entry.path();
+        let path = path.display();
         let now = SystemTime::now();
         match found {
             Lookup::Missing => info!("cache: miss, nothing cached at {path}"),
@@ -512,6 +538,13 @@ impl TokenSource {
                 info!("cache: hit, {} s left ({path})", c.token.seconds_left(now));
                 return Some(c.token);
             }
+            Lookup::Found(c) if self.min_ttl_for(&c.token) < self.cache.min_ttl => info!(
+                "cache: miss, the cached token has {} s left, less than half its lifetime, \
+                 which is less than the minimum TTL of {} s{}",
+                c.token.seconds_left(now),
+                self.cache.min_ttl.as_secs(),
+                source_of(self.client.provenance(), Input::MinTtl)
+            ),
             Lookup::Found(c) => info!(
                 "cache: miss, the cached token has {} s left, less than the minimum TTL of {} s{}",
                 c.token.seconds_left(now),
@@ -541,10 +574,12 @@ impl TokenSource {
             }
             _ => None,
         };
-        let failure = entry.read_failure(identity).filter(|f| {
-            Some(f.stored_at) != first.failure
-                && token.as_ref().is_none_or(|t| f.stored_at > t.stored_at)
-        });
+        let failure = entry
+            .read_failure(identity, self.client.provenance())
+            .filter(|f| {
+                Some(f.stored_at) != first.failure
+                    && token.as_ref().is_none_or(|t| f.stored_at > t.stored_at)
+            });
         if let Some(failure) = failure {
             info!("cache: another process asked Zuora meanwhile and failed; its outcome is shared");
             return Some(Err(failure.error));
@@ -556,7 +591,8 @@ impl TokenSource {
 
     /// Fetches from Zuora, reading the secret first (the only time it is
     /// read). A token whose whole life is shorter than the minimum TTL is
-    /// still handed out (there is no better one to be had), with a note.
+    /// still handed out (there is no better one to be had), with a note,
+    /// and cached for half its life.
     fn fetch(&self, deadline: &Deadline) -> Result<Token> {
         self.fetch_with_secret(deadline).0
     }
@@ -573,12 +609,14 @@ impl TokenSource {
             .fetch(client_id, &secret, self.track_id.as_ref(), deadline);
         let now = SystemTime::now();
         if let Ok(token) = &token
-            && !self.is_fresh(token, now)
+            && !token.is_fresh(self.cache.min_ttl, now)
         {
             info!(
-                "Zuora issued a token with {} s to live, less than the minimum TTL of {} s; using it anyway",
+                "Zuora issued a token with {} s to live, less than the minimum TTL of {} s; \
+                 using it anyway, and from the cache while it has {} s left",
                 token.seconds_left(now),
-                self.cache.min_ttl.as_secs()
+                self.cache.min_ttl.as_secs(),
+                self.min_ttl_for(token).as_secs()
             );
         }
         (token, Some(secret))

@@ -3,171 +3,32 @@
 //! failure; each is read as strictly as a response from Zuora, proves
 //! whose it is, and is written atomically.
 
-use std::io::{self, Write};
-use std::path::{Path, PathBuf};
-use std::time::{Duration, SystemTime, UNIX_EPOCH};
+use std::io;
+use std::path::PathBuf;
+use std::time::SystemTime;
 
 use serde::{Deserialize, Serialize};
-use sha2::{Digest, Sha256};
 
 use super::CachedToken;
-use crate::credentials::ClientId;
-use crate::endpoint::{BaseUrl, TokenUrl};
-use crate::error::{Error, ErrorKind};
-use crate::files;
-use crate::secret::{Secret, SourceIdentity};
+use super::dir::Dir;
+use super::failure::{self, Failure};
+use super::stamp::{Identity, StoredIdentity, in_the_future, millis, time};
+use crate::endpoint::BaseUrl;
+use crate::error::Error;
+use crate::provenance::Provenance;
+use crate::secret::Secret;
 use crate::token::{AccessToken, MAX_LIFETIME, Token};
-use crate::zuora_headers::EntityId;
+use crate::zuora::MAX_BODY;
 
-/// The format of an entry; an entry of another version is a miss.
+/// The format of a token entry; an entry of another version is a miss.
 const VERSION: u32 = 3;
 
-/// The largest entry written or read. A token response is a few hundred
-/// bytes; a token too large for this is not cached (with a warning), so
-/// that what is written can always be read back.
-pub(crate) const MAX_ENTRY: u64 = 64 * 1024;
-
-/// How far ahead of this machine's clock a time in an entry may be (the
-/// clocks of two processes agree, but a file's can be planted): beyond
-/// it, the entry is not trusted.
-const CLOCK_SLACK: Duration = Duration::from_secs(60);
-
-/// What a token is cached for: everything that decides which token Zuora
-/// would issue, with the secret known by its source (a secret at hand, or
-/// the file or command it comes from). Another value of any part is
-/// another entry, and an entry is used only by the identity it names.
-pub(crate) struct Identity<'a> {
-    base_url: &'a BaseUrl,
-    token_url: &'a TokenUrl,
-    client_id: &'a ClientId,
-    entity_id: Option<&'a EntityId>,
-    secret: SecretKey,
-}
-
-/// The secret as an identity knows it: a fingerprint of a secret at hand
-/// (which an entry must match), or the name of its source.
-enum SecretKey {
-    Fingerprint(String),
-    Source(String),
-}
-
-impl<'a> Identity<'a> {
-    pub fn new(
-        base_url: &'a BaseUrl,
-        token_url: &'a TokenUrl,
-        client_id: &'a ClientId,
-        entity_id: Option<&'a EntityId>,
-        secret: SourceIdentity,
-    ) -> Identity<'a> {
-        let secret = match secret {
-            SourceIdentity::Secret(secret) => SecretKey::Fingerprint(fingerprint(&secret)),
-            SourceIdentity::Named(source) => SecretKey::Source(source),
-        };
-        Identity {
-            base_url,
-            token_url,
-            client_id,
-            entity_id,
-            secret,
-        }
-    }
-}
-
-impl Identity<'_> {
-    /// The entry's file name: 32 hex characters of a SHA-256 of the parts.
-    pub fn key(&self) -> String {
-        let secret = match &self.secret {
-            SecretKey::Fingerprint(fingerprint) => format!("secret {fingerprint}"),
-            SecretKey::Source(source) => format!("source {source}"),
-        };
-        digest(
-            "zuora-token cache key v3",
-            &[
-                self.base_url.as_str(),
-                self.token_url.as_str(),
-                self.client_id.as_str(),
-                &self.entity(),
-                &secret,
-            ],
-        )
-    }
-
-    /// The token URL, if it is not Zuora's on the base URL.
-    fn own_token_url(&self) -> Option<&str> {
-        let url = self.token_url.as_str();
-        (url != self.base_url.zuoras_token_url()).then_some(url)
-    }
-
-    fn entity(&self) -> String {
-        self.entity_id
-            .map(|e| e.as_str().to_ascii_lowercase())
-            .unwrap_or_default()
-    }
-
-    /// What in `stored` is another identity's, if anything. The secret is
-    /// checked when it is at hand; behind a named source it is not read
-    /// for that.
-    fn mismatch(&self, stored: &StoredIdentity) -> Option<&'static str> {
-        let entity = stored
-            .entity_id
-            .as_deref()
-            .unwrap_or("")
-            .to_ascii_lowercase();
-        let secret = match &self.secret {
-            SecretKey::Fingerprint(fingerprint) => {
-                stored.secret_fingerprint.as_ref() == Some(fingerprint)
-            }
-            SecretKey::Source(_) => true,
-        };
-        if stored.base_url != self.base_url.as_str() {
-            Some("base URL")
-        } else if stored.token_url.as_deref() != self.own_token_url() {
-            Some("token URL")
-        } else if stored.client_id != self.client_id.as_str() {
-            Some("client id")
-        } else if entity != self.entity() {
-            Some("entity id")
-        } else if !secret {
-            Some("secret")
-        } else {
-            None
-        }
-    }
-
-    /// Who an entry is for, with the fingerprint of the secret it was
-    /// fetched with, when one was read.
-    fn stored(&self, secret: Option<&Secret>) -> StoredIdentity {
-        StoredIdentity {
-            base_url: self.base_url.as_str().to_owned(),
-            token_url: self.own_token_url().map(str::to_owned),
-            client_id: self.client_id.as_str().to_owned(),
-            entity_id: self.entity_id.map(|e| e.as_str().to_owned()),
-            secret_fingerprint: secret.map(fingerprint),
-        }
-    }
-}
-
-/// What proves which secret an entry was fetched with, without holding
-/// it: a domain-separated SHA-256.
-fn fingerprint(secret: &Secret) -> String {
-    digest("zuora-token secret fingerprint v1", &[secret.expose()])
-}
-
-/// 32 hex characters of a SHA-256 of `domain` and `parts`, each
-/// length-prefixed so that no two inputs hash the same bytes.
-fn digest(domain: &str, parts: &[&str]) -> String {
-    let mut hash = Sha256::new();
-    for part in std::iter::once(domain).chain(parts.iter().copied()) {
-        hash.update((part.len() as u64).to_le_bytes());
-        hash.update(part.as_bytes());
-    }
-    const HEX: &[u8; 16] = b"0123456789abcdef";
-    hash.finalize()[..16]
-        .iter()
-        .flat_map(|b| [HEX[usize::from(b >> 4)], HEX[usize::from(b & 15)]])
-        .map(char::from)
-        .collect()
-}
+/// The largest entry written or read: room for anything in a token
+/// response the client accepts (at most [`MAX_BODY`] bytes; JSON written
+/// again is never longer than the JSON it was read from) and for the
+/// identity beside it. So a token the client accepts can always be cached
+/// and read back: one that could not would turn every call into a request.
+pub(crate) const MAX_ENTRY: u64 = MAX_BODY + (1 << 20);
 
 /// What reading a token entry found.
 #[derive(Debug)]
@@ -183,33 +44,11 @@ pub(crate) enum Lookup {
     Found(Box<CachedToken>),
 }
 
-/// The last failure stored for an identity, to share with the callers that
-/// waited for it.
+/// The entry for one credential identity, in the cache directory opened.
 #[derive(Debug)]
-pub(crate) struct Failure {
-    pub error: Error,
-    /// When it was stored.
-    pub stored_at: SystemTime,
-}
-
-/// The entry for one credential identity.
-#[derive(Debug)]
-pub(crate) struct Entry {
-    path: PathBuf,
-}
-
-/// Who an entry is for.
-#[derive(Serialize, Deserialize)]
-struct StoredIdentity {
-    base_url: String,
-    /// Where the token was asked for, if not at the base URL's
-    /// `/oauth/token` (absent there, as in entries from before
-    /// `--token-url`).
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    token_url: Option<String>,
-    client_id: String,
-    entity_id: Option<String>,
-    secret_fingerprint: Option<String>,
+pub(crate) struct Entry<'d> {
+    dir: &'d Dir,
+    key: String,
 }
 
 /// The stored token, with times in milliseconds since the Unix epoch.
@@ -230,43 +69,42 @@ struct StoredToken {
     identity: StoredIdentity,
 }
 
-/// The stored failure: what the caller that made the request reported.
-#[derive(Serialize, Deserialize)]
-struct StoredFailure {
-    version: u32,
-    stored_at_ms: u64,
-    exit_code: u8,
-    message: String,
-    hints: Vec<String>,
-    rejected: bool,
-    #[serde(flatten)]
-    identity: StoredIdentity,
-}
-
-impl Entry {
-    pub fn new(path: PathBuf) -> Entry {
-        Entry { path }
+impl<'d> Entry<'d> {
+    /// The entry of `key` in `dir`.
+    pub fn new(dir: &'d Dir, key: String) -> Entry<'d> {
+        Entry { dir, key }
     }
 
-    pub fn path(&self) -> &Path {
-        &self.path
+    /// The directory it is in.
+    pub fn dir(&self) -> &'d Dir {
+        self.dir
     }
 
-    /// The entry's lock file, beside it.
-    pub fn lock_path(&self) -> PathBuf {
-        self.path.with_extension("lock")
+    /// Where the token is (for messages: it is read and written relative
+    /// to the directory's handle).
+    pub fn path(&self) -> PathBuf {
+        self.dir.path().join(self.token_name())
     }
 
-    /// Where the last failure is kept, beside the token.
-    fn failure_path(&self) -> PathBuf {
-        self.path.with_extension("failed.json")
+    fn token_name(&self) -> String {
+        token_name(&self.key)
+    }
+
+    /// `<key>.failed.json`: the last failure, beside the token.
+    fn failure_name(&self) -> String {
+        format!("{}.failed.json", self.key)
+    }
+
+    /// `<key>.lock`: the entry's lock file, beside it.
+    pub fn lock_name(&self) -> String {
+        format!("{}.lock", self.key)
     }
 
     /// Reads the token, for `identity` if given (an entry for another is a
     /// miss). Anything but a valid entry, for any reason, is a miss, never
     /// a failure.
     pub fn read(&self, identity: Option<&Identity>) -> Lookup {
-        let bytes = match files::read_cache_file(&self.path, MAX_ENTRY) {
+        let bytes = match self.dir.read(&self.token_name(), MAX_ENTRY) {
             Ok(bytes) => bytes,
             Err(e) if e.kind() == io::ErrorKind::NotFound => return Lookup::Missing,
             Err(e) => return Lookup::Invalid(format!("cannot read it: {e}")),
@@ -274,26 +112,21 @@ impl Entry {
         parse_token(&bytes, identity)
     }
 
-    /// The last failure stored for `identity`, if there is a valid one.
-    pub fn read_failure(&self, identity: &Identity) -> Option<Failure> {
-        let bytes = files::read_cache_file(&self.failure_path(), MAX_ENTRY).ok()?;
-        let stored: StoredFailure = serde_json::from_slice(&bytes).ok()?;
-        let stored_at = time(stored.stored_at_ms);
-        let trusted = stored.version == VERSION
-            && identity.mismatch(&stored.identity).is_none()
-            && !in_the_future(stored_at);
-        let kind = ErrorKind::from_code(stored.exit_code).filter(|_| trusted)?;
-        let mut error = Error::new(kind, stored.message).rejected(stored.rejected);
-        for hint in stored.hints {
-            error = error.with_hint(hint);
-        }
-        Some(Failure { error, stored_at })
+    /// The last failure stored for `identity`, if there is a valid one,
+    /// its message told where `provenance` (this caller's settings) says
+    /// its inputs came from.
+    pub fn read_failure(
+        &self,
+        identity: &Identity,
+        provenance: &dyn Provenance,
+    ) -> Option<Failure> {
+        let bytes = self.dir.read(&self.failure_name(), MAX_ENTRY).ok()?;
+        failure::parse(&bytes, identity, provenance)
     }
 
-    /// Stores a token for `identity`, fetched with `secret`, and forgets
-    /// any failure before it.
-    /// Stores `token`, fetched with `secret` for `identity`; with
-    /// `replaces_refused`, in place of a token Zuora refused.
+    /// Stores `token`, fetched with `secret` for `identity`, and forgets
+    /// any failure before it; with `replaces_refused`, in place of a token
+    /// Zuora refused.
     pub fn store_token(
         &self,
         token: &Token,
@@ -323,62 +156,36 @@ impl Entry {
                 ),
             ));
         }
-        write_atomically(&self.path, &json)?;
-        remove(&self.failure_path()).map(drop)
+        self.dir.write_atomically(&self.token_name(), &json)?;
+        self.dir.remove(&self.failure_name()).map(drop)
     }
 
     /// Stores a failure for `identity` (with the secret it was met with,
     /// if one was read), for the callers waiting on it (and, for a
-    /// rejection, for those that ask shortly after).
+    /// rejection, for those that ask shortly after). What `provenance`
+    /// (this caller's settings) put in its message is stored as a
+    /// placeholder, so that each caller that shares it reads its own.
     pub fn store_failure(
         &self,
         error: &Error,
         identity: &Identity,
         secret: Option<&Secret>,
+        provenance: &dyn Provenance,
     ) -> io::Result<()> {
-        let stored = StoredFailure {
-            version: VERSION,
-            stored_at_ms: millis(SystemTime::now()),
-            exit_code: error.kind().code(),
-            message: error.to_string(),
-            hints: error.hints().to_vec(),
-            rejected: error.is_rejection(),
-            identity: identity.stored(secret),
-        };
-        let mut json = serde_json::to_vec(&stored).expect("a failure serializes");
-        json.truncate(MAX_ENTRY as usize);
-        write_atomically(&self.failure_path(), &json)
+        let json = failure::serialize(error, identity.stored(secret), provenance);
+        self.dir.write_atomically(&self.failure_name(), &json)
     }
 
     /// Removes the entry (and its failure); `Ok(false)` if there was none.
     pub fn remove(&self) -> io::Result<bool> {
-        remove(&self.failure_path())?;
-        remove(&self.path)
+        self.dir.remove(&self.failure_name())?;
+        self.dir.remove(&self.token_name())
     }
 }
 
-/// Writes `bytes` to `path` atomically: a private temporary file in the
-/// same directory (`tempfile` creates it 0600 under a name no other
-/// process can guess), flushed to disk, then renamed over `path`. A failed
-/// write removes its temporary file.
-fn write_atomically(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    let dir = path.parent().expect("an entry is in a directory");
-    let name = path.file_name().unwrap_or_default().to_string_lossy();
-    let mut temp = tempfile::Builder::new()
-        .prefix(&format!("{name}.tmp."))
-        .tempfile_in(dir)?;
-    temp.write_all(bytes)?;
-    temp.as_file().sync_all()?;
-    temp.persist(path).map(drop).map_err(|e| e.error)
-}
-
-/// Removes `path`; `Ok(false)` if there was nothing there.
-fn remove(path: &Path) -> io::Result<bool> {
-    match std::fs::remove_file(path) {
-        Ok(()) => Ok(true),
-        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(false),
-        Err(e) => Err(e),
-    }
+/// `<key>.json`: the file of the token of `key`.
+pub(crate) fn token_name(key: &str) -> String {
+    format!("{key}.json")
 }
 
 /// Validates an entry as strictly as a response from Zuora (what is read
@@ -431,19 +238,4 @@ fn validate(stored: StoredToken) -> Result<CachedToken, String> {
         entity_id: stored.identity.entity_id,
         stored_at: time(stored.stored_at_ms),
     })
-}
-
-/// Whether `time` is ahead of this machine's clock by more than the slack.
-fn in_the_future(time: SystemTime) -> bool {
-    time.duration_since(SystemTime::now())
-        .is_ok_and(|ahead| ahead > CLOCK_SLACK)
-}
-
-fn time(ms: u64) -> SystemTime {
-    UNIX_EPOCH + Duration::from_millis(ms)
-}
-
-fn millis(time: SystemTime) -> u64 {
-    time.duration_since(UNIX_EPOCH)
-        .map_or(0, |d| u64::try_from(d.as_millis()).unwrap_or(u64::MAX))
 }

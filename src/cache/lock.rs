@@ -2,9 +2,8 @@
 //! An OS file lock, so it dies with its process and a crash leaves no
 //! stale lock behind.
 
-use std::fs::{self, File, OpenOptions};
+use std::fs::{self, File};
 use std::io;
-use std::path::Path;
 use std::sync::mpsc;
 use std::thread;
 use std::time::Duration;
@@ -13,7 +12,6 @@ use log::{info, warn};
 
 use super::entry::Entry;
 use crate::deadline::Deadline;
-use crate::files::{self, Follow};
 
 /// An entry's lock file. A lock taken on it is held until this is dropped.
 #[derive(Debug)]
@@ -32,17 +30,11 @@ pub(crate) enum Waited<T> {
 }
 
 impl LockFile {
-    /// Opens the lock file of `entry` (creating the directory, 0700, and
-    /// the file, 0600, if need be), without taking the lock. A symbolic
-    /// link or anything but a regular file in its place is refused.
+    /// Opens the lock file of `entry` (creating it, 0600, if need be),
+    /// without taking the lock. A symbolic link or anything but a regular
+    /// file in its place is refused.
     pub fn open(entry: &Entry) -> io::Result<LockFile> {
-        create_dir(entry.path().parent().expect("an entry is in a directory"))?;
-        let mut options = OpenOptions::new();
-        options.read(true).write(true).create(true);
-        files::set_flags(&mut options, Follow::No);
-        #[cfg(unix)]
-        std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
-        let file = options.open(entry.lock_path());
+        let file = entry.dir().open_or_create(&entry.lock_name());
         // A link refused by O_NOFOLLOW fails with ELOOP: say what it is.
         #[cfg(unix)]
         let file = file.map_err(|e| {
@@ -81,6 +73,10 @@ impl LockFile {
             return Waited::Locked;
         }
         let wait = deadline.remaining() / 2;
+        info!(
+            "cache: another process is asking Zuora; waiting up to {:.1} s for its outcome",
+            wait.as_secs_f64()
+        );
         match self.lock_within(wait) {
             Ok(true) => shared().map_or(Waited::Locked, Waited::Shared),
             Ok(false) => {
@@ -98,7 +94,7 @@ impl LockFile {
     }
 
     /// Takes the lock if no other process holds it; `Ok(false)` if one does.
-    fn try_lock(&self) -> io::Result<bool> {
+    pub fn try_lock(&self) -> io::Result<bool> {
         match self.0.try_lock() {
             Ok(()) => Ok(true),
             Err(fs::TryLockError::WouldBlock) => Ok(false),
@@ -124,13 +120,4 @@ impl LockFile {
             Err(_) => Ok(false),
         }
     }
-}
-
-/// Creates the cache directory (and missing parents) as 0700.
-fn create_dir(dir: &Path) -> io::Result<()> {
-    let mut builder = fs::DirBuilder::new();
-    builder.recursive(true);
-    #[cfg(unix)]
-    std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
-    builder.create(dir)
 }

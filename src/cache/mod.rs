@@ -11,17 +11,30 @@
 //! entry was fetched with. The directory is created 0700 and files 0600 (on
 //! Unix), from the start, and a directory others can write to, or that
 //! another user owns, is not used at all.
+//!
+//! Any number of processes may use, list and clear it at once: the
+//! directory is opened once and its files reached through that handle
+//! ([`dir`]); a file is replaced only by an atomic rename; and a clear
+//! removes tokens and failures, never a lock file (a process holding it
+//! would keep a lock no one else sees) nor a temporary file a process is
+//! writing (only those of an entry whose lock it can take: a crash's
+//! leftovers; and a write whose temporary file vanished writes again).
 
+mod dir;
 mod entry;
+mod failure;
 mod lock;
+mod stamp;
 
-use std::fs;
 use std::io;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime};
 
-pub(crate) use entry::{Entry, Failure, Identity, Lookup};
+pub(crate) use dir::Dir;
+pub(crate) use entry::{Entry, Lookup};
+pub(crate) use failure::Failure;
 pub(crate) use lock::{LockFile, Waited};
+pub(crate) use stamp::Identity;
 
 use crate::token::Token;
 
@@ -150,31 +163,55 @@ impl Cache {
         &self.dir
     }
 
-    /// The entry for one credential identity.
-    pub(crate) fn entry(&self, identity: &Identity) -> Entry {
-        Entry::new(self.dir.join(format!("{}.json", identity.key())))
+    /// Where the token of `identity` is (or would be) kept.
+    pub(crate) fn entry_path(&self, identity: &Identity) -> PathBuf {
+        self.dir.join(entry::token_name(&identity.key()))
+    }
+
+    /// Opens the directory (`Ok(None)` if it does not exist; created 0700
+    /// first with `create`), once the directory is known to be
+    /// trustworthy: not a symbolic link, this user's, and not writable by
+    /// others (as ssh's StrictModes refuses such a home).
+    ///
+    /// # Errors
+    ///
+    /// It cannot be opened, or cannot be trusted.
+    pub(crate) fn open(&self, create: bool) -> io::Result<Option<Dir>> {
+        Dir::open(&self.dir, create)
     }
 
     /// Every token entry in the directory, valid or not, sorted by file
-    /// name. A directory that does not exist has none.
+    /// name. A directory that does not exist has none; an entry removed
+    /// while it is listed is left out.
     ///
     /// # Errors
     ///
     /// The directory cannot be read, or others can write to it, or another
     /// user owns it.
     pub fn entries(&self) -> io::Result<Vec<CacheFile>> {
-        let mut entries: Vec<CacheFile> = self
-            .files()?
-            .filter(|p| is_token_entry(p))
-            .filter_map(|path| {
-                let contents = match Entry::new(path.clone()).read(None) {
+        let Some(dir) = self.open(false)? else {
+            return Ok(Vec::new());
+        };
+        let mut entries: Vec<CacheFile> = dir
+            .names()?
+            .into_iter()
+            .filter_map(|name| match FileKind::of(&name) {
+                FileKind::Token(key) => Some(key.to_owned()),
+                _ => None,
+            })
+            .filter_map(|key| {
+                let entry = Entry::new(&dir, key);
+                let contents = match entry.read(None) {
                     Lookup::Found(cached) => Ok(*cached),
                     Lookup::Invalid(why) => Err(why),
                     Lookup::Foreign(what) => Err(format!("it names another {what}")),
                     // Removed since the directory was read.
                     Lookup::Missing => return None,
                 };
-                Some(CacheFile { path, contents })
+                Some(CacheFile {
+                    path: entry.path(),
+                    contents,
+                })
             })
             .collect();
         entries.sort_by(|a, b| a.path.cmp(&b.path));
@@ -182,82 +219,140 @@ impl Cache {
     }
 
     /// Removes every entry (with its failure, and any temporary file a
-    /// crash left behind), returning how many tokens there were. Lock files
-    /// stay: removing one that a process holds would let another lock a new
-    /// file beside it.
+    /// crash left behind), returning how many tokens it removed. Another
+    /// clear at the same time removes some of them instead: both succeed.
+    /// Lock files stay: removing one that a process holds would let another
+    /// lock a new file beside it. A temporary file stays while a process
+    /// holds its entry's lock (it may be writing it; its rename would
+    /// fail without it).
     ///
     /// # Errors
     ///
     /// As [`Cache::entries`], or a file in it cannot be removed.
     pub fn clear(&self) -> io::Result<usize> {
+        let Some(dir) = self.open(false)? else {
+            return Ok(0);
+        };
         let mut removed = 0;
-        for path in self.files()? {
-            let name = path
-                .file_name()
-                .map(|n| n.to_string_lossy().into_owned())
-                .unwrap_or_default();
-            if name.ends_with(".json") || name.contains(".json.tmp") {
-                fs::remove_file(&path)?;
-                removed += usize::from(is_token_entry(&path));
+        let mut temporary: Vec<(String, String)> = Vec::new();
+        for name in dir.names()? {
+            match FileKind::of(&name) {
+                FileKind::Token(_) => removed += usize::from(dir.remove(&name)?),
+                FileKind::Failure => drop(dir.remove(&name)?),
+                FileKind::Temporary(key) => temporary.push((key.to_owned(), name.clone())),
+                FileKind::Other => {}
+            }
+        }
+        temporary.sort();
+        for (key, names) in group(&temporary) {
+            let entry = Entry::new(&dir, key.to_owned());
+            // Held (or locks do not work here): it may be being written.
+            let Ok(lock) = LockFile::open(&entry) else {
+                continue;
+            };
+            if lock.try_lock().unwrap_or(false) {
+                for name in names {
+                    dir.remove(name)?;
+                }
             }
         }
         Ok(removed)
     }
+}
 
-    /// Why the directory must not be used, if it must not: others can
-    /// write to it (and so plant or swap entries), or another user owns it
-    /// (as ssh's StrictModes refuses such a home). One that does not exist
-    /// yet is fine: it is created 0700.
-    pub(crate) fn distrust(&self) -> Option<String> {
-        // One that cannot be looked at fails on use, with its own error.
-        let metadata = fs::metadata(&self.dir).ok()?;
-        if !metadata.is_dir() {
-            return Some("it is not a directory".into());
+/// `pairs` (sorted by key) grouped by key.
+fn group(pairs: &[(String, String)]) -> Vec<(&str, Vec<&str>)> {
+    let mut groups: Vec<(&str, Vec<&str>)> = Vec::new();
+    for (key, name) in pairs {
+        match groups.last_mut() {
+            Some((last, names)) if last == key => names.push(name),
+            _ => groups.push((key, vec![name])),
         }
-        unsafe_ownership(&metadata)
     }
+    groups
+}
 
-    /// The paths in the directory (none if it does not exist), once the
-    /// directory is known to be trustworthy.
-    fn files(&self) -> io::Result<impl Iterator<Item = PathBuf>> {
-        if let Some(why) = self.distrust() {
-            return Err(io::Error::new(io::ErrorKind::PermissionDenied, why));
+/// What a file in the cache directory is, by its name.
+#[derive(Debug, PartialEq, Eq)]
+enum FileKind<'a> {
+    /// `<key>.json`: a token.
+    Token(&'a str),
+    /// `<key>.failed.json`: the last failure.
+    Failure,
+    /// `<key>.json.tmp.<unique>` (or a failure's): an atomic write under
+    /// way, or one a crash left.
+    Temporary(&'a str),
+    /// A lock file, or anything else (left alone).
+    Other,
+}
+
+impl FileKind<'_> {
+    fn of(name: &str) -> FileKind<'_> {
+        let key = name.split('.').next().unwrap_or_default();
+        if name.contains(dir::TEMP_INFIX) {
+            FileKind::Temporary(key)
+        } else if name.ends_with(".failed.json") {
+            FileKind::Failure
+        } else if name.ends_with(".json") {
+            FileKind::Token(key)
+        } else {
+            FileKind::Other
         }
-        let dir = match fs::read_dir(&self.dir) {
-            Ok(dir) => Some(dir),
-            Err(e) if e.kind() == io::ErrorKind::NotFound => None,
-            Err(e) => return Err(e),
-        };
-        Ok(dir
-            .into_iter()
-            .flatten()
-            .filter_map(|e| e.ok().map(|e| e.path())))
     }
 }
 
-/// `<key>.json`, not `<key>.failed.json`.
-fn is_token_entry(path: &Path) -> bool {
-    let name = path.file_name().unwrap_or_default().to_string_lossy();
-    name.ends_with(".json") && !name.ends_with(".failed.json")
-}
+#[cfg(test)]
+mod tests {
+    use super::*;
 
-/// Another user owns it, or its group or others can write to it.
-#[cfg(unix)]
-fn unsafe_ownership(metadata: &fs::Metadata) -> Option<String> {
-    use std::os::unix::fs::MetadataExt;
-    // SAFETY: geteuid has no preconditions and cannot fail.
-    let me = unsafe { libc::geteuid() };
-    if metadata.uid() != me {
-        return Some(format!(
-            "it belongs to another user (uid {}, not {me})",
-            metadata.uid()
-        ));
+    #[test]
+    fn files_are_told_apart_by_name() {
+        let key = "0123456789abcdef0123456789abcdef";
+        assert_eq!(FileKind::of(&format!("{key}.json")), FileKind::Token(key));
+        assert_eq!(
+            FileKind::of(&format!("{key}.failed.json")),
+            FileKind::Failure
+        );
+        for temp in [".json.tmp.1.2.3", ".failed.json.tmp.9.8.7"] {
+            assert_eq!(
+                FileKind::of(&format!("{key}{temp}")),
+                FileKind::Temporary(key)
+            );
+        }
+        assert_eq!(FileKind::of(&format!("{key}.lock")), FileKind::Other);
+        assert_eq!(FileKind::of("notes.txt"), FileKind::Other);
     }
-    let mode = metadata.mode() & 0o7777;
-    (mode & 0o022 != 0).then(|| format!("others than its owner can write to it (mode {mode:o})"))
-}
 
-#[cfg(not(unix))]
-fn unsafe_ownership(_: &fs::Metadata) -> Option<String> {
-    None
+    #[test]
+    fn a_clear_leaves_lock_files_and_the_temporary_files_of_a_held_entry() {
+        let root = tempfile::tempdir().unwrap();
+        let cache = Cache::new(root.path());
+        let dir = cache.open(false).unwrap().unwrap();
+        let (held, free) = ("a".repeat(32), "b".repeat(32));
+        for key in [&held, &free] {
+            for suffix in [".json", ".failed.json", ".json.tmp.1.2.3"] {
+                std::fs::write(root.path().join(format!("{key}{suffix}")), "{}").unwrap();
+            }
+        }
+        let entry = Entry::new(&dir, held.clone());
+        let lock = LockFile::open(&entry).unwrap();
+        assert!(lock.try_lock().unwrap());
+        // Held through another open file, as another process holds it.
+        assert_eq!(cache.clear().unwrap(), 2);
+        let mut left = dir.names().unwrap();
+        left.sort();
+        assert_eq!(
+            left,
+            [
+                format!("{held}.json.tmp.1.2.3"),
+                format!("{held}.lock"),
+                format!("{free}.lock")
+            ]
+        );
+        // Once its lock is let go, the held entry's leftover goes too: shown
+        // by tests/cli/cache_races.rs, in processes of their own (here a
+        // child that another test forks may hold a copy of the lock's file
+        // until it execs).
+        drop(lock);
+    }
 }

@@ -128,6 +128,10 @@ pub(crate) fn unreachable(
             Kind::Unreachable,
             format!("cannot resolve the host of {url}"),
         ),
+        ureq::Error::Io(e) if is_not_loopback(e) => {
+            return Error::usage(format!("refusing to talk plain HTTP to {url}: {e}"))
+                .with_hint("plain HTTP is for this machine only: use https://, or 127.0.0.1");
+        }
         ureq::Error::Io(e) if !is_tls(e) => {
             (Kind::Unreachable, format!("cannot talk to {url}: {e}"))
         }
@@ -156,6 +160,14 @@ pub(crate) fn unreachable(
         _ => (Kind::Unreachable, format!("cannot reach {url}: {error}")),
     };
     Error::new(kind, what)
+}
+
+/// Whether an I/O error is a plain-HTTP host refused for resolving off
+/// this machine.
+fn is_not_loopback(error: &std::io::Error) -> bool {
+    error
+        .get_ref()
+        .is_some_and(|inner| inner.is::<crate::endpoint::NotLoopback>())
 }
 
 /// Whether an I/O error is rustls failing the handshake (an untrusted
@@ -327,6 +339,29 @@ fn asked(cx: Context) -> (String, Input) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn localhost_resolved_off_this_machine_is_a_refusal_not_a_retry() {
+        let refused = crate::endpoint::NotLoopback("192.0.2.7".parse().unwrap());
+        let error = ureq::Error::Io(std::io::Error::new(
+            std::io::ErrorKind::PermissionDenied,
+            refused,
+        ));
+        assert!(!may_retry_transport(&error));
+        let url = "http://localhost:8080/oauth/token";
+        let said = unreachable(
+            &error,
+            url,
+            &crate::provenance::Unknown,
+            Duration::from_secs(1),
+        );
+        assert_eq!(said.kind(), Kind::Usage);
+        assert_eq!(
+            said.to_string(),
+            "refusing to talk plain HTTP to http://localhost:8080/oauth/token: it resolves to \
+             192.0.2.7, which is not this machine: plain HTTP goes to loopback addresses only"
+        );
+    }
 
     #[test]
     fn a_name_mismatch_is_told_from_an_untrusted_issuer() {

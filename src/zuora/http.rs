@@ -5,10 +5,15 @@
 //! and no proxy for plain HTTP.
 
 use ureq::Agent;
+use ureq::config::Config;
+use ureq::http::Uri;
+use ureq::unversioned::resolver::{DefaultResolver, ResolvedSocketAddrs, Resolver};
+use ureq::unversioned::transport::NextTimeout;
 
 use super::options::{RequestOptions, Trust};
 use super::tls;
 use crate::deadline::Deadline;
+use crate::endpoint::loopback_only;
 use crate::error::Result;
 use crate::provenance::Provenance;
 
@@ -47,5 +52,37 @@ pub(crate) fn agent(
         // clear.
         config = config.proxy(None);
     }
-    Ok(config.build().new_agent())
+    Ok(Agent::with_parts(
+        config.build(),
+        ureq::unversioned::transport::DefaultConnector::default(),
+        LoopbackForPlainHttp::default(),
+    ))
+}
+
+/// ureq's resolver, holding a plain-HTTP host to loopback addresses: a URL
+/// is let through with `localhost` by name, and here, where the name is
+/// resolved, every address it resolves to must be this machine's (a
+/// hosts file or DNS that says otherwise fails the request). ureq connects
+/// to the addresses resolved here, and to no others.
+#[derive(Debug, Default)]
+struct LoopbackForPlainHttp(DefaultResolver);
+
+impl Resolver for LoopbackForPlainHttp {
+    fn resolve(
+        &self,
+        uri: &Uri,
+        config: &Config,
+        timeout: NextTimeout,
+    ) -> Result<ResolvedSocketAddrs, ureq::Error> {
+        let resolved = self.0.resolve(uri, config, timeout)?;
+        if uri.scheme() == Some(&ureq::http::uri::Scheme::HTTP) {
+            loopback_only(&resolved).map_err(|refused| {
+                ureq::Error::Io(std::io::Error::new(
+                    std::io::ErrorKind::PermissionDenied,
+                    refused,
+                ))
+            })?;
+        }
+        Ok(resolved)
+    }
 }

@@ -18,6 +18,7 @@ use log::info;
 
 use crate::zuora_headers::TrackId;
 pub use options::{GrantType, RequestOptions, Trust};
+pub(crate) use response::MAX_BODY;
 
 use self::failure::Context;
 use self::request::{Issued, Request};

@@ -82,17 +82,30 @@ fn parallel_processes_on_an_empty_cache_make_one_request() {
     assert_eq!(sb.zuora.count(), 1, "exactly one request to Zuora");
 }
 
+/// Makes the cached token of `path` one that lived `lifetime` seconds and
+/// has `left` of them left: an expiry set, not waited for.
+pub(crate) fn age_entry(path: &std::path::Path, lifetime: u64, left: u64) {
+    let mut entry: Value = serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap();
+    let now = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH);
+    let now = u64::try_from(now.unwrap().as_millis()).unwrap();
+    entry["expires_at_ms"] = (now + left * 1000).into();
+    entry["obtained_at_ms"] = (now + left * 1000 - lifetime * 1000).into();
+    entry["stored_at_ms"] = entry["obtained_at_ms"].clone();
+    std::fs::write(path, entry.to_string()).unwrap();
+}
+
 #[test]
 fn a_token_with_less_than_the_minimum_ttl_left_is_refetched() {
     let sb = sandbox();
-    sb.zuora.expires_in("200");
     let first = token(&sb, &[]);
+    age_entry(&entry_path(&sb, &[]), 3600, 200);
     assert_ne!(
         token(&sb, &[]),
         first,
         "200 s left is under the default 300"
     );
     assert_eq!(sb.zuora.count(), 2);
+    age_entry(&entry_path(&sb, &[]), 3600, 200);
     let kept = token(&sb, &["--min-ttl", "100"]);
     assert_eq!(token(&sb, &["--min-ttl", "100"]), kept);
     let out = run(sb.authed().env("ZUORA_TOKEN_MIN_TTL", "100").arg("get"));
@@ -105,20 +118,35 @@ fn a_token_with_less_than_the_minimum_ttl_left_is_refetched() {
 }
 
 #[test]
-fn a_token_shorter_lived_than_the_minimum_ttl_is_still_handed_out() {
+fn a_token_shorter_lived_than_the_minimum_ttl_is_handed_out_and_cached_for_half_its_life() {
     let sb = sandbox();
     sb.zuora.expires_in("60");
     let out = run(sb.authed().args(["get", "-v"]));
     out.ok();
     assert!(
-        out.stderr
-            .contains("less than the minimum TTL of 300 s; using it anyway"),
+        out.stderr.contains(
+            "less than the minimum TTL of 300 s; using it anyway, and from the cache while it has 30 s left"
+        ),
         "{}",
         out.stderr
     );
+    let first = out.stdout.trim_end().to_owned();
+    // Not a request on every call: the cache hands it out for half its life.
     let quiet = run(sb.authed().arg("get"));
     quiet.ok();
     assert_eq!(quiet.stderr, "", "the note is for -v only");
+    assert_eq!(quiet.stdout.trim_end(), first);
+    assert_eq!(sb.zuora.count(), 1);
+    let status = run(sb.authed().arg("status"));
+    status.ok().stdout_has("token:      cached, usable");
+    // With less than half its life left, the next one is fetched.
+    age_entry(&entry_path(&sb, &[]), 60, 29);
+    let out = run(sb.authed().args(["get", "-v"]));
+    out.ok().stderr_has(
+        "cache: miss, the cached token has 28 s left, less than half its lifetime, \
+         which is less than the minimum TTL of 300 s (from the built-in default)",
+    );
+    assert_ne!(out.stdout.trim_end(), first);
     assert_eq!(sb.zuora.count(), 2);
 }
 
@@ -294,9 +322,11 @@ fn verbose_says_hit_miss_and_refresh() {
     says(&[], "cache: miss, nothing cached at");
     says(&[], "cache: hit, 359");
     says(&["--refresh"], "cache: refresh (--refresh)");
+    says(&["--min-ttl", "1000"], "cache: hit, 359");
+    age_entry(&entry_path(&sb, &[]), 3600, 900);
     says(
-        &["--min-ttl", "4000"],
-        "cache: miss, the cached token has 359",
+        &["--min-ttl", "1000"],
+        "cache: miss, the cached token has 899 s left, less than the minimum TTL of 1000 s (from --min-ttl)",
     );
     says(&["--no-cache"], "cache: not used (--no-cache)");
 }
@@ -343,10 +373,16 @@ fn status_reports_the_cached_token_without_showing_it_or_going_online() {
     assert_eq!(json["scope"]["tenant"], "19");
     assert_eq!(json["scope"]["services"][0], "echo.read");
     assert!(json["expires_in"].as_u64().unwrap() > 3500);
-    // Less than the minimum TTL left: cached, but not usable.
+    // A minimum TTL no token of Zuora's could meet asks half its life.
     let out = run(sb
         .authed()
         .args(["status", "--min-ttl", "4000", "--entity-id", entity]));
+    out.ok().stdout_has("token:      cached, usable");
+    // Less than the minimum TTL left: cached, but not usable.
+    age_entry(&entry_path(&sb, &["--entity-id", entity]), 3600, 900);
+    let out = run(sb
+        .authed()
+        .args(["status", "--min-ttl", "1000", "--entity-id", entity]));
     out.code(1);
     out.stdout_has("cached, but less than the minimum TTL left");
     assert_eq!(sb.zuora.count(), 1, "status makes no request");

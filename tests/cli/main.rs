@@ -12,6 +12,7 @@ mod agent;
 mod api;
 mod api_attacks;
 mod cache;
+mod cache_races;
 mod commands;
 mod completion;
 mod curl;

@@ -260,7 +260,7 @@ impl Setting {
                 "ZUORA_TOKEN_MIN_TTL",
                 Some("min_ttl"),
                 ("SECONDS", WholeSeconds),
-                "Hand out a cached token only while it has at least this long left [default: 300]",
+                "Hand out a cached token only while it has at least this long left, or half its lifetime if less [default: 300]",
             ),
             Setting::Timeout => row(
                 "timeout",

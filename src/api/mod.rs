@@ -30,7 +30,7 @@ use crate::error::{Error, Result};
 use crate::token::Token;
 use crate::token_source::TokenSource;
 use crate::zuora::failure::{may_retry_transport, unreachable};
-use crate::zuora::http::agent;
+use crate::zuora::http::{agent, wire_url};
 use crate::zuora::request::USER_AGENT;
 use crate::zuora::retry::Retry;
 
@@ -176,9 +176,10 @@ impl<'a> ApiClient<'a> {
         if deadline.has_passed() {
             return Err(failed(ureq::Error::Timeout(ureq::Timeout::Global)));
         }
+        let wired = wire_url(&url).map_err(failed)?;
         let mut builder = Request::builder()
             .method(request.method().as_str())
-            .uri(&url)
+            .uri(&*wired)
             .header("User-Agent", USER_AGENT);
         let own = |name: &str| request.header(name).is_some();
         if !own("Accept") {

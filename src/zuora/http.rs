@@ -4,11 +4,12 @@
 //! secret or the token, which go to the URL asked for and nowhere else),
 //! and no proxy for plain HTTP.
 
+use std::borrow::Cow;
+use std::io;
+use std::net::{SocketAddr, ToSocketAddrs};
+
 use ureq::Agent;
-use ureq::config::Config;
 use ureq::http::Uri;
-use ureq::unversioned::resolver::{DefaultResolver, ResolvedSocketAddrs, Resolver};
-use ureq::unversioned::transport::NextTimeout;
 
 use super::options::{RequestOptions, Trust};
 use super::tls;
@@ -52,37 +53,77 @@ pub(crate) fn agent(
         // clear.
         config = config.proxy(None);
     }
-    Ok(Agent::with_parts(
-        config.build(),
-        ureq::unversioned::transport::DefaultConnector::default(),
-        LoopbackForPlainHttp::default(),
-    ))
+    Ok(config.build().new_agent())
 }
 
-/// ureq's resolver, holding a plain-HTTP host to loopback addresses: a URL
-/// is let through with `localhost` by name, and here, where the name is
-/// resolved, every address it resolves to must be this machine's (a
-/// hosts file or DNS that says otherwise fails the request). ureq connects
-/// to the addresses resolved here, and to no others.
-#[derive(Debug, Default)]
-struct LoopbackForPlainHttp(DefaultResolver);
+/// The URL a request for `url` connects to: `url` itself, unless it is
+/// plain HTTP to `localhost`. That name is let through when a URL is
+/// parsed, and held here to what it resolves to (the system's resolver,
+/// as ureq's own would ask): every address must be a loopback address,
+/// or the request is not made (a hosts file or DNS that says otherwise).
+/// The URL then names one of them (IPv4 first), so that the connection goes where
+/// this check looked, with no second lookup that could answer otherwise.
+/// ureq's versioned API has no resolver of ours; this needs none.
+pub(crate) fn wire_url(url: &str) -> Result<Cow<'_, str>, ureq::Error> {
+    let Ok(uri) = url.parse::<Uri>() else {
+        return Ok(Cow::Borrowed(url));
+    };
+    let plain_localhost = uri.scheme_str() == Some("http")
+        && uri
+            .host()
+            .is_some_and(|host| host.eq_ignore_ascii_case("localhost"));
+    if !plain_localhost {
+        return Ok(Cow::Borrowed(url));
+    }
+    let port = uri.port_u16().unwrap_or(80);
+    let resolved: Vec<SocketAddr> = ("localhost", port)
+        .to_socket_addrs()
+        .map_err(|_| ureq::Error::HostNotFound)?
+        .collect();
+    loopback_only(&resolved)
+        .map_err(|refused| io::Error::new(io::ErrorKind::PermissionDenied, refused))?;
+    // An IPv4 address where there is one: a server started for local
+    // use listens on 127.0.0.1 more often than on ::1.
+    let Some(first) = resolved
+        .iter()
+        .find(|addr| addr.is_ipv4())
+        .or(resolved.first())
+    else {
+        return Err(ureq::Error::HostNotFound);
+    };
+    let path = uri.path_and_query().map_or("/", |p| p.as_str());
+    Ok(Cow::Owned(format!("http://{first}{path}")))
+}
 
-impl Resolver for LoopbackForPlainHttp {
-    fn resolve(
-        &self,
-        uri: &Uri,
-        config: &Config,
-        timeout: NextTimeout,
-    ) -> Result<ResolvedSocketAddrs, ureq::Error> {
-        let resolved = self.0.resolve(uri, config, timeout)?;
-        if uri.scheme() == Some(&ureq::http::uri::Scheme::HTTP) {
-            loopback_only(&resolved).map_err(|refused| {
-                ureq::Error::Io(std::io::Error::new(
-                    std::io::ErrorKind::PermissionDenied,
-                    refused,
-                ))
-            })?;
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_plain_http_localhost_is_resolved_and_then_named_by_address() {
+        for url in [
+            "https://localhost:8443/oauth/token",
+            "http://127.0.0.1:8080/oauth/token",
+            "http://[::1]:8080/v1/accounts?x=1",
+            "https://rest.zuora.com/oauth/token",
+        ] {
+            assert_eq!(wire_url(url).unwrap(), url);
         }
-        Ok(resolved)
+        // localhost resolves to loopback addresses on any machine that
+        // runs the tests; the URL then names one, its path and query kept.
+        let wired = wire_url("http://localhost:8080/v1/accounts?page=2").unwrap();
+        let uri: Uri = wired.parse().unwrap();
+        let ip: std::net::IpAddr = uri
+            .host()
+            .unwrap()
+            .trim_matches(|c| c == '[' || c == ']')
+            .parse()
+            .unwrap();
+        assert!(ip.is_loopback(), "{wired}");
+        assert_eq!(uri.port_u16(), Some(8080));
+        assert_eq!(
+            uri.path_and_query().unwrap().as_str(),
+            "/v1/accounts?page=2"
+        );
     }
 }

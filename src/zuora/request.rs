@@ -8,7 +8,7 @@ use ureq::http::StatusCode;
 
 use super::failure::{self, Context, Failed};
 use super::form::form;
-use super::http::agent;
+use super::http::{agent, wire_url};
 use super::options::{GrantType, RequestOptions};
 use super::response::{self, read_body};
 use super::server_text;
@@ -66,9 +66,10 @@ impl<'a> Request<'a> {
         if deadline.has_passed() {
             return Err(Failed::fatal(failure::timed_out(cx)));
         }
+        let wired = wire_url(url).map_err(|e| failure::transport(e, cx))?;
         let mut request = self
             .agent
-            .post(url)
+            .post(&*wired)
             .config()
             .timeout_global(Some(deadline.remaining()))
             .build()

@@ -85,6 +85,26 @@ fn a_trailing_slash_or_path_on_the_base_url_still_posts_to_the_root() {
     }
 }
 
+/// Plain HTTP to `localhost` by name: resolved by zuora-token, held to
+/// loopback, and sent to the address it checked (the fake listens on
+/// 127.0.0.1), for the token and for an API call alike.
+#[test]
+fn plain_http_localhost_reaches_the_fake_through_the_address_it_resolved_to() {
+    let sb = sandbox();
+    let port = sb.zuora.url().rsplit(':').next().unwrap().to_owned();
+    let url = format!("http://localhost:{port}");
+    let out = run(sb
+        .authed()
+        .args(["api", "--base-url", &url, "/v1/catalog/products"]));
+    assert!(out.ok().stdout.contains("products"), "{out:?}");
+    let requests = sb.zuora.requests();
+    let paths: Vec<_> = requests.iter().map(|r| r.path.as_str()).collect();
+    assert_eq!(paths, ["/oauth/token", "/v1/catalog/products"]);
+    for request in &requests {
+        assert_eq!(request.header("host"), Some(&*format!("127.0.0.1:{port}")));
+    }
+}
+
 #[test]
 fn settings_may_stand_before_or_after_the_subcommand() {
     let sb = sandbox();

@@ -18,9 +18,9 @@ use log::warn;
 use zuora_token::{Result, Scope, Token, TokenSource};
 
 use super::args::{Cli, Command};
+use super::output::printable;
 use super::settings::values::Values;
 use super::settings::{Defaults, Inputs};
-use super::output::printable;
 
 /// Runs the parsed command line; its exit code, or the failure to report.
 pub fn run(cli: &Cli) -> Result<u8> {

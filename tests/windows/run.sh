@@ -6,10 +6,13 @@
 # api, and login and logout through Wine's Credential Manager. Called by
 # .ci/run:
 #
-#   tests/windows/run.sh ZUORA-TOKEN.EXE FAKE_ZUORA
+#   tests/windows/run.sh ZUORA-TOKEN.EXE FAKE_ZUORA [UNIT-TESTS.EXE...]
 #
 # ZUORA-TOKEN.EXE is the Windows build (zuora-token-keyring.exe beside it),
-# FAKE_ZUORA the host build of `cargo build --example fake_zuora`. Needs
+# FAKE_ZUORA the host build of `cargo build --example fake_zuora`, and
+# UNIT-TESTS.EXE the unit tests of the library and the binary built for
+# Windows (`cargo test --no-run --target x86_64-pc-windows-gnu --lib
+# --bins`), run too, in the same prefix. Needs
 # Wine (Debian's wine64) and x86_64-w64-mingw32-gcc. Everything happens in
 # a temporary directory: a Wine prefix of its own (a fresh Windows user
 # profile), a copy of the two .exe and, beside them, the test-only
@@ -17,12 +20,15 @@
 # here is part of what ships.
 set -euo pipefail
 
-if [ $# -ne 2 ]; then
-  echo "usage: $0 ZUORA-TOKEN.EXE FAKE_ZUORA" >&2
+if [ $# -lt 2 ]; then
+  echo "usage: $0 ZUORA-TOKEN.EXE FAKE_ZUORA [UNIT-TESTS.EXE...]" >&2
   exit 2
 fi
 exe=$(realpath "$1")
 fake_zuora=$(realpath "$2")
+shift 2
+unit_tests=()
+for test_exe in "$@"; do unit_tests+=("$(realpath "$test_exe")"); done
 here=$(dirname "$(realpath "$0")")
 
 # Debian's wine64 package installs no `wine` command, only this.
@@ -278,6 +284,18 @@ else
   fail "get after logout: exit $code: $err"
 fi
 unset ZUORA_BASE_URL ZUORA_CLIENT_ID ZUORA_TOKEN_CONFIG
+
+# The unit tests, beside the shim as the program is.
+for test_exe in "${unit_tests[@]}"; do
+  name=$(basename "$test_exe")
+  cp "$test_exe" "$bin/$name"
+  if (cd "$bin" && "$wine" "$name" </dev/null >"$work/unit.out" 2>&1); then
+    pass "unit tests $name: $(grep -o '[0-9]* passed' "$work/unit.out" | tail -1)"
+  else
+    cat "$work/unit.out" >&2
+    fail "unit tests $name"
+  fi
+done
 
 if [ "$failures" != 0 ]; then
   echo "windows: $failures checks failed" >&2

@@ -187,7 +187,13 @@ fn cases() -> Vec<Case> {
         },
         Case {
             setting: Setting::CaBundle,
-            values: ["/flag.pem", "/env.pem", "/profile.pem"],
+            // Absolute paths (a profile's relative one is the config
+            // directory's), which on Windows need a drive.
+            values: if cfg!(windows) {
+                ["C:/flag.pem", "C:/env.pem", "C:/profile.pem"]
+            } else {
+                ["/flag.pem", "/env.pem", "/profile.pem"]
+            },
             profile: "ca_bundle = \"{}\"",
             read: |s| match &s.client().options().trust {
                 Trust::System => "system".into(),

@@ -5,34 +5,17 @@
 
 use std::io::{BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
-use std::process::{Child, Output, Stdio};
+use std::process::{Child, Stdio};
 
-use zuora_token_testkit::{CLIENT_SECRET, Reply, Sandbox, run};
+use zuora_token_testkit::{CLIENT_SECRET, Reply, run};
 
 use crate::cache::{age_entry, entry_path, token};
-use crate::sandbox;
+use crate::{finish, sandbox, start};
 
 const ENTITY: &str = "11e643f4-a3ee-8bad-b061-0025904c756d";
 
 /// What `-v` says when a process starts waiting on an entry's lock.
 const WAITING: &str = "cache: another process is asking Zuora; waiting";
-
-/// Starts the binary with working credentials and `args`.
-fn start(sb: &Sandbox, args: &[&str]) -> Child {
-    sb.spawnable()
-        .args(args)
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap()
-}
-
-fn finish(children: Vec<Child>) -> Vec<Output> {
-    children
-        .into_iter()
-        .map(|child| child.wait_with_output().unwrap())
-        .collect()
-}
 
 fn text(bytes: &[u8]) -> String {
     String::from_utf8_lossy(bytes).into_owned()

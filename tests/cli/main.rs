@@ -169,17 +169,22 @@ fn held_burst(
 /// they overlap is up to the machine: for a test that holds whatever the
 /// interleaving ([`held_burst`] makes them overlap).
 fn in_parallel(sb: &Sandbox, n: usize, args: &[&str]) -> Vec<std::process::Output> {
+    finish((0..n).map(|_| start(sb, args)).collect())
+}
+
+/// Starts the binary with working credentials and `args`, its output piped.
+fn start(sb: &Sandbox, args: &[&str]) -> std::process::Child {
     use std::process::Stdio;
-    let children: Vec<_> = (0..n)
-        .map(|_| {
-            sb.spawnable()
-                .args(args)
-                .stdout(Stdio::piped())
-                .stderr(Stdio::piped())
-                .spawn()
-                .unwrap()
-        })
-        .collect();
+    sb.spawnable()
+        .args(args)
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap()
+}
+
+/// Waits for each of `children`; their outputs, in order.
+fn finish(children: Vec<std::process::Child>) -> Vec<std::process::Output> {
     children
         .into_iter()
         .map(|child| child.wait_with_output().unwrap())

@@ -6,6 +6,7 @@ use std::path::Path;
 
 use zuora_token_testkit::{HANG, Run, have, run};
 
+use crate::readme::{blocks, readme};
 use crate::{example, sandbox};
 
 /// `fake_zuora -- ARGS` with the sandbox's `HOME` as the user's, and
@@ -44,19 +45,13 @@ fn every_tested_readme_example_runs_in_the_demo_shell() {
     if !have("bash") || !have("curl") || !have("jq") {
         return;
     }
-    let readme =
-        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
-    let examples: Vec<&str> = readme
-        .split("```sh tested\n")
-        .skip(1)
-        .map(|rest| rest.split("\n```").next().unwrap())
-        .collect();
+    let examples = blocks(&readme(), "sh tested");
     assert!(!examples.is_empty(), "the README has no tested example");
     let sb = sandbox();
     for example in examples {
         // Run as the README's tests run them: a script with its #! line as
         // itself, any other by bash, strict; from the shell the demo starts.
-        let script = sb.file("example.sh", &format!("{example}\n"));
+        let script = sb.file("example.sh", &example);
         let runs = match example.starts_with("#!") {
             true => "chmod +x \"$1\" && \"$1\"",
             false => "bash -euo pipefail \"$1\"",

@@ -25,12 +25,12 @@ use zuora_token_testkit::{CLIENT_SECRET, Sandbox, demo_environment, have, run};
 use crate::{bin, example, sandbox};
 
 /// The README, as committed.
-fn readme() -> String {
+pub(crate) fn readme() -> String {
     std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md")).unwrap()
 }
 
 /// The fenced blocks whose info string is `info`, in order.
-fn blocks(readme: &str, info: &str) -> Vec<String> {
+pub(crate) fn blocks(readme: &str, info: &str) -> Vec<String> {
     let mut found = Vec::new();
     let mut lines = readme.lines();
     while let Some(line) = lines.next() {

@@ -283,8 +283,8 @@ Examples:
     /// into a directory.
     #[command(after_help = "\
 Examples:
-  zuora-token man --dir ~/.local/share/man/man1
-  zuora-token man > ~/.local/share/man/man1/zuora-token.1")]
+  zuora-token man --dir \"$(dirname \"$(command -v zuora-token)\")/../share/man/man1\"
+  zuora-token man | man -l -     # read it at once (man-db)")]
     Man {
         /// Write every page into this directory (made if missing) instead.
         #[arg(long, value_name = "DIR")]

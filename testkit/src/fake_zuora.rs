@@ -39,7 +39,13 @@ use std::sync::{Arc, Condvar, Mutex, MutexGuard};
 use std::thread;
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 
-use crate::sandbox::HANG;
+/// How long any wait of a test may last before it is taken for a hang: a
+/// run of the binary is killed after it by the sandbox (and the test fails, saying so),
+/// and [`FakeZuora::wait_for_requests`] gives up after it. A
+/// guard against a test that would never end, not a bound on how fast
+/// anything is: a loaded machine is slow, never that slow. Speed is the
+/// benchmark's business (benches/cli.rs).
+pub const HANG: Duration = Duration::from_secs(120);
 
 /// The OAuth client the fake accepts: a 36-character id, and a secret with
 /// the `+`, `/`, `=` of real secrets plus `&` and `%` to prove the encoding.

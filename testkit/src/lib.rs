@@ -13,7 +13,7 @@ mod sandbox;
 
 pub use demo::{demo_environment, demo_home};
 pub use fake_zuora::{
-    ACCOUNT_NUMBER, CLIENT_ID, CLIENT_SECRET, EXPIRES_IN, FakeZuora, Recorded, Reply, TestCa,
+    ACCOUNT_NUMBER, CLIENT_ID, CLIENT_SECRET, EXPIRES_IN, FakeZuora, HANG, Recorded, Reply, TestCa,
 };
 pub use release_host::ReleaseHost;
-pub use sandbox::{HANG, Run, Sandbox, have, percent_encode, run, skip};
+pub use sandbox::{Run, Sandbox, have, percent_encode, run, skip};

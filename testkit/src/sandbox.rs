@@ -4,20 +4,11 @@
 use std::ffi::OsString;
 use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::time::Duration;
 
 use assert_cmd::Command;
 use tempfile::TempDir;
 
-use crate::fake_zuora::{CLIENT_ID, CLIENT_SECRET, FakeZuora};
-
-/// How long any wait of a test may last before it is taken for a hang: a
-/// run of the binary is killed after it (and the test fails, saying so),
-/// and the fake's [`FakeZuora::wait_for_requests`] gives up after it. A
-/// guard against a test that would never end, not a bound on how fast
-/// anything is: a loaded machine is slow, never that slow. Speed is the
-/// benchmark's business (benches/cli.rs).
-pub const HANG: Duration = Duration::from_secs(120);
+use crate::fake_zuora::{CLIENT_ID, CLIENT_SECRET, FakeZuora, HANG};
 
 /// A fake Zuora, a home directory, and the binary under test to run there.
 pub struct Sandbox {

@@ -244,7 +244,7 @@ fn each_command_has_examples_in_its_help_that_fit_80_columns() {
         ("exec", "zuora-token exec --profile prod -- "),
         ("status", "zuora-token status"),
         ("completions", "zuora-token completions bash"),
-        ("man", "zuora-token man >"),
+        ("man", "zuora-token man --dir"),
     ] {
         let out = run(sb.cmd().args([command, "--help"]));
         out.ok();

@@ -283,7 +283,8 @@ Examples:
     /// into a directory.
     #[command(after_help = "\
 Examples:
-  zuora-token man --dir \"$(dirname \"$(command -v zuora-token)\")/../share/man/man1\"
+  bin=$(dirname \"$(command -v zuora-token)\")   # beside the binary, man finds them
+  zuora-token man --dir \"$bin/../share/man/man1\"
   zuora-token man | man -l -     # read it at once (man-db)")]
     Man {
         /// Write every page into this directory (made if missing) instead.

@@ -283,7 +283,7 @@ Examples:
     /// into a directory.
     #[command(after_help = "\
 Examples:
-  bin=$(dirname \"$(command -v zuora-token)\")   # beside the binary, man finds them
+  bin=$(dirname \"$(command -v zuora-token)\")   # beside it, man finds them
   zuora-token man --dir \"$bin/../share/man/man1\"
   zuora-token man | man -l -     # read it at once (man-db)")]
     Man {

@@ -22,11 +22,12 @@
 //!    each page, and jq for its `nextPage`.
 
 use std::ffi::OsString;
+use std::path::Path;
 use std::process::{Command, Stdio};
 use std::rc::Rc;
 use std::time::{Duration, Instant};
 
-use zuora_token_testkit::{CLIENT_ID, CLIENT_SECRET, FakeZuora, Sandbox, TestCa};
+use zuora_token_testkit::{CLIENT_ID, CLIENT_SECRET, FakeZuora, ReleaseHost, Sandbox, TestCa};
 
 const BIN: &str = env!("CARGO_BIN_EXE_zuora-token");
 const RUNS: usize = 60;
@@ -38,6 +39,9 @@ const BURSTS: usize = 20;
 const BURST_SIZE: usize = 32;
 /// How long the fake takes to answer in the burst measure.
 const SLOW_SERVER: Duration = Duration::from_millis(200);
+/// Runs of the GitHub Action's install step: each downloads, checks and
+/// unpacks an archive.
+const INSTALL_RUNS: usize = 10;
 /// The pages of the list `api --paginate` walks.
 const PAGES: usize = 50;
 /// The fake's paged list.
@@ -396,6 +400,74 @@ fn profile_get(sb: &Sandbox) -> Command {
     command
 }
 
+/// The GitHub Action's install step (`benches/action-install.sh`: key.sh,
+/// download.sh, install.sh into a fresh tool cache) from a release host
+/// on 127.0.0.1, standing for GitHub's, that serves the packaging
+/// script's archive of this release build and its `SHA256SUMS`: the
+/// median of [`INSTALL_RUNS`], or why it cannot run here.
+fn action_install(scratch: &Path) -> Result<Duration, String> {
+    for program in ["bash", "curl", "sha256sum"] {
+        if !installed(program) {
+            return Err(format!("{program} is not installed"));
+        }
+    }
+    let repo = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let repository = env!("CARGO_PKG_REPOSITORY");
+    let path = repository
+        .split("://")
+        .nth(1)
+        .and_then(|r| r.split_once('/'));
+    let Some((_, owner_name)) = path else {
+        return Err(format!("repository {repository:?} has no path"));
+    };
+    let host_root = scratch.join("release host");
+    let release = host_root
+        .join(owner_name)
+        .join("releases/download")
+        .join(format!("v{}", env!("CARGO_PKG_VERSION")));
+    std::fs::create_dir_all(&release).map_err(|e| e.to_string())?;
+    let bin_dir = Path::new(BIN).parent().unwrap();
+    let packed = Command::new("bash")
+        .arg(repo.join("scripts/package"))
+        .arg("--out")
+        .arg(&release)
+        .arg("--bin-dir")
+        .arg(bin_dir)
+        .arg("x86_64-unknown-linux-musl")
+        .stderr(Stdio::inherit())
+        .output()
+        .map_err(|e| e.to_string())?;
+    if !packed.status.success() {
+        return Err("scripts/package failed".into());
+    }
+    let sums = Command::new("sha256sum")
+        .current_dir(&release)
+        .arg(
+            String::from_utf8_lossy(&packed.stdout)
+                .trim()
+                .rsplit('/')
+                .next()
+                .unwrap(),
+        )
+        .output()
+        .map_err(|e| e.to_string())?;
+    std::fs::write(release.join("SHA256SUMS"), sums.stdout).map_err(|e| e.to_string())?;
+    let host = ReleaseHost::serve(&host_root);
+    let tool_cache = scratch.join("tool cache");
+    let runs = (0..INSTALL_RUNS)
+        .map(|_| {
+            let mut step = Command::new("bash");
+            step.arg(repo.join("benches/action-install.sh"))
+                .env_clear()
+                .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+                .env("RUNNER_TOOL_CACHE", &tool_cache)
+                .env("GITHUB_SERVER_URL", host.url());
+            measure(&mut step, "the Action's install step")
+        })
+        .collect();
+    Ok(median(runs))
+}
+
 fn main() {
     let scratch = tempfile::tempdir().expect("temp dir");
     let ca = TestCa::generate();
@@ -680,6 +752,24 @@ fn main() {
     if let Some(os) = cold_https_os.as_ref() {
         table.push(rss(os, 6, "peak RSS, cold get (HTTPS, OS store)"));
     }
+    table.push(match action_install(scratch.path()) {
+        Ok(took) => row(
+            "GitHub Action install step, release from a local host",
+            format!("{:.2} s", took.as_secs_f64()),
+            "-".into(),
+            None,
+            "< 5 s",
+            Some(took < Duration::from_secs(5)),
+        ),
+        Err(why) => row(
+            "GitHub Action install step, release from a local host",
+            format!("skipped: {why}"),
+            "-".into(),
+            None,
+            "< 5 s",
+            None,
+        ),
+    });
     let size = std::fs::metadata(BIN).unwrap().len();
     table.push(row(
         "binary size",

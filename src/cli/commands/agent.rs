@@ -338,16 +338,13 @@ impl Agent<'_> {
             return Ok(());
         }
         self.failures = self.failures.saturating_add(1);
-        let wait = self
-            .renewal
-            .backoff(self.renewal.lead(token), self.failures);
         let left = token.seconds_left(now);
         if self.last_failure.replace(error.kind()) == Some(error.kind()) {
             info!("agent: attempt {} failed too: {error}", self.failures);
         } else {
             warn!("cannot renew the token ({left} s left): {error}; trying again until it expires");
         }
-        self.retry_at = Some(now.checked_add(wait).unwrap_or(now).min(token.expires_at()));
+        self.retry_at = Some(self.renewal.retry_at(token, self.failures, now));
         Ok(())
     }
 

@@ -111,7 +111,7 @@ impl Dir {
     fn create_temp(&self, name: &str) -> io::Result<(String, File)> {
         let mut attempts = 0;
         loop {
-            let temp = format!("{name}{TEMP_INFIX}{}", unique());
+            let temp = format!("{name}{TEMP_INFIX}{}", files::unique());
             match self.create_new(&temp) {
                 Ok(file) => return Ok((temp, file)),
                 Err(e) if e.kind() == io::ErrorKind::AlreadyExists && attempts < 8 => {
@@ -125,19 +125,6 @@ impl Dir {
 
 /// What marks a temporary file of an atomic write: `<name>.tmp.<unique>`.
 pub(crate) const TEMP_INFIX: &str = ".tmp.";
-
-/// A suffix no other temporary file of this machine has at this moment:
-/// the process id, the time in nanoseconds and a counter.
-fn unique() -> String {
-    use std::sync::atomic::{AtomicU64, Ordering};
-    use std::time::{SystemTime, UNIX_EPOCH};
-    static COUNTER: AtomicU64 = AtomicU64::new(0);
-    let nanos = SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map_or(0, |d| d.subsec_nanos());
-    let count = COUNTER.fetch_add(1, Ordering::Relaxed);
-    format!("{}.{nanos}.{count}", std::process::id())
-}
 
 /// Creates the cache directory (and missing parents) as 0700.
 fn create_dir(dir: &Path) -> io::Result<()> {

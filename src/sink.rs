@@ -41,6 +41,10 @@ pub enum Caution {
     /// bit): they can replace or remove the sink. A Kubernetes `emptyDir`
     /// is such a directory.
     SharedDirectory,
+    /// The sink's mode lets users other than its owner and group read it
+    /// (asked for, or kept from the file already there, `touch`ed with the
+    /// umask's `0644` say): anyone on the machine can use the token.
+    OthersMayRead(u32),
 }
 
 impl Sink {
@@ -52,19 +56,23 @@ impl Sink {
     /// # Errors
     ///
     /// As [`Sink::check`], and a mode with bits other than `0o777`.
-    pub fn open(path: &Path, mode: Option<u32>) -> Result<(Sink, Option<Caution>), String> {
+    pub fn open(path: &Path, mode: Option<u32>) -> Result<(Sink, Vec<Caution>), String> {
         if mode.is_some_and(|m| m & !0o777 != 0) {
             return Err("its mode may only have permission bits (at most 0777)".into());
         }
         let (existing, caution) = Sink::check(path)?;
         let mode = mode.or(existing).unwrap_or(DEFAULT_MODE);
+        let mut cautions: Vec<Caution> = caution.into_iter().collect();
+        if cfg!(unix) && mode & 0o004 != 0 {
+            cautions.push(Caution::OthersMayRead(mode));
+        }
         let sink = Sink {
             path: path.to_owned(),
             mode,
             #[cfg(unix)]
             dir: unix::open_dir(directory_of(path))?,
         };
-        Ok((sink, caution))
+        Ok((sink, cautions))
     }
 
     /// The sink's path.
@@ -280,8 +288,8 @@ mod tests {
     fn a_sink_is_replaced_with_its_mode_and_no_file_is_left_behind() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("token");
-        let (sink, caution) = Sink::open(&path, Some(0o640)).unwrap();
-        assert_eq!(caution, None);
+        let (sink, cautions) = Sink::open(&path, Some(0o640)).unwrap();
+        assert_eq!(cautions, []);
         sink.replace(b"one\n").unwrap();
         sink.replace(b"two\n").unwrap();
         assert_eq!(fs::read(&path).unwrap(), b"two\n");

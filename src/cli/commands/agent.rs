@@ -96,12 +96,19 @@ fn open_sinks(specs: &[SinkSpec]) -> Result<Vec<Output>> {
         if outputs.iter().any(|o| o.sink.path() == spec.path) {
             return Err(named("given twice"));
         }
-        let (sink, caution) = Sink::open(&spec.path, spec.mode).map_err(|why| named(&why))?;
-        if caution == Some(Caution::SharedDirectory) {
-            warn!(
-                "--sink {:?}: others may write to its directory; they could replace or remove it",
-                spec.path
-            );
+        let (sink, cautions) = Sink::open(&spec.path, spec.mode).map_err(|why| named(&why))?;
+        for caution in cautions {
+            match caution {
+                Caution::SharedDirectory => warn!(
+                    "--sink {:?}: others may write to its directory; they could replace or remove it",
+                    spec.path
+                ),
+                Caution::OthersMayRead(mode) => warn!(
+                    "--sink {:?}: its mode {mode:04o} lets every user of this machine read the \
+                     token; give mode=0600 (or 0640 for a group)",
+                    spec.path
+                ),
+            }
         }
         outputs.push(Output {
             sink,

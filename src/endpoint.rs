@@ -515,9 +515,25 @@ mod tests {
             "http://128.0.0.1",
             "http://localhost.example.com",
             "http://[::2]",
+            // Spellings a resolver might take for this machine: not
+            // recognised, so refused for plain HTTP (none is needed).
+            "http://localhost.",
+            "http://localhost.:8080",
+            "http://127.1",
+            "http://2130706433",
+            "http://0x7f.0.0.1",
+            "http://[0:0:0:0:0:0:0:1]",
+            "http://[::ffff:127.0.0.1]",
         ] {
-            assert!(!BaseUrl::parse(url).unwrap().is_loopback(), "{url}");
+            let parsed = BaseUrl::parse(url);
+            assert!(!parsed.is_ok_and(|u| u.is_loopback()), "{url}");
         }
+        // A name in capitals is the same name.
+        assert!(
+            BaseUrl::parse("http://LOCALHOST:8080")
+                .unwrap()
+                .is_loopback()
+        );
         assert!(BaseUrl::parse("https://rest.zuora.com").unwrap().is_https());
         assert!(!BaseUrl::parse("http://localhost").unwrap().is_https());
     }

@@ -336,6 +336,19 @@ mod tests {
     }
 
     #[test]
+    fn a_hard_link_in_a_sinks_place_is_replaced_not_written_through() {
+        let dir = tempfile::tempdir().unwrap();
+        let other = dir.path().join("other");
+        fs::write(&other, "theirs").unwrap();
+        let path = dir.path().join("token");
+        fs::hard_link(&other, &path).unwrap();
+        let (sink, _) = Sink::open(&path, None).unwrap();
+        sink.replace(b"secret").unwrap();
+        assert_eq!(fs::read(&other).unwrap(), b"theirs");
+        assert_eq!(fs::read(&path).unwrap(), b"secret");
+    }
+
+    #[test]
     fn what_cannot_be_a_sink_is_refused() {
         let dir = tempfile::tempdir().unwrap();
         let target = dir.path().join("target");

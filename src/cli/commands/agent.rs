@@ -27,6 +27,12 @@ use crate::cli::settings::Inputs;
 /// How long a sink that could not be written waits for another try.
 const SINK_RETRY: Duration = Duration::from_secs(1);
 
+/// The longest the agent waits before looking at the clock again. A wait
+/// is timed by a clock that stops while the machine sleeps (a suspended
+/// laptop or VM): one long wait would outlast the token's expiry by the
+/// time slept, leaving an expired token in the sinks.
+const LOOK_AGAIN: Duration = Duration::from_secs(60);
+
 pub fn run(inputs: &Inputs, args: &AgentArgs) -> Result<u8> {
     let sinks = open_sinks(&args.sinks)?;
     let renewal = args
@@ -265,11 +271,8 @@ impl Agent<'_> {
             (Some(token), None) => self.renewal.due(token),
             (None, None) => now,
         };
-        let wait = due.duration_since(now).unwrap_or_default();
-        match self.sinks.iter().any(|o| o.pending.is_some()) {
-            true => wait.min(SINK_RETRY),
-            false => wait,
-        }
+        let pending = self.sinks.iter().any(|o| o.pending.is_some());
+        wait_until(due, now, pending)
     }
 
     /// Asks `source` for a token on a thread of its own: one that has more
@@ -376,5 +379,31 @@ impl Agent<'_> {
                 }
             }
         }
+    }
+}
+
+/// How long to wait at `now` for `due`: at most [`LOOK_AGAIN`], and at
+/// most [`SINK_RETRY`] while a sink is still to be written.
+fn wait_until(due: SystemTime, now: SystemTime, sink_pending: bool) -> Duration {
+    let wait = due.duration_since(now).unwrap_or_default().min(LOOK_AGAIN);
+    match sink_pending {
+        true => wait.min(SINK_RETRY),
+        false => wait,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_agent_looks_at_the_clock_again_every_minute_at_least() {
+        let now = SystemTime::UNIX_EPOCH;
+        let hour = now + Duration::from_secs(3600);
+        assert_eq!(wait_until(hour, now, false), LOOK_AGAIN);
+        assert_eq!(wait_until(hour, now, true), SINK_RETRY);
+        let soon = now + Duration::from_secs(5);
+        assert_eq!(wait_until(soon, now, false), Duration::from_secs(5));
+        assert_eq!(wait_until(now, soon, false), Duration::ZERO);
     }
 }

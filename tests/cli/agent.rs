@@ -400,6 +400,28 @@ fn a_sink_others_may_read_is_warned_of() {
     assert!(!out.stderr.contains("grouped"), "{}", out.stderr);
 }
 
+/// Everything the agent says, verbose, with a token for several entities
+/// (whose ids carry a terminal's escapes): never the token, nor the
+/// secret, nor a raw escape.
+#[test]
+fn the_agent_says_neither_the_token_nor_the_secret_nor_the_servers_escapes() {
+    use zuora_token_testkit::CLIENT_SECRET;
+    let sb = sandbox();
+    sb.zuora
+        .scope(r#""entity.a\u001b[2J entity.b tenant.19\u001b]0;x\u0007 user.u""#);
+    let sink = sb.home().join("token");
+    let out = run(sb
+        .authed()
+        .args(["agent", "--once", "-v", "--sink"])
+        .arg(sink_arg(&sink, "")));
+    let out = out.ok();
+    let token = token_of(&fs::read_to_string(&sink).unwrap());
+    out.stderr_has("valid for 2 entities");
+    for secret in [token.as_str(), CLIENT_SECRET, "\u{1b}", "\u{7}"] {
+        assert!(!out.stderr.contains(secret), "{secret:?} in {}", out.stderr);
+    }
+}
+
 /// `agent ARGS` refused before anything is fetched: exit 2, `why` said.
 fn refused(sb: &Sandbox, args: &[&str], why: &str) {
     run(sb.authed().arg("agent").args(args))

@@ -67,13 +67,24 @@ impl Dir {
     }
 
     /// Removes the file `name`; `Ok(false)` if there was none (another
-    /// process removed it first: two clears at once both succeed).
+    /// process removed it first: two clears at once both succeed), or if
+    /// it is a directory: none of the cache's, so left where it is, and no
+    /// reason for a clear to stop (unlinking one fails with `EISDIR` on
+    /// Linux, `EPERM` elsewhere, so the file is looked at).
     pub fn remove(&self, name: &str) -> io::Result<bool> {
         match self.unlink(name) {
             Ok(()) => Ok(true),
             Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(false),
+            Err(_) if self.is_directory(name) => Ok(false),
             Err(e) => Err(e),
         }
+    }
+
+    /// Whether `name` is a directory (not through a link).
+    fn is_directory(&self, name: &str) -> bool {
+        self.open_file(name)
+            .and_then(|file| file.metadata())
+            .is_ok_and(|metadata| metadata.is_dir())
     }
 
     /// Writes `bytes` to `name` atomically: a new temporary file beside it

@@ -2,6 +2,7 @@
 //! token endpoint, each held to what can safely receive a client secret.
 
 use std::fmt;
+use std::net::{SocketAddr, ToSocketAddrs};
 
 use crate::environments::Environment;
 
@@ -162,6 +163,25 @@ pub(crate) fn loopback_only(resolved: &[std::net::SocketAddr]) -> Result<(), Not
     }
 }
 
+/// Where plain HTTP to `localhost` on `port` goes: what the system's
+/// resolver says, if every address is a loopback address (else an error
+/// of kind `PermissionDenied` carrying [`NotLoopback`]; `NotFound` if
+/// there is none), IPv4 first: a server started for local use listens on
+/// 127.0.0.1 more often than on ::1.
+pub(crate) fn localhost_address(port: u16) -> std::io::Result<SocketAddr> {
+    let resolved: Vec<SocketAddr> = ("localhost", port).to_socket_addrs()?.collect();
+    loopback_only(&resolved)
+        .map_err(|refused| std::io::Error::new(std::io::ErrorKind::PermissionDenied, refused))?;
+    resolved
+        .iter()
+        .find(|addr| addr.is_ipv4())
+        .or(resolved.first())
+        .copied()
+        .ok_or_else(|| {
+            std::io::Error::new(std::io::ErrorKind::NotFound, "localhost has no address")
+        })
+}
+
 /// The scheme, host and port of Zuora's REST API.
 ///
 /// Zuora serves `/oauth/token` at the root of its API host, so a path on the
@@ -216,6 +236,21 @@ impl BaseUrl {
             || host
                 .parse::<std::net::Ipv4Addr>()
                 .is_ok_and(|ip| ip.is_loopback())
+    }
+
+    /// For a plain-HTTP base URL on `localhost`, the loopback address its
+    /// requests go to, as they are made (every address the name resolves
+    /// to must be a loopback address); `None` for any other. For a program
+    /// that would resolve the name itself (curl), to be told where to go.
+    ///
+    /// # Errors
+    ///
+    /// `localhost` resolves to an address off this machine (kind
+    /// `PermissionDenied`), or to none.
+    pub fn localhost_address(&self) -> Option<std::io::Result<SocketAddr>> {
+        let rest = self.origin.strip_prefix("http://")?;
+        let (host, port) = rest.split_once(':').unwrap_or((rest, "80"));
+        (host == "localhost").then(|| localhost_address(port.parse().unwrap_or(80)))
     }
 
     /// `scheme://host[:port]`, as parsed: lower case, no default port.
@@ -480,9 +515,25 @@ mod tests {
             "http://128.0.0.1",
             "http://localhost.example.com",
             "http://[::2]",
+            // Spellings a resolver might take for this machine: not
+            // recognised, so refused for plain HTTP (none is needed).
+            "http://localhost.",
+            "http://localhost.:8080",
+            "http://127.1",
+            "http://2130706433",
+            "http://0x7f.0.0.1",
+            "http://[0:0:0:0:0:0:0:1]",
+            "http://[::ffff:127.0.0.1]",
         ] {
-            assert!(!BaseUrl::parse(url).unwrap().is_loopback(), "{url}");
+            let parsed = BaseUrl::parse(url);
+            assert!(!parsed.is_ok_and(|u| u.is_loopback()), "{url}");
         }
+        // A name in capitals is the same name.
+        assert!(
+            BaseUrl::parse("http://LOCALHOST:8080")
+                .unwrap()
+                .is_loopback()
+        );
         assert!(BaseUrl::parse("https://rest.zuora.com").unwrap().is_https());
         assert!(!BaseUrl::parse("http://localhost").unwrap().is_https());
     }

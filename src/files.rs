@@ -266,3 +266,15 @@ mod tests {
         assert!(started.elapsed() < Duration::from_secs(1));
     }
 }
+/// A suffix no other temporary file of this machine has at this moment:
+/// the process id, the time in nanoseconds and a counter.
+pub(crate) fn unique() -> String {
+    use std::sync::atomic::{AtomicU64, Ordering};
+    use std::time::{SystemTime, UNIX_EPOCH};
+    static COUNTER: AtomicU64 = AtomicU64::new(0);
+    let nanos = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map_or(0, |d| d.subsec_nanos());
+    let count = COUNTER.fetch_add(1, Ordering::Relaxed);
+    format!("{}.{nanos}.{count}", std::process::id())
+}

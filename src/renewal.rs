@@ -16,6 +16,14 @@ const FIRST_BACKOFF: Duration = Duration::from_secs(1);
 const MIN_BACKOFF: Duration = Duration::from_millis(100);
 const MAX_BACKOFF: Duration = Duration::from_secs(60);
 
+/// The least time between two attempts of one agent: a token is not due
+/// sooner after it was obtained, nor a retry sooner after a failure. Zuora's
+/// tokens live an hour, but a server that says a token lives a
+/// millisecond (`expires_in` of 0.001), or fails at once each time, would
+/// otherwise be asked again as fast as it answers, far past Zuora's limit
+/// of 100 requests a minute from one address.
+pub const MIN_INTERVAL: Duration = Duration::from_secs(1);
+
 /// How long before a token's expiry a new one is asked for.
 ///
 /// ```
@@ -62,19 +70,33 @@ impl Renewal {
         self.lead_for(lifetime)
     }
 
-    /// When a new token is due in place of `token`.
+    /// When a new token is due in place of `token`: its lead before it
+    /// expires, but not sooner than [`MIN_INTERVAL`] after it was obtained
+    /// (past its expiry, for a token that lives less).
     pub fn due(&self, token: &Token) -> SystemTime {
-        let lead = self.lead(token);
-        token
+        let obtained = token.obtained_at();
+        let before_expiry = token
             .expires_at()
-            .checked_sub(lead)
-            .unwrap_or(token.obtained_at())
+            .checked_sub(self.lead(token))
+            .unwrap_or(obtained);
+        before_expiry.max(obtained.checked_add(MIN_INTERVAL).unwrap_or(obtained))
     }
 
     /// Whether a new token is due in place of `token` at `now`: less than
-    /// its lead is left.
+    /// its lead is left, and it was obtained [`MIN_INTERVAL`] ago or more.
     pub fn is_due(&self, token: &Token, now: SystemTime) -> bool {
-        !token.is_fresh(self.lead(token), now)
+        !token.is_fresh(self.lead(token), now) && now >= self.due(token)
+    }
+
+    /// When to try again after `failures` failed attempts (1 or more) to
+    /// replace `token`, the last of which ended at `now`: after
+    /// [`Renewal::backoff`], but by the time `token` expires, for one more
+    /// try while it lives; never sooner than [`MIN_INTERVAL`] from `now`.
+    pub fn retry_at(&self, token: &Token, failures: u32, now: SystemTime) -> SystemTime {
+        let wait = self.backoff(self.lead(token), failures);
+        let backed_off = now.checked_add(wait).unwrap_or(now);
+        let soonest = now.checked_add(MIN_INTERVAL).unwrap_or(now);
+        backed_off.min(token.expires_at()).max(soonest)
     }
 
     /// The wait before the attempt that follows `failures` failed ones
@@ -120,5 +142,45 @@ mod tests {
         let short = Duration::from_millis(200);
         assert_eq!(renewal.backoff(short, 1), Duration::from_millis(100));
         assert_eq!(renewal.backoff(short, 3), Duration::from_millis(400));
+    }
+
+    /// A token issued at the epoch that lives `lifetime`.
+    fn token(lifetime: Duration) -> Token {
+        let response = crate::token::TokenResponse {
+            access_token: crate::token::AccessToken::parse("t").unwrap(),
+            token_type: "bearer".into(),
+            expires_in: lifetime,
+            scope: None,
+            jti: None,
+        };
+        let base = crate::BaseUrl::parse("https://rest.zuora.com").unwrap();
+        Token::issued(response, SystemTime::UNIX_EPOCH, &base).unwrap()
+    }
+
+    #[test]
+    fn a_token_that_lives_a_millisecond_is_not_renewed_within_a_second() {
+        let renewal = Renewal::default();
+        let at = |millis| SystemTime::UNIX_EPOCH + Duration::from_millis(millis);
+        let brief = token(Duration::from_millis(1));
+        assert_eq!(renewal.due(&brief), at(1000));
+        assert!(!renewal.is_due(&brief, at(999)));
+        assert!(renewal.is_due(&brief, at(1000)));
+        // An hour's token is due its lead before it expires, as ever.
+        let hour = token(Duration::from_secs(3600));
+        assert_eq!(renewal.due(&hour), at(3_300_000));
+        assert!(!renewal.is_due(&hour, at(3_300_000)));
+        assert!(renewal.is_due(&hour, at(3_300_001)));
+    }
+
+    #[test]
+    fn a_retry_waits_a_second_at_least_even_for_a_token_about_to_expire() {
+        let renewal = Renewal::default();
+        let at = |millis| SystemTime::UNIX_EPOCH + Duration::from_millis(millis);
+        let short = token(Duration::from_millis(1200));
+        assert_eq!(renewal.retry_at(&short, 1, at(1000)), at(2000));
+        let hour = token(Duration::from_secs(3600));
+        assert_eq!(renewal.retry_at(&hour, 1, at(3_300_000)), at(3_301_000));
+        assert_eq!(renewal.retry_at(&hour, 9, at(3_599_000)), at(3_600_000));
+        assert_eq!(renewal.retry_at(&hour, 9, at(3_599_500)), at(3_600_500));
     }
 }

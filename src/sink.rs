@@ -8,10 +8,15 @@
 //! it, so a symbolic link planted there is replaced, never written
 //! through; but a sink is refused from the start if its path is anything
 //! but a regular file (or nothing yet), or if its directory is another
-//! user's ([`Sink::check`]).
+//! user's ([`Sink::check`]). On Unix the directory is opened once, and
+//! every write made relative to that handle (`openat`, `renameat`): a
+//! directory moved away and replaced by a link to another one after the
+//! start (by whoever may write to its parent) does not receive the token.
 
 use std::fs;
-use std::io::{self, Write};
+use std::io;
+#[cfg(not(unix))]
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
 /// The mode a sink gets when none is asked for and none is there yet.
@@ -19,11 +24,14 @@ pub const DEFAULT_MODE: u32 = 0o600;
 
 /// A file that [`Sink::replace`] keeps replacing with new content, with the
 /// same permission bits each time.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug)]
 pub struct Sink {
     path: PathBuf,
     /// The permission bits (Unix; ignored elsewhere).
     mode: u32,
+    /// The directory, as opened and checked at the start.
+    #[cfg(unix)]
+    dir: std::os::fd::OwnedFd,
 }
 
 /// What [`Sink::check`] found worth saying, though not enough to refuse.
@@ -33,6 +41,10 @@ pub enum Caution {
     /// bit): they can replace or remove the sink. A Kubernetes `emptyDir`
     /// is such a directory.
     SharedDirectory,
+    /// The sink's mode lets users other than its owner and group read it
+    /// (asked for, or kept from the file already there, `touch`ed with the
+    /// umask's `0644` say): anyone on the machine can use the token.
+    OthersMayRead(u32),
 }
 
 impl Sink {
@@ -44,17 +56,23 @@ impl Sink {
     /// # Errors
     ///
     /// As [`Sink::check`], and a mode with bits other than `0o777`.
-    pub fn open(path: &Path, mode: Option<u32>) -> Result<(Sink, Option<Caution>), String> {
+    pub fn open(path: &Path, mode: Option<u32>) -> Result<(Sink, Vec<Caution>), String> {
         if mode.is_some_and(|m| m & !0o777 != 0) {
             return Err("its mode may only have permission bits (at most 0777)".into());
         }
         let (existing, caution) = Sink::check(path)?;
         let mode = mode.or(existing).unwrap_or(DEFAULT_MODE);
+        let mut cautions: Vec<Caution> = caution.into_iter().collect();
+        if cfg!(unix) && mode & 0o004 != 0 {
+            cautions.push(Caution::OthersMayRead(mode));
+        }
         let sink = Sink {
             path: path.to_owned(),
             mode,
+            #[cfg(unix)]
+            dir: unix::open_dir(directory_of(path))?,
         };
-        Ok((sink, caution))
+        Ok((sink, cautions))
     }
 
     /// The sink's path.
@@ -110,16 +128,29 @@ impl Sink {
     /// The temporary file cannot be made or written (a full disk, a
     /// directory gone), or the rename fails (a directory put at the path).
     pub fn replace(&self, contents: &[u8]) -> io::Result<()> {
-        let mut file = tempfile::Builder::new()
-            .prefix(".zuora-token-sink.")
-            .tempfile_in(directory_of(&self.path))?;
-        set_mode(file.as_file(), self.mode)?;
-        file.write_all(contents)?;
-        file.as_file().sync_all()?;
-        file.persist(&self.path).map_err(|e| e.error)?;
-        Ok(())
+        #[cfg(unix)]
+        return unix::replace(&self.dir, self.file_name(), self.mode, contents);
+        #[cfg(not(unix))]
+        {
+            let mut file = tempfile::Builder::new()
+                .prefix(TEMP_PREFIX)
+                .tempfile_in(directory_of(&self.path))?;
+            file.write_all(contents)?;
+            file.as_file().sync_all()?;
+            file.persist(&self.path).map_err(|e| e.error)?;
+            Ok(())
+        }
+    }
+
+    /// The sink's name in its directory ([`Sink::check`] made sure it has one).
+    #[cfg(unix)]
+    fn file_name(&self) -> &std::ffi::OsStr {
+        self.path.file_name().unwrap_or_default()
     }
 }
+
+/// How a sink's temporary file's name begins.
+const TEMP_PREFIX: &str = ".zuora-token-sink.";
 
 /// The directory `path` is in (`.` for a bare file name).
 fn directory_of(path: &Path) -> &Path {
@@ -159,15 +190,66 @@ fn own_permission_bits(_: &fs::Metadata) -> Option<u32> {
 }
 
 #[cfg(unix)]
-fn set_mode(file: &fs::File, mode: u32) -> io::Result<()> {
-    use std::os::unix::fs::PermissionsExt;
-    file.set_permissions(fs::Permissions::from_mode(mode))
-}
+mod unix {
+    use std::ffi::OsStr;
+    use std::fs::File;
+    use std::io::{self, Write};
+    use std::os::fd::OwnedFd;
+    use std::os::unix::ffi::OsStrExt;
+    use std::path::Path;
 
-/// Windows has no mode bits: the file has its directory's ACL.
-#[cfg(not(unix))]
-fn set_mode(_: &fs::File, _: u32) -> io::Result<()> {
-    Ok(())
+    use rustix::fs::{AtFlags, Mode, OFlags};
+
+    /// Opens the sink's directory (through a link, as the user named it:
+    /// `/var/run` is one), for every write to be made relative to it.
+    pub(super) fn open_dir(dir: &Path) -> Result<OwnedFd, String> {
+        let flags = OFlags::RDONLY | OFlags::DIRECTORY | OFlags::CLOEXEC;
+        rustix::fs::open(dir, flags, Mode::empty())
+            .map_err(|e| format!("cannot open its directory {}: {e}", dir.display()))
+    }
+
+    /// Writes `contents` to a new file in `dir` (created exclusively and
+    /// private, never through a link, then given `mode`, which no umask
+    /// changes), flushes it to disk and renames it over `name`; a failed
+    /// write removes its temporary file.
+    pub(super) fn replace(
+        dir: &OwnedFd,
+        name: &OsStr,
+        mode: u32,
+        contents: &[u8],
+    ) -> io::Result<()> {
+        let (temp, file) = create_temp(dir)?;
+        let mut file = File::from(file);
+        let written = rustix::fs::fchmod(&file, Mode::from_raw_mode(mode))
+            .map_err(io::Error::from)
+            .and_then(|()| file.write_all(contents))
+            .and_then(|()| file.sync_all())
+            .and_then(|()| rustix::fs::renameat(dir, &temp, dir, name).map_err(io::Error::from));
+        if written.is_err() {
+            let _ = rustix::fs::unlinkat(dir, &temp, AtFlags::empty());
+        }
+        written
+    }
+
+    /// A new file in `dir` under a name no other file has.
+    fn create_temp(dir: &OwnedFd) -> io::Result<(String, OwnedFd)> {
+        let flags =
+            OFlags::WRONLY | OFlags::CREATE | OFlags::EXCL | OFlags::NOFOLLOW | OFlags::CLOEXEC;
+        let mut attempts = 0;
+        loop {
+            let temp = format!("{}{}", super::TEMP_PREFIX, crate::files::unique());
+            match rustix::fs::openat(
+                dir,
+                OsStr::from_bytes(temp.as_bytes()),
+                flags,
+                Mode::from_raw_mode(0o600),
+            ) {
+                Ok(file) => return Ok((temp, file)),
+                Err(rustix::io::Errno::EXIST) if attempts < 8 => attempts += 1,
+                Err(e) => return Err(e.into()),
+            }
+        }
+    }
 }
 
 /// Refuses a directory another user owns (root aside: it owns `/run` and
@@ -206,8 +288,8 @@ mod tests {
     fn a_sink_is_replaced_with_its_mode_and_no_file_is_left_behind() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("token");
-        let (sink, caution) = Sink::open(&path, Some(0o640)).unwrap();
-        assert_eq!(caution, None);
+        let (sink, cautions) = Sink::open(&path, Some(0o640)).unwrap();
+        assert_eq!(cautions, []);
         sink.replace(b"one\n").unwrap();
         sink.replace(b"two\n").unwrap();
         assert_eq!(fs::read(&path).unwrap(), b"two\n");
@@ -232,6 +314,38 @@ mod tests {
             std::os::unix::fs::chown(&path, Some(65534), None).unwrap();
             assert_eq!(Sink::open(&path, None).unwrap().0.mode(), DEFAULT_MODE);
         }
+    }
+
+    #[test]
+    fn a_directory_swapped_for_a_link_after_the_start_does_not_get_the_token() {
+        let top = tempfile::tempdir().unwrap();
+        let (dir, moved, elsewhere) = (
+            top.path().join("run"),
+            top.path().join("moved"),
+            top.path().join("elsewhere"),
+        );
+        fs::create_dir(&dir).unwrap();
+        fs::create_dir(&elsewhere).unwrap();
+        let (sink, _) = Sink::open(&dir.join("token"), None).unwrap();
+        fs::rename(&dir, &moved).unwrap();
+        std::os::unix::fs::symlink(&elsewhere, &dir).unwrap();
+        sink.replace(b"secret\n").unwrap();
+        assert_eq!(fs::read_dir(&elsewhere).unwrap().count(), 0);
+        assert_eq!(fs::read(moved.join("token")).unwrap(), b"secret\n");
+        assert_eq!(fs::read_dir(&moved).unwrap().count(), 1);
+    }
+
+    #[test]
+    fn a_hard_link_in_a_sinks_place_is_replaced_not_written_through() {
+        let dir = tempfile::tempdir().unwrap();
+        let other = dir.path().join("other");
+        fs::write(&other, "theirs").unwrap();
+        let path = dir.path().join("token");
+        fs::hard_link(&other, &path).unwrap();
+        let (sink, _) = Sink::open(&path, None).unwrap();
+        sink.replace(b"secret").unwrap();
+        assert_eq!(fs::read(&other).unwrap(), b"theirs");
+        assert_eq!(fs::read(&path).unwrap(), b"secret");
     }
 
     #[test]

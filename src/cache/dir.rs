@@ -67,13 +67,24 @@ impl Dir {
     }
 
     /// Removes the file `name`; `Ok(false)` if there was none (another
-    /// process removed it first: two clears at once both succeed).
+    /// process removed it first: two clears at once both succeed), or if
+    /// it is a directory: none of the cache's, so left where it is, and no
+    /// reason for a clear to stop (unlinking one fails with `EISDIR` on
+    /// Linux, `EPERM` elsewhere, so the file is looked at).
     pub fn remove(&self, name: &str) -> io::Result<bool> {
         match self.unlink(name) {
             Ok(()) => Ok(true),
             Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(false),
+            Err(_) if self.is_directory(name) => Ok(false),
             Err(e) => Err(e),
         }
+    }
+
+    /// Whether `name` is a directory (not through a link).
+    fn is_directory(&self, name: &str) -> bool {
+        self.open_file(name)
+            .and_then(|file| file.metadata())
+            .is_ok_and(|metadata| metadata.is_dir())
     }
 
     /// Writes `bytes` to `name` atomically: a new temporary file beside it
@@ -111,7 +122,7 @@ impl Dir {
     fn create_temp(&self, name: &str) -> io::Result<(String, File)> {
         let mut attempts = 0;
         loop {
-            let temp = format!("{name}{TEMP_INFIX}{}", unique());
+            let temp = format!("{name}{TEMP_INFIX}{}", files::unique());
             match self.create_new(&temp) {
                 Ok(file) => return Ok((temp, file)),
                 Err(e) if e.kind() == io::ErrorKind::AlreadyExists && attempts < 8 => {
@@ -125,19 +136,6 @@ impl Dir {
 
 /// What marks a temporary file of an atomic write: `<name>.tmp.<unique>`.
 pub(crate) const TEMP_INFIX: &str = ".tmp.";
-
-/// A suffix no other temporary file of this machine has at this moment:
-/// the process id, the time in nanoseconds and a counter.
-fn unique() -> String {
-    use std::sync::atomic::{AtomicU64, Ordering};
-    use std::time::{SystemTime, UNIX_EPOCH};
-    static COUNTER: AtomicU64 = AtomicU64::new(0);
-    let nanos = SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map_or(0, |d| d.subsec_nanos());
-    let count = COUNTER.fetch_add(1, Ordering::Relaxed);
-    format!("{}.{nanos}.{count}", std::process::id())
-}
 
 /// Creates the cache directory (and missing parents) as 0700.
 fn create_dir(dir: &Path) -> io::Result<()> {

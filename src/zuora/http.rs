@@ -6,7 +6,6 @@
 
 use std::borrow::Cow;
 use std::io;
-use std::net::{SocketAddr, ToSocketAddrs};
 
 use ureq::Agent;
 use ureq::http::Uri;
@@ -14,7 +13,7 @@ use ureq::http::Uri;
 use super::options::{RequestOptions, Trust};
 use super::tls;
 use crate::deadline::Deadline;
-use crate::endpoint::loopback_only;
+use crate::endpoint::localhost_address;
 use crate::error::Result;
 use crate::provenance::Provenance;
 
@@ -75,22 +74,10 @@ pub(crate) fn wire_url(url: &str) -> Result<Cow<'_, str>, ureq::Error> {
     if !plain_localhost {
         return Ok(Cow::Borrowed(url));
     }
-    let port = uri.port_u16().unwrap_or(80);
-    let resolved: Vec<SocketAddr> = ("localhost", port)
-        .to_socket_addrs()
-        .map_err(|_| ureq::Error::HostNotFound)?
-        .collect();
-    loopback_only(&resolved)
-        .map_err(|refused| io::Error::new(io::ErrorKind::PermissionDenied, refused))?;
-    // An IPv4 address where there is one: a server started for local
-    // use listens on 127.0.0.1 more often than on ::1.
-    let Some(first) = resolved
-        .iter()
-        .find(|addr| addr.is_ipv4())
-        .or(resolved.first())
-    else {
-        return Err(ureq::Error::HostNotFound);
-    };
+    let first = localhost_address(uri.port_u16().unwrap_or(80)).map_err(|e| match e.kind() {
+        io::ErrorKind::PermissionDenied => ureq::Error::Io(e),
+        _ => ureq::Error::HostNotFound,
+    })?;
     let path = uri.path_and_query().map_or("/", |p| p.as_str());
     Ok(Cow::Owned(format!("http://{first}{path}")))
 }

@@ -364,6 +364,64 @@ fn once_writes_the_sinks_and_exits_0() {
     assert_eq!(sb.zuora.count_path("/oauth/token"), 1);
 }
 
+/// A token file every user may read is not made silently: asked for
+/// (`mode=0644`), or kept from a file already there that `touch` made with
+/// the umask's 0644, it is written, with a warning; 0640 is not warned of.
+#[test]
+fn a_sink_others_may_read_is_warned_of() {
+    let sb = sandbox();
+    let asked = sb.home().join("asked");
+    let touched = sb.home().join("touched");
+    let grouped = sb.home().join("grouped");
+    fs::write(&touched, "").unwrap();
+    fs::set_permissions(&touched, fs::Permissions::from_mode(0o644)).unwrap();
+    let out = run(sb.authed().args([
+        "agent",
+        "--once",
+        "--sink",
+        &sink_arg(&asked, ",mode=0644"),
+        "--sink",
+        &sink_arg(&touched, ""),
+        "--sink",
+        &sink_arg(&grouped, ",mode=0640"),
+    ]));
+    let out = out.ok();
+    for path in [&asked, &touched] {
+        let warning = format!(
+            "{:?}: its mode 0644 lets every user",
+            path.display().to_string()
+        );
+        out.stderr_has(&warning);
+        assert_eq!(
+            fs::metadata(path).unwrap().permissions().mode() & 0o777,
+            0o644
+        );
+    }
+    assert!(!out.stderr.contains("grouped"), "{}", out.stderr);
+}
+
+/// Everything the agent says, verbose, with a token for several entities
+/// (whose ids carry a terminal's escapes): never the token, nor the
+/// secret, nor a raw escape.
+#[test]
+fn the_agent_says_neither_the_token_nor_the_secret_nor_the_servers_escapes() {
+    use zuora_token_testkit::CLIENT_SECRET;
+    let sb = sandbox();
+    sb.zuora
+        .scope(r#""entity.a\u001b[2J entity.b tenant.19\u001b]0;x\u0007 user.u""#);
+    let sink = sb.home().join("token");
+    let out = run(sb
+        .authed()
+        .args(["agent", "--once", "-v", "--sink"])
+        .arg(sink_arg(&sink, "")));
+    let out = out.ok();
+    let token = token_of(&fs::read_to_string(&sink).unwrap());
+    out.stderr_has("valid for 2 entities");
+    for secret in [token.as_str(), CLIENT_SECRET, "\u{1b}", "\u{7}"] {
+        assert!(!out.stderr.contains(secret), "{secret:?} in {}", out.stderr);
+    }
+}
+
 /// `agent ARGS` refused before anything is fetched: exit 2, `why` said.
 fn refused(sb: &Sandbox, args: &[&str], why: &str) {
     run(sb.authed().arg("agent").args(args))

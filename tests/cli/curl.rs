@@ -312,6 +312,47 @@ fn every_option_that_could_send_the_token_elsewhere_is_refused_before_anything_r
     }
 }
 
+/// curl resolves a name itself, and one older than 7.78 asks the system,
+/// whose hosts file may put `localhost` anywhere: it is told where the
+/// name goes, the loopback address zuora-token checked, whatever the
+/// spelling of the URL given.
+#[test]
+fn plain_http_localhost_is_pinned_for_curl_to_the_address_checked() {
+    if !have("curl") {
+        return;
+    }
+    let sb = sandbox();
+    let bin = recording_curl(&sb);
+    let port = sb.zuora.url().rsplit(':').next().unwrap().to_owned();
+    let base = format!("http://localhost:{port}");
+    let loud = format!("http://LOCALHOST:{port}{PRODUCTS}");
+    let out = run(sb.authed().env("PATH", path_with(&bin)).args([
+        "--base-url",
+        &base,
+        "curl",
+        "-fsS",
+        PRODUCTS,
+        &loud,
+    ]));
+    out.ok().stdout_has("\"products\"");
+    let calls = sb
+        .zuora
+        .requests()
+        .iter()
+        .filter(|r| r.path == PRODUCTS)
+        .count();
+    assert_eq!(calls, 2);
+    let argv = std::fs::read_to_string(sb.home().join("argv.txt")).unwrap();
+    let lines: Vec<&str> = argv.lines().collect();
+    let at = lines.iter().position(|l| *l == "--resolve");
+    let pin = at
+        .map(|at| lines[at + 1])
+        .unwrap_or_else(|| panic!("no --resolve: {argv}"));
+    let ip = pin.strip_prefix(&format!("localhost:{port}:")).unwrap();
+    let ip: std::net::IpAddr = ip.trim_matches(['[', ']']).parse().unwrap();
+    assert!(ip.is_loopback(), "{pin}");
+}
+
 #[test]
 fn no_proxy_from_the_environment_sees_a_plain_http_request() {
     if !have("curl") {

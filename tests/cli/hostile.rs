@@ -71,6 +71,38 @@ fn what_is_not_a_cache_entry_in_its_place_is_a_miss_not_a_hang() {
     assert_eq!(sb.zuora.count(), 3, "each was a miss");
 }
 
+/// A file planted in the cache directory under a name with a terminal's
+/// escape in it is listed as unusable, its name escaped.
+#[test]
+fn cache_list_escapes_a_planted_files_name() {
+    let sb = sandbox();
+    run(sb.authed().arg("get")).ok();
+    let dir = entry_path(&sb, &[]).parent().unwrap().to_owned();
+    std::fs::write(dir.join("\u{1b}]0;owned\u{7}.json"), "{}").unwrap();
+    let out = run(sb.authed().args(["cache", "list"]));
+    let out = out.ok();
+    out.stdout_has("\\u{1b}]0;owned\\u{7}.json: unusable");
+    assert!(!out.stdout.contains('\u{1b}'), "{:?}", out.stdout);
+}
+
+/// A directory planted under an entry's kind of name does not stop
+/// `cache clear --all` from removing the tokens beside it, and is left
+/// where it is.
+#[test]
+fn cache_clear_passes_over_a_planted_directory() {
+    let sb = sandbox();
+    run(sb.authed().arg("get")).ok();
+    let dir = entry_path(&sb, &[]).parent().unwrap().to_owned();
+    let planted = dir.join("0000.json");
+    std::fs::create_dir(&planted).unwrap();
+    std::fs::write(planted.join("keep"), "x").unwrap();
+    run(sb.cmd().args(["cache", "clear", "--all"]))
+        .ok()
+        .stderr_has("removed 1 cached token(s)");
+    assert!(!entry_path(&sb, &[]).exists());
+    assert!(planted.join("keep").exists());
+}
+
 #[test]
 fn an_entry_proves_whose_it_is_and_when() {
     let sb = sandbox();

@@ -27,6 +27,12 @@ use crate::cli::settings::Inputs;
 /// How long a sink that could not be written waits for another try.
 const SINK_RETRY: Duration = Duration::from_secs(1);
 
+/// The longest the agent waits before looking at the clock again. A wait
+/// is timed by a clock that stops while the machine sleeps (a suspended
+/// laptop or VM): one long wait would outlast the token's expiry by the
+/// time slept, leaving an expired token in the sinks.
+const LOOK_AGAIN: Duration = Duration::from_secs(60);
+
 pub fn run(inputs: &Inputs, args: &AgentArgs) -> Result<u8> {
     let sinks = open_sinks(&args.sinks)?;
     let renewal = args
@@ -96,12 +102,19 @@ fn open_sinks(specs: &[SinkSpec]) -> Result<Vec<Output>> {
         if outputs.iter().any(|o| o.sink.path() == spec.path) {
             return Err(named("given twice"));
         }
-        let (sink, caution) = Sink::open(&spec.path, spec.mode).map_err(|why| named(&why))?;
-        if caution == Some(Caution::SharedDirectory) {
-            warn!(
-                "--sink {:?}: others may write to its directory; they could replace or remove it",
-                spec.path
-            );
+        let (sink, cautions) = Sink::open(&spec.path, spec.mode).map_err(|why| named(&why))?;
+        for caution in cautions {
+            match caution {
+                Caution::SharedDirectory => warn!(
+                    "--sink {:?}: others may write to its directory; they could replace or remove it",
+                    spec.path
+                ),
+                Caution::OthersMayRead(mode) => warn!(
+                    "--sink {:?}: its mode {mode:04o} lets every user of this machine read the \
+                     token; give mode=0600 (or 0640 for a group)",
+                    spec.path
+                ),
+            }
         }
         outputs.push(Output {
             sink,
@@ -258,11 +271,8 @@ impl Agent<'_> {
             (Some(token), None) => self.renewal.due(token),
             (None, None) => now,
         };
-        let wait = due.duration_since(now).unwrap_or_default();
-        match self.sinks.iter().any(|o| o.pending.is_some()) {
-            true => wait.min(SINK_RETRY),
-            false => wait,
-        }
+        let pending = self.sinks.iter().any(|o| o.pending.is_some());
+        wait_until(due, now, pending)
     }
 
     /// Asks `source` for a token on a thread of its own: one that has more
@@ -338,16 +348,13 @@ impl Agent<'_> {
             return Ok(());
         }
         self.failures = self.failures.saturating_add(1);
-        let wait = self
-            .renewal
-            .backoff(self.renewal.lead(token), self.failures);
         let left = token.seconds_left(now);
         if self.last_failure.replace(error.kind()) == Some(error.kind()) {
             info!("agent: attempt {} failed too: {error}", self.failures);
         } else {
             warn!("cannot renew the token ({left} s left): {error}; trying again until it expires");
         }
-        self.retry_at = Some(now.checked_add(wait).unwrap_or(now).min(token.expires_at()));
+        self.retry_at = Some(self.renewal.retry_at(token, self.failures, now));
         Ok(())
     }
 
@@ -372,5 +379,31 @@ impl Agent<'_> {
                 }
             }
         }
+    }
+}
+
+/// How long to wait at `now` for `due`: at most [`LOOK_AGAIN`], and at
+/// most [`SINK_RETRY`] while a sink is still to be written.
+fn wait_until(due: SystemTime, now: SystemTime, sink_pending: bool) -> Duration {
+    let wait = due.duration_since(now).unwrap_or_default().min(LOOK_AGAIN);
+    match sink_pending {
+        true => wait.min(SINK_RETRY),
+        false => wait,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_agent_looks_at_the_clock_again_every_minute_at_least() {
+        let now = SystemTime::UNIX_EPOCH;
+        let hour = now + Duration::from_secs(3600);
+        assert_eq!(wait_until(hour, now, false), LOOK_AGAIN);
+        assert_eq!(wait_until(hour, now, true), SINK_RETRY);
+        let soon = now + Duration::from_secs(5);
+        assert_eq!(wait_until(soon, now, false), Duration::from_secs(5));
+        assert_eq!(wait_until(now, soon, false), Duration::ZERO);
     }
 }

@@ -33,6 +33,28 @@ const LEADING: &[&str] = &["--globoff"];
 /// whole, token included. (Through HTTPS, a proxy sees only `CONNECT`.)
 const NO_PROXY: &[&str] = &["--noproxy", "*"];
 
+/// For a plain-HTTP base URL on `localhost`: `--resolve` to the loopback
+/// address zuora-token's own requests go to, checked as they are. curl
+/// would otherwise resolve the name itself, and an older curl (before
+/// 7.78) asks the system, whose hosts file or DNS may put `localhost`
+/// off this machine: the token would cross a network in clear.
+fn pinned_localhost(base: &BaseUrl) -> Result<Vec<OsString>> {
+    let Some(resolved) = base.localhost_address() else {
+        return Ok(Vec::new());
+    };
+    let address = resolved.map_err(|e| {
+        Error::usage(format!("refusing to talk plain HTTP to {base}: {e}"))
+            .with_hint("plain HTTP is for this machine only: use https://, or 127.0.0.1")
+    })?;
+    // curl wants an IPv6 address in brackets, as a SocketAddr shows it.
+    let ip = match address {
+        std::net::SocketAddr::V4(v4) => v4.ip().to_string(),
+        std::net::SocketAddr::V6(v6) => format!("[{}]", v6.ip()),
+    };
+    let pin = format!("localhost:{}:{ip}", address.port());
+    Ok(vec!["--resolve".into(), pin.into()])
+}
+
 /// The user's arguments, ready for curl.
 #[derive(Debug, PartialEq, Eq)]
 pub struct CurlArgs {
@@ -77,12 +99,13 @@ impl CurlArgs {
     /// that is not allowed (an `Authorization` header), or an argument
     /// that is not UTF-8.
     pub fn parse(args: &[OsString], base: &BaseUrl) -> Result<CurlArgs> {
-        let mut leading = LEADING.to_vec();
+        let mut leading: Vec<OsString> = LEADING.iter().map(OsString::from).collect();
         if !base.is_https() {
-            leading.extend(NO_PROXY);
+            leading.extend(NO_PROXY.iter().map(OsString::from));
         }
+        leading.extend(pinned_localhost(base)?);
         let mut out = CurlArgs {
-            args: leading.into_iter().map(OsString::from).collect(),
+            args: leading,
             reads_stdin: false,
             dumps_headers: false,
             transfers: 0,

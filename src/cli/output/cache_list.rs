@@ -71,7 +71,12 @@ pub fn cache_list(entries: &[CacheFile], format: Report, now: SystemTime) -> Str
                 rfc3339(c.token.expires_at()),
                 until(c.token.seconds_left(now))
             ),
-            Err(why) => format!("{}: unusable ({})\n", entry.path.display(), printable(why)),
+            // The file's name is anyone's who could put a file there.
+            Err(why) => format!(
+                "{}: unusable ({})\n",
+                printable(&entry.path.display().to_string()),
+                printable(why)
+            ),
         })
         .collect()
 }

@@ -196,6 +196,7 @@ mod unix {
     use std::io::{self, Write};
     use std::os::fd::OwnedFd;
     use std::os::unix::ffi::OsStrExt;
+    use std::os::unix::fs::PermissionsExt;
     use std::path::Path;
 
     use rustix::fs::{AtFlags, Mode, OFlags};
@@ -220,8 +221,10 @@ mod unix {
     ) -> io::Result<()> {
         let (temp, file) = create_temp(dir)?;
         let mut file = File::from(file);
-        let written = rustix::fs::fchmod(&file, Mode::from_raw_mode(mode))
-            .map_err(io::Error::from)
+        // fchmod(2) on the open file, through std: its `u32` mode is every
+        // platform's (rustix's raw mode is a `u16` on the BSDs).
+        let written = file
+            .set_permissions(std::fs::Permissions::from_mode(mode))
             .and_then(|()| file.write_all(contents))
             .and_then(|()| file.sync_all())
             .and_then(|()| rustix::fs::renameat(dir, &temp, dir, name).map_err(io::Error::from));
